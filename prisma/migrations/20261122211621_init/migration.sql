@@ -1,0 +1,313 @@
+-- CreateTable
+CREATE TABLE "Source" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "url" TEXT,
+    "path" TEXT,
+    "sha256" TEXT NOT NULL,
+    "ingestedAt" DATETIME NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "Claim" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "sourceId" TEXT NOT NULL,
+    "entityType" TEXT NOT NULL,
+    "entityId" TEXT NOT NULL,
+    "property" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "locator" TEXT NOT NULL,
+    "excerpt" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL,
+    CONSTRAINT "Claim_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Organization" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "description" TEXT,
+    "parentId" TEXT,
+    "areaId" TEXT,
+    "mergedIntoId" TEXT,
+    CONSTRAINT "Organization_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Organization_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "OrganizationName" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "validFrom" TEXT,
+    "validUntil" TEXT,
+    CONSTRAINT "OrganizationName_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Area" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "isoCode" TEXT,
+    "parentId" TEXT,
+    "claimedById" TEXT,
+    "mergedIntoId" TEXT,
+    CONSTRAINT "Area_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Area_claimedById_fkey" FOREIGN KEY ("claimedById") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Person" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "birthYear" INTEGER,
+    "summary" TEXT,
+    "mergedIntoId" TEXT
+);
+
+-- CreateTable
+CREATE TABLE "Alias" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "normalized" TEXT NOT NULL,
+    "organizationId" TEXT,
+    "areaId" TEXT,
+    "personId" TEXT,
+    "origin" TEXT NOT NULL,
+    "sourceId" TEXT,
+    CONSTRAINT "Alias_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Alias_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Alias_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Election" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "areaId" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "year" INTEGER NOT NULL,
+    "date" TEXT,
+    "datePrecision" TEXT NOT NULL,
+    "description" TEXT,
+    CONSTRAINT "Election_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ElectionRound" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "electionId" TEXT NOT NULL,
+    "round" TEXT NOT NULL,
+    "date" TEXT,
+    CONSTRAINT "ElectionRound_electionId_fkey" FOREIGN KEY ("electionId") REFERENCES "Election" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Mission" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "organizationId" TEXT NOT NULL,
+    "electionId" TEXT NOT NULL,
+    "headId" TEXT,
+    "observerCount" INTEGER,
+    "observerCountApproximate" BOOLEAN NOT NULL DEFAULT false,
+    "countryCount" INTEGER,
+    "startDate" TEXT,
+    "endDate" TEXT,
+    CONSTRAINT "Mission_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Mission_electionId_fkey" FOREIGN KEY ("electionId") REFERENCES "Election" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Mission_headId_fkey" FOREIGN KEY ("headId") REFERENCES "Person" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Membership" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "organizationId" TEXT,
+    "missionId" TEXT,
+    "role" TEXT NOT NULL,
+    "label" TEXT,
+    "onBehalfOfId" TEXT,
+    "startDate" TEXT,
+    "endDate" TEXT,
+    "asOf" TEXT,
+    CONSTRAINT "Membership_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Membership_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Membership_missionId_fkey" FOREIGN KEY ("missionId") REFERENCES "Mission" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Membership_onBehalfOfId_fkey" FOREIGN KEY ("onBehalfOfId") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Statement" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "fingerprint" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
+    "roundId" TEXT NOT NULL,
+    "statementDate" TEXT,
+    "kind" TEXT NOT NULL,
+    "speakerName" TEXT,
+    "speakerId" TEXT,
+    "quote" TEXT NOT NULL,
+    "quoteLanguage" TEXT NOT NULL,
+    "translated" BOOLEAN NOT NULL,
+    "note" TEXT,
+    "sourceId" TEXT NOT NULL,
+    "sourceTitle" TEXT,
+    "sourceUrl" TEXT,
+    "locator" TEXT NOT NULL,
+    "verdict" TEXT,
+    "verdictScore" INTEGER,
+    CONSTRAINT "Statement_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    CONSTRAINT "Statement_roundId_fkey" FOREIGN KEY ("roundId") REFERENCES "ElectionRound" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Statement_speakerId_fkey" FOREIGN KEY ("speakerId") REFERENCES "Person" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Statement_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "VerdictCoding" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "statementId" TEXT NOT NULL,
+    "verdict" TEXT NOT NULL,
+    "coder" TEXT NOT NULL,
+    "codedBy" TEXT NOT NULL,
+    "rule" TEXT,
+    "confidence" REAL,
+    "evidence" TEXT,
+    "codedAt" DATETIME NOT NULL,
+    CONSTRAINT "VerdictCoding_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Event" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "areaId" TEXT,
+    "venue" TEXT,
+    "year" INTEGER,
+    "date" TEXT,
+    "datePrecision" TEXT,
+    "endDate" TEXT,
+    "description" TEXT,
+    CONSTRAINT "Event_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "EventParticipant" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "eventId" TEXT NOT NULL,
+    "organizationId" TEXT,
+    "personId" TEXT,
+    "role" TEXT NOT NULL,
+    CONSTRAINT "EventParticipant_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "EventParticipant_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "EventParticipant_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "Decision" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "kind" TEXT NOT NULL,
+    "entityType" TEXT NOT NULL,
+    "leftKey" TEXT NOT NULL,
+    "rightKey" TEXT,
+    "value" TEXT,
+    "note" TEXT,
+    "decidedBy" TEXT NOT NULL,
+    "decidedAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Source_key_key" ON "Source"("key");
+
+-- CreateIndex
+CREATE INDEX "Claim_entityType_entityId_idx" ON "Claim"("entityType", "entityId");
+
+-- CreateIndex
+CREATE INDEX "Claim_entityType_property_idx" ON "Claim"("entityType", "property");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Claim_sourceId_entityType_entityId_property_locator_key" ON "Claim"("sourceId", "entityType", "entityId", "property", "locator");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Organization_key_key" ON "Organization"("key");
+
+-- CreateIndex
+CREATE INDEX "Organization_kind_idx" ON "Organization"("kind");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OrganizationName_organizationId_name_key" ON "OrganizationName"("organizationId", "name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Area_key_key" ON "Area"("key");
+
+-- CreateIndex
+CREATE INDEX "Area_kind_idx" ON "Area"("kind");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Person_key_key" ON "Person"("key");
+
+-- CreateIndex
+CREATE INDEX "Alias_normalized_idx" ON "Alias"("normalized");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Alias_normalized_organizationId_areaId_personId_key" ON "Alias"("normalized", "organizationId", "areaId", "personId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Election_key_key" ON "Election"("key");
+
+-- CreateIndex
+CREATE INDEX "Election_year_idx" ON "Election"("year");
+
+-- CreateIndex
+CREATE INDEX "Election_type_idx" ON "Election"("type");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Election_areaId_type_year_key" ON "Election"("areaId", "type", "year");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ElectionRound_electionId_round_key" ON "ElectionRound"("electionId", "round");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Mission_organizationId_electionId_key" ON "Mission"("organizationId", "electionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Membership_key_key" ON "Membership"("key");
+
+-- CreateIndex
+CREATE INDEX "Membership_personId_idx" ON "Membership"("personId");
+
+-- CreateIndex
+CREATE INDEX "Membership_organizationId_idx" ON "Membership"("organizationId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Statement_fingerprint_key" ON "Statement"("fingerprint");
+
+-- CreateIndex
+CREATE INDEX "Statement_organizationId_idx" ON "Statement"("organizationId");
+
+-- CreateIndex
+CREATE INDEX "Statement_roundId_idx" ON "Statement"("roundId");
+
+-- CreateIndex
+CREATE INDEX "Statement_verdict_idx" ON "Statement"("verdict");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "VerdictCoding_statementId_coder_codedBy_key" ON "VerdictCoding"("statementId", "coder", "codedBy");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Event_key_key" ON "Event"("key");
+
+-- CreateIndex
+CREATE INDEX "Event_year_idx" ON "Event"("year");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "EventParticipant_eventId_organizationId_personId_role_key" ON "EventParticipant"("eventId", "organizationId", "personId", "role");
