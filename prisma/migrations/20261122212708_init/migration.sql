@@ -97,6 +97,8 @@ CREATE TABLE "Election" (
     "date" TEXT,
     "datePrecision" TEXT NOT NULL,
     "description" TEXT,
+    "internationalObserverCount" INTEGER,
+    "internationalObserverCountries" INTEGER,
     CONSTRAINT "Election_areaId_fkey" FOREIGN KEY ("areaId") REFERENCES "Area" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
@@ -135,13 +137,15 @@ CREATE TABLE "Membership" (
     "role" TEXT NOT NULL,
     "label" TEXT,
     "onBehalfOfId" TEXT,
+    "onBehalfOfOrganizationId" TEXT,
     "startDate" TEXT,
     "endDate" TEXT,
     "asOf" TEXT,
     CONSTRAINT "Membership_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Membership_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
     CONSTRAINT "Membership_missionId_fkey" FOREIGN KEY ("missionId") REFERENCES "Mission" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    CONSTRAINT "Membership_onBehalfOfId_fkey" FOREIGN KEY ("onBehalfOfId") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE
+    CONSTRAINT "Membership_onBehalfOfId_fkey" FOREIGN KEY ("onBehalfOfId") REFERENCES "Area" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
+    CONSTRAINT "Membership_onBehalfOfOrganizationId_fkey" FOREIGN KEY ("onBehalfOfOrganizationId") REFERENCES "Organization" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
 -- CreateTable
@@ -301,7 +305,7 @@ CREATE INDEX "Statement_roundId_idx" ON "Statement"("roundId");
 CREATE INDEX "Statement_verdict_idx" ON "Statement"("verdict");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "VerdictCoding_statementId_coder_codedBy_key" ON "VerdictCoding"("statementId", "coder", "codedBy");
+CREATE INDEX "VerdictCoding_statementId_idx" ON "VerdictCoding"("statementId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Event_key_key" ON "Event"("key");

@@ -1,0 +1,64 @@
+/**
+ * Ingestion entry points. Each runs in one database transaction: a failure anywhere
+ * leaves the database exactly as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/client.js';
+import { Reconciler } from '../reconcile/reconciler.js';
+import { Store, type IngestStats } from './store.js';
+import { loadReference } from './load-reference.js';
+import { ingestArticle000 } from './article-000.js';
+import { bundledAnnotationFiles, ingestAnnotations } from './annotations.js';
+import { readStatementsCsv, writeStatements } from './statements-csv.js';
+import { sourcesDir } from './sources.js';
+import { refreshVerdicts } from '../verdicts/effective.js';
+import { codeUncoded } from '../verdicts/recode.js';
+
+const LONG_TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
+
+export const bundledStatementFiles = ['assessments.csv', 'assessments-extra.csv']
+  .map((f) => path.join(sourcesDir, f))
+  .filter((f) => fs.existsSync(f));
+
+export interface IngestReport extends IngestStats {
+  statements: number;
+  ruleCoded: number;
+}
+
+async function ingestStatementFile(store: Store, file: string): Promise<{ statements: number; ruleCoded: number }> {
+  const content = fs.readFileSync(file, 'utf8');
+  const rows = readStatementsCsv(file, content, store);
+  const written = await writeStatements(store, file, content, rows);
+  const ruleCoded = await codeUncoded(store.tx, written.statementIds);
+  await refreshVerdicts(store.tx, written.statementIds);
+  return { statements: written.statementIds.length, ruleCoded };
+}
+
+/** Loads everything bundled: reference knowledge, the five documents, the statement files. */
+export async function ingestBundled(db: Db): Promise<IngestReport> {
+  return db.$transaction(async (tx) => {
+    const store = new Store(tx, new Reconciler());
+    await loadReference(store);
+    await ingestArticle000(store);
+    for (const file of bundledAnnotationFiles()) await ingestAnnotations(store, file);
+    let statements = 0;
+    let ruleCoded = 0;
+    for (const file of bundledStatementFiles) {
+      const r = await ingestStatementFile(store, file);
+      statements += r.statements;
+      ruleCoded += r.ruleCoded;
+    }
+    return { ...store.stats, statements, ruleCoded };
+  }, LONG_TRANSACTION);
+}
+
+/** Loads one statements spreadsheet against what the database already holds. */
+export async function ingestStatementsFile(db: Db, file: string): Promise<IngestReport> {
+  return db.$transaction(async (tx) => {
+    const store = new Store(tx, new Reconciler());
+    await store.loadExisting();
+    const r = await ingestStatementFile(store, file);
+    return { ...store.stats, ...r };
+  }, LONG_TRANSACTION);
+}

@@ -1,0 +1,243 @@
+/**
+ * The write side of ingestion. Every record is written under a deterministic id derived
+ * from its natural key and every fact is written with a claim naming its source span, so
+ * that re-running ingestion rewrites the same rows (idempotent) and nothing loses its source.
+ * Names are resolved through the reconciler before anything new is created.
+ */
+import type { Prisma } from '../generated/prisma/client.js';
+import type { OrganizationKind, EventKind, ElectionType, RoundKind } from '../generated/prisma/enums.js';
+import { AmbiguousNameError, Reconciler } from '../reconcile/reconciler.js';
+import { stableId } from '../reconcile/ids.js';
+import { normalizeName, slug } from '../reconcile/normalize.js';
+import { parseIsoPartial, type PartialDate } from './dates.js';
+
+export type Tx = Prisma.TransactionClient;
+
+/** Where a fact was read: which source, where in it, and the words. */
+export interface Provenance {
+  sourceId: string;
+  locator: string;
+  excerpt: string;
+}
+
+export interface IngestStats {
+  created: Record<string, number>;
+  claims: number;
+}
+
+export class Store {
+  readonly stats: IngestStats = { created: {}, claims: 0 };
+  private readonly aliasSeen = new Set<string>();
+  private readonly claimSeen = new Set<string>();
+
+  constructor(readonly tx: Tx, readonly reconciler: Reconciler, private readonly now = new Date()) {}
+
+  /** Loads what the database already holds into the reconciler (for a CSV-only ingest). */
+  async loadExisting(): Promise<void> {
+    const areas = await this.tx.area.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
+    for (const a of areas) {
+      this.reconciler.addArea({ id: a.id, key: a.key, name: a.name, kind: a.kind, isoCode: a.isoCode, parentId: a.parentId }, a.aliases.map((x) => x.name));
+    }
+    const orgs = await this.tx.organization.findMany({ where: { mergedIntoId: null }, include: { aliases: true, names: true } });
+    for (const o of orgs) this.reconciler.addOrganization(o.id, [o.name, ...o.names.map((n) => n.name), ...o.aliases.map((x) => x.name)]);
+    this.reconciler.rebuildOrganizationIndex();
+    const persons = await this.tx.person.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
+    for (const p of persons) this.reconciler.addPerson(p.id, [p.name, ...p.aliases.map((x) => x.name)]);
+    const decisions = await this.tx.decision.findMany({ where: { kind: 'NOT_SAME', entityType: 'Organization' } });
+    for (const d of decisions) if (d.rightKey) this.reconciler.markDistinct(stableId('org', d.leftKey), stableId('org', d.rightKey));
+  }
+
+  private count(kind: string): void {
+    this.stats.created[kind] = (this.stats.created[kind] ?? 0) + 1;
+  }
+
+  // ── provenance ──
+
+  async claim(entityType: string, entityId: string, property: string, value: unknown, at: Provenance): Promise<void> {
+    const id = stableId('claim', at.sourceId, entityType, entityId, property, at.locator);
+    if (this.claimSeen.has(id)) return;
+    this.claimSeen.add(id);
+    const data = { value: JSON.stringify(value ?? null), excerpt: at.excerpt };
+    await this.tx.claim.upsert({
+      where: { id },
+      create: { id, sourceId: at.sourceId, entityType, entityId, property, locator: at.locator, createdAt: this.now, ...data },
+      update: data,
+    });
+    this.stats.claims++;
+  }
+
+  async alias(target: { organizationId?: string; areaId?: string; personId?: string }, name: string, origin: string, sourceId: string | null): Promise<void> {
+    const normalized = normalizeName(name);
+    if (!normalized) return;
+    const owner = target.organizationId ?? target.areaId ?? target.personId ?? '';
+    const id = stableId('alias', owner, normalized);
+    if (this.aliasSeen.has(id)) return;
+    this.aliasSeen.add(id);
+    await this.tx.alias.upsert({
+      where: { id },
+      create: { id, name, normalized, origin, sourceId, ...target },
+      update: {},
+    });
+    if (target.organizationId) this.reconciler.addOrganization(target.organizationId, [name]);
+    if (target.areaId) this.reconciler.addAreaAlias(target.areaId, name);
+    if (target.personId) this.reconciler.addPerson(target.personId, [name]);
+  }
+
+  // ── areas ──
+
+  async upsertArea(input: { key: string; name: string; kind: 'COUNTRY' | 'DE_FACTO_STATE' | 'REGION' | 'CITY'; isoCode?: string | null; parentId?: string | null; claimedById?: string | null; names?: string[] }, at: Provenance, origin = 'REFERENCE'): Promise<string> {
+    const id = stableId('area', input.key);
+    const data = { name: input.name, kind: input.kind, isoCode: input.isoCode ?? null, parentId: input.parentId ?? null, claimedById: input.claimedById ?? null };
+    await this.tx.area.upsert({ where: { id }, create: { id, key: input.key, ...data }, update: data });
+    this.reconciler.addArea({ id, key: input.key, name: input.name, kind: input.kind, isoCode: input.isoCode ?? null, parentId: input.parentId ?? null });
+    for (const n of [input.name, ...(input.names ?? [])]) await this.alias({ areaId: id }, n, origin, at.sourceId);
+    await this.claim('Area', id, 'name', input.name, at);
+    return id;
+  }
+
+  /**
+   * The area a source names, created under `parentId` when the source names a place the
+   * read model does not know yet (a region in a listed election, say).
+   */
+  async resolveOrCreateArea(name: string, at: Provenance, create?: { parentId: string; kind: 'REGION' | 'CITY' }): Promise<string> {
+    const match = this.reconciler.resolveArea(name);
+    if (match) {
+      if (match.method !== 'exact') await this.alias({ areaId: match.id }, name, 'SOURCE', at.sourceId);
+      return match.id;
+    }
+    if (!create) throw new UnknownNameError('area', name);
+    const parentKey = this.reconciler.areas.get(create.parentId)?.key ?? 'x';
+    return this.upsertArea({ key: `${parentKey}/${slug(name)}`, name, kind: create.kind, parentId: create.parentId }, at, 'SOURCE');
+  }
+
+  // ── organizations ──
+
+  async upsertOrganization(input: { key: string; name: string; kind: OrganizationKind; description?: string | null; parentId?: string | null; areaId?: string | null }, at: Provenance): Promise<string> {
+    const id = stableId('org', input.key);
+    const data = { name: input.name, kind: input.kind, description: input.description ?? null, parentId: input.parentId ?? null, areaId: input.areaId ?? null };
+    await this.tx.organization.upsert({ where: { id }, create: { id, key: input.key, ...data }, update: data });
+    await this.alias({ organizationId: id }, input.name, 'REFERENCE', at.sourceId);
+    await this.claim('Organization', id, 'name', input.name, at);
+    this.count('organization');
+    return id;
+  }
+
+  /** The organization a source names; a new one (with the given kind) when nothing matches. */
+  async resolveOrCreateOrganization(name: string, at: Provenance, create: { kind: OrganizationKind; parentId?: string | null; areaId?: string | null; description?: string | null } = { kind: 'OTHER' }): Promise<string> {
+    const found = this.reconciler.resolveOrganization(name);
+    if (found.kind === 'ambiguous') throw new AmbiguousNameError('organization', name, found.candidates.map((c) => c.matched));
+    if (found.kind === 'match') {
+      await this.alias({ organizationId: found.match.id }, name, 'SOURCE', at.sourceId);
+      await this.claim('Organization', found.match.id, 'mentionedAs', name, at);
+      return found.match.id;
+    }
+    const id = await this.upsertOrganization({ key: slug(name), name, ...create }, at);
+    return id;
+  }
+
+  async organizationName(organizationId: string, name: string, validFrom: string | null, validUntil: string | null, at: Provenance): Promise<void> {
+    const id = stableId('orgname', organizationId, normalizeName(name));
+    await this.tx.organizationName.upsert({ where: { id }, create: { id, organizationId, name, validFrom, validUntil }, update: { validFrom, validUntil } });
+    await this.alias({ organizationId }, name, 'SOURCE', at.sourceId);
+    await this.claim('Organization', organizationId, 'nameOverTime', { name, validFrom, validUntil }, at);
+  }
+
+  // ── persons ──
+
+  async resolveOrCreatePerson(name: string, at: Provenance, extra: { birthYear?: number | null; summary?: string | null } = {}): Promise<string> {
+    const found = this.reconciler.resolvePerson(name);
+    if (found.kind === 'ambiguous') throw new AmbiguousNameError('person', name, found.candidates.map((c) => c.matched));
+    let id: string;
+    if (found.kind === 'match') {
+      id = found.match.id;
+      await this.alias({ personId: id }, name, 'SOURCE', at.sourceId);
+      const patch = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined && v !== null));
+      if (Object.keys(patch).length) await this.tx.person.update({ where: { id }, data: patch });
+    } else {
+      const key = slug(name);
+      id = stableId('person', key);
+      await this.tx.person.upsert({ where: { id }, create: { id, key, name, birthYear: extra.birthYear ?? null, summary: extra.summary ?? null }, update: {} });
+      await this.alias({ personId: id }, name, 'SOURCE', at.sourceId);
+      this.count('person');
+    }
+    await this.claim('Person', id, 'name', name, at);
+    for (const [prop, value] of Object.entries(extra)) if (value !== undefined && value !== null) await this.claim('Person', id, prop, value, at);
+    return id;
+  }
+
+  async membership(input: { personId: string; organizationId?: string | null; missionId?: string | null; role: string; label?: string | null; onBehalfOfId?: string | null; onBehalfOfOrganizationId?: string | null; startDate?: string | null; endDate?: string | null; asOf?: string | null }, at: Provenance): Promise<string> {
+    const key = [input.personId, input.organizationId ?? input.missionId ?? '-', normalizeName(input.role), normalizeName(input.label ?? ''), input.startDate ?? ''].join('|');
+    const id = stableId('membership', key);
+    const data = {
+      personId: input.personId, organizationId: input.organizationId ?? null, missionId: input.missionId ?? null, role: input.role,
+      label: input.label ?? null, onBehalfOfId: input.onBehalfOfId ?? null, onBehalfOfOrganizationId: input.onBehalfOfOrganizationId ?? null, startDate: input.startDate ?? null, endDate: input.endDate ?? null, asOf: input.asOf ?? null,
+    };
+    await this.tx.membership.upsert({ where: { id }, create: { id, key, ...data }, update: data });
+    await this.claim('Membership', id, 'role', { role: input.role, label: input.label ?? null }, at);
+    return id;
+  }
+
+  // ── elections ──
+
+  /**
+   * The election of this area, type and year; a day-exact date upgrades a year-only one
+   * (the article's "Kazakhstan, 2004" and the statement's 2004-09-19 are one election).
+   */
+  async election(areaId: string, type: ElectionType, date: PartialDate, at: Provenance): Promise<string> {
+    const area = this.reconciler.areas.get(areaId);
+    const key = `${area?.key ?? areaId}:${type.toLowerCase()}:${date.year}`;
+    const id = stableId('election', key);
+    const existing = await this.tx.election.findUnique({ where: { id } });
+    const rank = { YEAR: 0, MONTH: 1, DAY: 2 } as const;
+    if (!existing) {
+      await this.tx.election.create({ data: { id, key, areaId, type, year: date.year, date: date.precision === 'YEAR' ? null : date.iso, datePrecision: date.precision } });
+      this.count('election');
+    } else if (rank[date.precision] > rank[existing.datePrecision]) {
+      await this.tx.election.update({ where: { id }, data: { date: date.iso, datePrecision: date.precision } });
+    }
+    await this.claim('Election', id, 'date', date.iso, at);
+    return id;
+  }
+
+  async round(electionId: string, round: RoundKind, date: string | null, at: Provenance): Promise<string> {
+    const id = stableId('round', electionId, round);
+    await this.tx.electionRound.upsert({ where: { id }, create: { id, electionId, round, date }, update: date ? { date } : {} });
+    if (date) await this.claim('ElectionRound', id, 'date', date, at);
+    return id;
+  }
+
+  async mission(organizationId: string, electionId: string, at: Provenance, extra: { observerCount?: number; observerCountApproximate?: boolean; countryCount?: number; headId?: string } = {}): Promise<string> {
+    const id = stableId('mission', organizationId, electionId);
+    await this.tx.mission.upsert({ where: { id }, create: { id, organizationId, electionId, ...extra }, update: extra });
+    await this.claim('Mission', id, 'observed', true, at);
+    for (const [prop, value] of Object.entries(extra)) await this.claim('Mission', id, prop, value, at);
+    return id;
+  }
+
+  // ── events ──
+
+  async event(input: { key: string; name: string; kind: EventKind; areaId?: string | null; venue?: string | null; date?: string | null; endDate?: string | null; description?: string | null }, at: Provenance): Promise<string> {
+    const id = stableId('event', input.key);
+    const parsed = input.date ? parseIsoPartial(input.date) : null;
+    const data = {
+      name: input.name, kind: input.kind, areaId: input.areaId ?? null, venue: input.venue ?? null, date: parsed?.iso ?? null,
+      year: parsed?.year ?? null, datePrecision: parsed?.precision ?? null, endDate: input.endDate ?? null, description: input.description ?? null,
+    };
+    await this.tx.event.upsert({ where: { id }, create: { id, key: input.key, ...data }, update: data });
+    await this.claim('Event', id, 'event', { name: input.name, date: data.date }, at);
+    this.count('event');
+    return id;
+  }
+
+  async eventParticipant(eventId: string, who: { organizationId?: string; personId?: string }, role: string, at: Provenance): Promise<void> {
+    const id = stableId('participant', eventId, who.organizationId ?? '', who.personId ?? '', normalizeName(role));
+    await this.tx.eventParticipant.upsert({ where: { id }, create: { id, eventId, role, organizationId: who.organizationId ?? null, personId: who.personId ?? null }, update: {} });
+    await this.claim('EventParticipant', id, 'role', role, at);
+  }
+}
+
+export class UnknownNameError extends Error {
+  constructor(readonly entityType: string, readonly name: string) {
+    super(`unknown ${entityType} "${name}"`);
+  }
+}

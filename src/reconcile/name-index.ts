@@ -1,0 +1,112 @@
+/**
+ * In-memory index from names to entity ids, with graded matching.
+ * Each entity is indexed under several keys; a lookup tries the strictest key first
+ * and stops at the first level that yields a match. Two different entities at the
+ * same level make the name ambiguous: we report that rather than guess.
+ */
+import { editDistance, normalizeName, phoneticKey } from './normalize.js';
+
+export type MatchMethod = 'exact' | 'tokens' | 'acronym' | 'phonetic' | 'fuzzy';
+
+export interface Match {
+  id: string;
+  method: MatchMethod;
+  /** 1 for exact, lower for looser methods. */
+  score: number;
+  /** The indexed name that matched. */
+  matched: string;
+}
+
+export type Resolution =
+  | { kind: 'match'; match: Match }
+  | { kind: 'ambiguous'; candidates: Match[] }
+  | { kind: 'none' };
+
+const METHOD_SCORE: Record<MatchMethod, number> = { exact: 1, tokens: 0.95, acronym: 0.9, phonetic: 0.85, fuzzy: 0.7 };
+
+/** Turns a name into the keys it is indexed (and looked up) under, per method. */
+export type KeyFunction = (name: string) => Partial<Record<Exclude<MatchMethod, 'fuzzy'>, string[]>>;
+
+export const basicKeys: KeyFunction = (name) => ({
+  exact: [normalizeName(name)],
+  phonetic: [phoneticKey(name)],
+});
+
+export interface NameIndexOptions {
+  keys?: KeyFunction;
+  /** Longest allowed edit distance for a name of this many characters (0 disables fuzzy matching). */
+  fuzzyBudget?: (length: number) => number;
+}
+
+export class NameIndex {
+  private readonly byKey = new Map<string, Map<string, string>>(); // "method:key" → id → matched name
+  private readonly fuzzy = new Map<string, Map<string, string>>(); // normalized → id → name
+  private readonly keys: KeyFunction;
+  private readonly fuzzyBudget: (length: number) => number;
+
+  constructor(options: NameIndexOptions = {}) {
+    this.keys = options.keys ?? basicKeys;
+    this.fuzzyBudget = options.fuzzyBudget ?? ((n) => (n >= 7 ? 1 : 0));
+  }
+
+  add(id: string, name: string): void {
+    for (const [method, keys] of Object.entries(this.keys(name))) {
+      for (const key of keys ?? []) {
+        if (!key) continue;
+        const slot = `${method}:${key}`;
+        let ids = this.byKey.get(slot);
+        if (!ids) this.byKey.set(slot, (ids = new Map()));
+        if (!ids.has(id)) ids.set(id, name);
+      }
+    }
+    const norm = normalizeName(name);
+    if (norm) {
+      let ids = this.fuzzy.get(norm);
+      if (!ids) this.fuzzy.set(norm, (ids = new Map()));
+      ids.set(id, name);
+    }
+  }
+
+  /** Removes every key of an entity (used when a record is merged away). */
+  remove(id: string): void {
+    for (const ids of this.byKey.values()) ids.delete(id);
+    for (const ids of this.fuzzy.values()) ids.delete(id);
+  }
+
+  resolve(name: string): Resolution {
+    const keys = this.keys(name);
+    // Keys of a method are listed most specific first: the first key that finds anything decides.
+    for (const method of ['exact', 'tokens', 'acronym', 'phonetic'] as const) {
+      for (const key of keys[method] ?? []) {
+        const found = this.byKey.get(`${method}:${key}`);
+        const result = found && found.size ? this.decide(found, method) : null;
+        if (result) return result;
+      }
+    }
+    return this.resolveFuzzy(name);
+  }
+
+  private resolveFuzzy(name: string): Resolution {
+    const norm = normalizeName(name);
+    const budget = this.fuzzyBudget(norm.length);
+    if (budget <= 0) return { kind: 'none' };
+    let best = budget + 1;
+    let found = new Map<string, string>();
+    for (const [candidate, ids] of this.fuzzy) {
+      const d = editDistance(norm, candidate, budget);
+      if (d > budget || d > best) continue;
+      if (d < best) {
+        best = d;
+        found = new Map();
+      }
+      for (const [id, matched] of ids) found.set(id, matched);
+    }
+    return this.decide(found, 'fuzzy') ?? { kind: 'none' };
+  }
+
+  private decide(found: Map<string, string>, method: MatchMethod): Resolution | null {
+    if (found.size === 0) return null;
+    const matches = [...found].map(([id, matched]) => ({ id, matched, method, score: METHOD_SCORE[method] }));
+    return matches.length === 1 ? { kind: 'match', match: matches[0] } : { kind: 'ambiguous', candidates: matches };
+  }
+}

@@ -1,0 +1,81 @@
+/** Filters a dashboard needs, shared by elections, statements and the comparison. */
+import { builder, type Context } from './builder.js';
+import { CoderKindEnum, ElectionTypeEnum, StatementKindEnum, VerdictEnum } from './enums.js';
+import { areaIdByName, organizationIdByName } from './lookup.js';
+import type { Prisma } from '../generated/prisma/client.js';
+import { userError } from './errors.js';
+
+export const ElectionFilter = builder.inputType('ElectionFilter', {
+  description: 'Names may be any spelling or alias the read model knows.',
+  fields: (t) => ({
+    area: t.string({ description: 'Country, region or city; includes the areas inside it ("Russia" includes Volgograd Oblast).' }),
+    yearFrom: t.int(),
+    yearTo: t.int(),
+    types: t.field({ type: [ElectionTypeEnum] }),
+    observedBy: t.string({ description: 'Only elections this organization observed (mission) or assessed.' }),
+    assessedBy: t.string({ description: 'Only elections with a statement by this organization.' }),
+    verdicts: t.field({ type: [VerdictEnum], description: 'Only elections with a statement carrying one of these verdicts.' }),
+  }),
+});
+
+export type ElectionFilterInput = typeof ElectionFilter.$inferInput;
+
+function yearRange(from?: number | null, to?: number | null) {
+  if (from && to && from > to) throw userError(`yearFrom (${from}) is after yearTo (${to})`);
+  return from || to ? { ...(from ? { gte: from } : {}), ...(to ? { lte: to } : {}) } : undefined;
+}
+
+export async function electionWhere(filter: ElectionFilterInput | null | undefined, ctx: Context): Promise<Prisma.ElectionWhereInput> {
+  if (!filter) return {};
+  const and: Prisma.ElectionWhereInput[] = [];
+  if (filter.area) and.push({ areaId: { in: await ctx.cache.areaWithDescendants(await areaIdByName(ctx, filter.area)) } });
+  const years = yearRange(filter.yearFrom, filter.yearTo);
+  if (years) and.push({ year: years });
+  if (filter.types?.length) and.push({ type: { in: filter.types } });
+  if (filter.observedBy) {
+    const orgId = await organizationIdByName(ctx, filter.observedBy);
+    and.push({ OR: [{ missions: { some: { organizationId: orgId } } }, { rounds: { some: { statements: { some: { organizationId: orgId } } } } }] });
+  }
+  if (filter.assessedBy) {
+    const orgId = await organizationIdByName(ctx, filter.assessedBy);
+    and.push({ rounds: { some: { statements: { some: { organizationId: orgId } } } } });
+  }
+  if (filter.verdicts?.length) and.push({ rounds: { some: { statements: { some: { verdict: { in: filter.verdicts } } } } } });
+  return and.length ? { AND: and } : {};
+}
+
+export const StatementFilter = builder.inputType('StatementFilter', {
+  fields: (t) => ({
+    organization: t.string({ description: 'The body that made the statement, by any name.' }),
+    area: t.string({ description: 'Where the election was held; includes areas inside it.' }),
+    yearFrom: t.int(),
+    yearTo: t.int(),
+    electionTypes: t.field({ type: [ElectionTypeEnum] }),
+    verdicts: t.field({ type: [VerdictEnum] }),
+    kinds: t.field({ type: [StatementKindEnum] }),
+    codedBy: t.field({ type: CoderKindEnum, description: 'Only statements whose verdict in force comes from this kind of coder.' }),
+    uncoded: t.boolean({ description: 'Only statements with no verdict at all.' }),
+  }),
+});
+
+export async function statementWhere(filter: typeof StatementFilter.$inferInput | null | undefined, ctx: Context): Promise<Prisma.StatementWhereInput> {
+  if (!filter) return {};
+  const and: Prisma.StatementWhereInput[] = [];
+  if (filter.organization) and.push({ organizationId: await organizationIdByName(ctx, filter.organization) });
+  const election: Prisma.ElectionWhereInput[] = [];
+  if (filter.area) election.push({ areaId: { in: await ctx.cache.areaWithDescendants(await areaIdByName(ctx, filter.area)) } });
+  const years = yearRange(filter.yearFrom, filter.yearTo);
+  if (years) election.push({ year: years });
+  if (filter.electionTypes?.length) election.push({ type: { in: filter.electionTypes } });
+  if (election.length) and.push({ round: { election: { AND: election } } });
+  if (filter.verdicts?.length) and.push({ verdict: { in: filter.verdicts } });
+  if (filter.kinds?.length) and.push({ kind: { in: filter.kinds } });
+  if (filter.uncoded) and.push({ verdict: null });
+  if (filter.codedBy) {
+    // The verdict in force comes from this coder when no coder of higher precedence coded it.
+    const higher = { RULE: ['SOURCE', 'HUMAN'], SOURCE: ['HUMAN'], HUMAN: [] }[filter.codedBy] as ('SOURCE' | 'HUMAN')[];
+    and.push({ codings: { some: { coder: filter.codedBy } } });
+    if (higher.length) and.push({ codings: { none: { coder: { in: higher } } } });
+  }
+  return and.length ? { AND: and } : {};
+}

@@ -1,0 +1,13 @@
+/** The GraphQL schema: importing the type modules registers them on the builder. */
+import { builder } from './builder.js';
+import './enums.js';
+import './types/provenance.js';
+import './types/areas.js';
+import './types/organizations.js';
+import './types/persons.js';
+import './types/events.js';
+import './types/elections.js';
+import './types/statements.js';
+import './types/comparison.js';
+
+export const schema = builder.toSchema({ sortSchema: true });

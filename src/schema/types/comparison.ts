@@ -1,0 +1,204 @@
+/**
+ * The comparison in GraphQL: per election (Election.comparison) and across many elections
+ * with agreement figures (Query.comparison). Facts are loaded in batches per request.
+ */
+import DataLoader from 'dataloader';
+import { builder, type Context } from '../builder.js';
+import { RoundKindEnum, VerdictEnum } from '../enums.js';
+import { ElectionFilter, electionWhere } from '../filters.js';
+import { organizationIdByName } from '../lookup.js';
+import { compareElection, type BodyComparison, type ElectionComparison, type MissingItem, type RoundComparison } from '../../comparison/compare.js';
+import { summarize, type AgreementFigures, type ComparisonSummary } from '../../comparison/aggregate.js';
+import { loadElectionFacts } from '../../comparison/load.js';
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+
+export const DEFAULT_SUBJECT = 'CIS-EMO';
+
+const loaders = new WeakMap<Context, DataLoader<string, ElectionComparison>>();
+
+/** Comparisons keyed "subjectId|electionId", batched across a request. */
+function comparisonLoader(ctx: Context) {
+  let loader = loaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (keys: readonly string[]) => {
+      const facts = await loadElectionFacts(ctx.db, [...new Set(keys.map((k) => k.split('|')[1]))]);
+      return keys.map((k) => {
+        const [subjectId, electionId] = k.split('|');
+        return compareElection(facts.get(electionId)!, subjectId);
+      });
+    });
+    loaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+const ComparisonStatusEnum = builder.enumType('ComparisonStatus', {
+  values: {
+    BOTH_ASSESSED: { description: 'Both gave an ordinal verdict: gap and agreement are defined.' },
+    OTHER_DID_NOT_OBSERVE: { description: 'The other body declined or was prevented from observing.' },
+    SUBJECT_DID_NOT_OBSERVE: { description: 'The subject did not observe this election.' },
+    SUBJECT_NOT_ASSESSED: { description: 'The subject observed but no assessment of it is on record for this round.' },
+    OTHER_NOT_ASSESSED: { description: 'The other body observed but no assessment of it is on record for this round.' },
+  } as const,
+});
+
+const MissingKindEnum = builder.enumType('MissingKind', {
+  values: {
+    SUBJECT_OBSERVED_WITHOUT_ASSESSMENT: { description: 'The subject observed, but no assessment of it is on record.' },
+    OTHER_DID_NOT_OBSERVE: { description: 'Another body declined or was prevented from observing.' },
+    OTHER_OBSERVED_WITHOUT_ASSESSMENT: { description: 'Another body observed, but no assessment of it is on record.' },
+    NO_OTHER_ASSESSMENT: { description: 'The subject observed, but no other body assessed this election.' },
+  } as const,
+});
+
+const BodyComparisonRef = builder.objectRef<BodyComparison>('BodyComparison').implement({
+  description: "Another body's assessment of the round beside the subject's.",
+  fields: (t) => ({
+    organization: t.prismaField({ type: 'Organization', resolve: (query, b, _a, ctx) => ctx.db.organization.findUniqueOrThrow({ ...query, where: { id: b.organizationId } }) }),
+    verdict: t.expose('verdict', { type: VerdictEnum, nullable: true }),
+    score: t.exposeInt('score', { nullable: true }),
+    gap: t.exposeInt('gap', { nullable: true, description: "Subject's score minus this body's: +3 means the subject was three steps more favourable." }),
+    absoluteGap: t.int({ nullable: true, resolve: (b) => (b.gap === null ? null : Math.abs(b.gap)) }),
+    agrees: t.exposeBoolean('agrees', { nullable: true, description: 'Same ordinal verdict; null when either side has none.' }),
+    status: t.expose('status', { type: ComparisonStatusEnum }),
+    statements: t.prismaField({
+      type: ['Statement'],
+      resolve: (query, b, _a, ctx) => Promise.all(b.statementIds.map((id) => ctx.db.statement.findUniqueOrThrow({ ...query, where: { id } }))),
+    }),
+  }),
+});
+
+const RoundComparisonRef = builder.objectRef<RoundComparison & { subjectId: string }>('RoundComparison').implement({
+  fields: (t) => ({
+    round: t.expose('round', { type: RoundKindEnum }),
+    electionRound: t.prismaField({
+      type: 'ElectionRound',
+      nullable: true,
+      resolve: (query, r, _a, ctx) => (r.roundId ? ctx.db.electionRound.findUnique({ ...query, where: { id: r.roundId } }) : null),
+    }),
+    subjectVerdict: t.expose('subjectVerdict', { type: VerdictEnum, nullable: true, description: "The subject's headline verdict: its most considered statement (final > preliminary > press > interview)." }),
+    subjectScore: t.exposeInt('subjectScore', { nullable: true }),
+    subjectStatements: t.prismaField({
+      type: ['Statement'],
+      resolve: (query, r, _a, ctx) => Promise.all(r.subjectStatementIds.map((id) => ctx.db.statement.findUniqueOrThrow({ ...query, where: { id } }))),
+    }),
+    others: t.field({ type: [BodyComparisonRef], resolve: (r) => r.others }),
+  }),
+});
+
+const MissingRef = builder.objectRef<MissingItem>('MissingAssessment').implement({
+  description: 'Something the record lacks for a fair comparison.',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: MissingKindEnum }),
+    round: t.expose('round', { type: RoundKindEnum, nullable: true }),
+    organization: t.prismaField({ type: 'Organization', resolve: (query, m, _a, ctx) => ctx.db.organization.findUniqueOrThrow({ ...query, where: { id: m.organizationId } }) }),
+  }),
+});
+
+export const ElectionComparisonRef = builder.objectRef<ElectionComparison>('ElectionComparison').implement({
+  description: "The subject's assessments of one election beside every other body's, round by round.",
+  fields: (t) => ({
+    election: t.prismaField({ type: 'Election', resolve: (query, c, _a, ctx) => ctx.db.election.findUniqueOrThrow({ ...query, where: { id: c.electionId } }) }),
+    subject: t.prismaField({ type: 'Organization', resolve: (query, c, _a, ctx) => ctx.db.organization.findUniqueOrThrow({ ...query, where: { id: c.subjectId } }) }),
+    subjectObserved: t.exposeBoolean('subjectObserved', { description: 'The subject had a mission or spoke as an observer.' }),
+    rounds: t.field({ type: [RoundComparisonRef], resolve: (c) => c.rounds.map((r) => ({ ...r, subjectId: c.subjectId })) }),
+    missing: t.field({ type: [MissingRef], resolve: (c) => c.missing }),
+  }),
+});
+
+const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').implement({
+  description: 'How the subject\'s verdicts line up with one other body\'s (or all others pooled) over the compared elections.',
+  fields: (t) => ({
+    organization: t.prismaField({
+      type: 'Organization',
+      nullable: true,
+      description: 'The other body; null for the pooled figures.',
+      resolve: (query, f, _a, ctx) => (f.organizationId ? ctx.db.organization.findUnique({ ...query, where: { id: f.organizationId } }) : null),
+    }),
+    pairedRounds: t.exposeInt('pairedRounds', { description: 'Rounds where both gave an ordinal verdict.' }),
+    subjectAssessedRounds: t.exposeInt('subjectAssessedRounds'),
+    coverage: t.exposeFloat('coverage', { nullable: true, description: "Share of the subject's assessed rounds that the other body also assessed." }),
+    agreements: t.exposeInt('agreements'),
+    agreementRate: t.exposeFloat('agreementRate', { nullable: true, description: 'Share of paired rounds with the same verdict.' }),
+    withinOneRate: t.exposeFloat('withinOneRate', { nullable: true }),
+    meanGap: t.exposeFloat('meanGap', { nullable: true, description: 'Mean of subject minus other: positive when the subject is more favourable.' }),
+    meanAbsoluteGap: t.exposeFloat('meanAbsoluteGap', { nullable: true }),
+    weightedKappa: t.exposeFloat('weightedKappa', { nullable: true, description: "Cohen's kappa with quadratic weights on the 5-point scale (chance-corrected agreement); null when undefined (fewer than two pairs or no variation)." }),
+    didNotObserve: t.exposeInt('didNotObserve', { description: 'Rounds the other body declined or was prevented from observing.' }),
+  }),
+});
+
+const SummaryRef = builder.objectRef<ComparisonSummary>('ComparisonSummary').implement({
+  fields: (t) => ({
+    elections: t.exposeInt('elections'),
+    subjectObservedElections: t.exposeInt('subjectObservedElections'),
+    subjectAssessedElections: t.exposeInt('subjectAssessedElections'),
+    subjectCoverage: t.exposeFloat('subjectCoverage', { nullable: true, description: 'Share of the elections the subject observed with an assessment of it on record.' }),
+    pooled: t.field({ type: AgreementRef, resolve: (s) => s.pooled }),
+    byBody: t.field({ type: [AgreementRef], resolve: (s) => s.byBody }),
+  }),
+});
+
+interface Report {
+  subjectId: string;
+  comparisons: ElectionComparison[];
+  summary: ComparisonSummary;
+}
+
+const ComparisonScopeEnum = builder.enumType('ComparisonScope', {
+  values: {
+    SUBJECT: { description: 'Elections the subject observed or assessed.' },
+    WITH_STATEMENTS: { description: 'Elections with at least one statement by anyone.' },
+    ALL: { description: 'Every election matching the filter.' },
+  } as const,
+});
+
+const ReportRef = builder.objectRef<Report>('ComparisonReport').implement({
+  description: 'The subject against every other body over many elections: per-election rows and agreement figures.',
+  fields: (t) => ({
+    subject: t.prismaField({ type: 'Organization', resolve: (query, r, _a, ctx) => ctx.db.organization.findUniqueOrThrow({ ...query, where: { id: r.subjectId } }) }),
+    summary: t.field({ type: SummaryRef, description: 'Figures over all matching elections, not just the page.', resolve: (r) => r.summary }),
+    elections: t.connection({
+      type: ElectionComparisonRef,
+      description: 'Per-election comparisons, newest first.',
+      resolve: (r, args) => ({ ...resolveArrayConnection({ args }, r.comparisons), total: r.comparisons.length }),
+    }, { name: 'ElectionComparisonConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => (conn as unknown as { total: number }).total ?? 0 }) }) }),
+  }),
+});
+
+async function subjectId(ctx: Context, args: { subject?: string | null; subjectId?: string | null }): Promise<string> {
+  return organizationIdByName(ctx, args.subject ?? DEFAULT_SUBJECT);
+}
+
+builder.prismaObjectFields('Election', (t) => ({
+  comparison: t.field({
+    type: ElectionComparisonRef,
+    description: `This election's assessments, the subject (default ${DEFAULT_SUBJECT}) beside every other body.`,
+    args: { subject: t.arg.string({ required: false, description: 'Any organization, by any name.' }) },
+    resolve: async (e, args, ctx) => comparisonLoader(ctx).load(`${await subjectId(ctx, args)}|${e.id}`),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  comparison: t.field({
+    type: ReportRef,
+    description: `The subject (default ${DEFAULT_SUBJECT}) against every other monitoring body, over the elections matching the filter.`,
+    args: {
+      subject: t.arg.string({ required: false }),
+      filter: t.arg({ type: ElectionFilter, required: false }),
+      scope: t.arg({ type: ComparisonScopeEnum, required: false, defaultValue: 'SUBJECT' }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const subject = await subjectId(ctx, args);
+      const where = await electionWhere(args.filter, ctx);
+      const scoped =
+        args.scope === 'ALL' ? where
+        : args.scope === 'WITH_STATEMENTS' ? { AND: [where, { rounds: { some: { statements: { some: {} } } } }] }
+        : { AND: [where, { OR: [{ missions: { some: { organizationId: subject } } }, { rounds: { some: { statements: { some: { organizationId: subject } } } } }] }] };
+      const elections = await ctx.db.election.findMany({ where: scoped, select: { id: true }, orderBy: [{ year: 'desc' }, { id: 'asc' }] });
+      const facts = await loadElectionFacts(ctx.db, elections.map((e) => e.id));
+      const comparisons = elections.map((e) => compareElection(facts.get(e.id)!, subject));
+      return { subjectId: subject, comparisons, summary: summarize(comparisons) };
+    },
+  }),
+}));

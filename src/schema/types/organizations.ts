@@ -1,0 +1,72 @@
+import { builder } from '../builder.js';
+import { OrganizationKindEnum } from '../enums.js';
+import { addProvenance } from './provenance.js';
+import { organizationIdByName } from '../lookup.js';
+
+builder.prismaNode('OrganizationName', {
+  id: { field: 'id' },
+  description: 'A name an organization carried over a period.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    validFrom: t.exposeString('validFrom', { nullable: true }),
+    validUntil: t.exposeString('validUntil', { nullable: true }),
+  }),
+});
+
+builder.prismaNode('Organization', {
+  id: { field: 'id' },
+  description: 'A monitoring body, assembly, commission, mission or other organization.',
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: OrganizationKindEnum }),
+    description: t.exposeString('description', { nullable: true }),
+    parent: t.relation('parent', { nullable: true, description: 'The body this one belongs to (ODIHR within the OSCE).' }),
+    children: t.relation('children', { query: { orderBy: { name: 'asc' } } }),
+    area: t.relation('area', { nullable: true, description: 'The country a national body belongs to.' }),
+    names: t.relation('names', { description: 'Names over time (ACEEEO became the Association of European Election Officials in 2006).' }),
+    aliases: t.stringList({
+      select: { aliases: { select: { name: true }, orderBy: { name: 'asc' } } },
+      resolve: (o) => [...new Set(o.aliases.map((x) => x.name))],
+    }),
+    missions: t.relatedConnection('missions', { cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } }),
+    statements: t.relatedConnection('statements', { cursor: 'id', totalCount: true, query: { orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] } }),
+    memberships: t.relatedConnection('memberships', { cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } }),
+    distinctFrom: t.prismaField({
+      type: ['Organization'],
+      description: 'Look-alikes judged NOT the same as this organization; they are never merged.',
+      resolve: async (query, o, _a, ctx) => {
+        const decisions = await ctx.db.decision.findMany({ where: { kind: 'NOT_SAME', entityType: 'Organization', OR: [{ leftKey: o.key }, { rightKey: o.key }] } });
+        const keys = decisions.map((d) => (d.leftKey === o.key ? d.rightKey : d.leftKey)).filter((k): k is string => !!k);
+        return ctx.db.organization.findMany({ ...query, where: { key: { in: keys } } });
+      },
+    }),
+  }),
+});
+addProvenance('Organization');
+
+builder.queryFields((t) => ({
+  organization: t.prismaField({
+    type: 'Organization',
+    nullable: true,
+    description: 'An organization by any name or alias ("OSCE/ODIHR", "CIS EMO", "CEC of Russia").',
+    args: { name: t.arg.string({ required: true }) },
+    resolve: async (query, _root, args, ctx) => ctx.db.organization.findUnique({ ...query, where: { id: await organizationIdByName(ctx, args.name) } }),
+  }),
+  organizations: t.prismaConnection({
+    type: 'Organization',
+    cursor: 'id',
+    description: 'Organizations, optionally of one kind or whose name contains a text.',
+    args: { kind: t.arg({ type: OrganizationKindEnum, required: false }), nameContains: t.arg.string({ required: false }) },
+    totalCount: (_p, args, ctx) => ctx.db.organization.count({ where: orgWhere(args) }),
+    resolve: (query, _p, args, ctx) => ctx.db.organization.findMany({ ...query, where: orgWhere(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+  }),
+}));
+
+function orgWhere(args: { kind?: string | null; nameContains?: string | null }) {
+  return {
+    mergedIntoId: null,
+    ...(args.kind ? { kind: args.kind as never } : {}),
+    ...(args.nameContains ? { aliases: { some: { name: { contains: args.nameContains } } } } : {}),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Runs the rule coder over stored statements. Every statement gets (or refreshes) its RULE
+ * coding, so a reader can compare machine and human coding; the verdict in force is chosen
+ * by precedence (src/verdicts/effective.ts), so a human or source verdict is never overwritten.
+ */
+import type { Prisma } from '../generated/prisma/client.js';
+import { codeVerdict, CODER_VERSION } from './coder.js';
+import { stableId } from '../reconcile/ids.js';
+
+/** Codes the given statements (all when ids is omitted); returns how many have only the rule's verdict. */
+export async function codeUncoded(tx: Prisma.TransactionClient, ids?: string[]): Promise<number> {
+  const statements = await tx.statement.findMany({
+    where: ids ? { id: { in: ids } } : {},
+    select: { id: true, quote: true, quoteLanguage: true, kind: true, codings: { select: { coder: true } } },
+  });
+  let ruleOnly = 0;
+  const codedAt = new Date();
+  for (const s of statements) {
+    const coded = codeVerdict({ quote: s.quote, language: s.quoteLanguage, statementKind: s.kind.toLowerCase() });
+    const id = stableId('coding', s.id, 'RULE');
+    if (!coded.verdict) {
+      await tx.verdictCoding.deleteMany({ where: { id } });
+      continue;
+    }
+    const data = {
+      verdict: coded.verdict, codedBy: CODER_VERSION, rule: coded.rule, confidence: coded.confidence,
+      evidence: JSON.stringify(coded.evidence), codedAt,
+    };
+    await tx.verdictCoding.upsert({ where: { id }, create: { id, statementId: s.id, coder: 'RULE', ...data }, update: data });
+    if (!s.codings.some((c) => c.coder !== 'RULE')) ruleOnly++;
+  }
+  return ruleOnly;
+}
