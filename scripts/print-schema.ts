@@ -1,9 +1,8 @@
 /** npm run schema:print — writes the SDL to schema.graphql (committed; a test fails on drift). */
 import fs from 'node:fs';
 import path from 'node:path';
-import { printSchema } from 'graphql';
-import { schema } from '../src/schema/index.js';
+import { printSdl } from '../src/schema/print.js';
 import { projectRoot } from '../src/db/config.js';
 
-fs.writeFileSync(path.join(projectRoot, 'schema.graphql'), `${printSchema(schema)}\n`);
+fs.writeFileSync(path.join(projectRoot, 'schema.graphql'), printSdl());
 console.log('wrote schema.graphql');

@@ -12,7 +12,7 @@ export async function loadElectionFacts(db: Db, electionIds: string[]): Promise<
       db.mission.findMany({ where: { electionId: { in: chunk } }, select: { electionId: true, organizationId: true } }),
       db.electionRound.findMany({
         where: { electionId: { in: chunk } },
-        orderBy: { round: 'asc' },
+        orderBy: { ordinal: 'asc' },
         select: {
           id: true, electionId: true, round: true,
           statements: { select: { id: true, organizationId: true, kind: true, statementDate: true, verdict: true }, orderBy: { id: 'asc' } },

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { loadSchemaEngine } from './schema-engine.js';
 import { adapterFactoryFor } from './adapter.js';
@@ -56,10 +56,26 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise
   const provider = providerOf(url);
   const logs: string[] = [];
   const { SchemaEngine: Engine } = await loadSchemaEngine();
+  // The engine does not close the connections it opens; track them so a SQLite file is not
+  // left locked for the next client.
+  const factory = adapterFactoryFor(url);
+  const opened: SqlDriverAdapter[] = [];
+  const tracked = Object.assign(Object.create(Object.getPrototypeOf(factory) as object) as SqlMigrationAwareDriverAdapterFactory, factory, {
+    connect: async () => {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  });
   const engine = await Engine.new(
     { datamodels: [['schema.prisma', schemaFor(provider)]] },
     (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(adapterFactoryFor(url)),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
   try {
     return await run(engine);
@@ -68,6 +84,7 @@ async function withEngine<T>(url: string, run: (engine: SchemaEngine) => Promise
     throw new Error(`schema engine failed: ${(error as Error).message ?? String(error)}${detail}`);
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => undefined)));
   }
 }
 

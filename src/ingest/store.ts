@@ -103,6 +103,7 @@ export class Store {
     const match = this.reconciler.resolveArea(name);
     if (match) {
       if (match.method !== 'exact') await this.alias({ areaId: match.id }, name, 'SOURCE', at.sourceId);
+      await this.claim('Area', match.id, 'mentionedAs', name, at);
       return match.id;
     }
     if (!create) throw new UnknownNameError('area', name);
@@ -201,7 +202,8 @@ export class Store {
 
   async round(electionId: string, round: RoundKind, date: string | null, at: Provenance): Promise<string> {
     const id = stableId('round', electionId, round);
-    await this.tx.electionRound.upsert({ where: { id }, create: { id, electionId, round, date }, update: date ? { date } : {} });
+    const ordinal = { FIRST: 1, SECOND: 2, RERUN: 3 }[round];
+    await this.tx.electionRound.upsert({ where: { id }, create: { id, electionId, round, ordinal, date }, update: date ? { date } : {} });
     if (date) await this.claim('ElectionRound', id, 'date', date, at);
     return id;
   }

@@ -81,6 +81,15 @@ function substitute(list: Word[], ctx: OrganizationKeyContext): Word[] {
   return out;
 }
 
+/** Lookup keys: as the index keys, with acronym keys sought on the other side (A against W). */
+export function organizationLookupKeys(ctx: OrganizationKeyContext): KeyFunction {
+  const index = organizationKeys(ctx);
+  return (name) => {
+    const keys = index(name);
+    return { ...keys, acronym: (keys.acronym ?? []).map((k) => (k.startsWith('A:') ? `W:${k.slice(2)}` : `A:${k.slice(2)}`)) };
+  };
+}
+
 export function organizationKeys(ctx: OrganizationKeyContext): KeyFunction {
   return (name) => {
     const parenthetical = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => normalizeName(m[1]));
@@ -89,8 +98,13 @@ export function organizationKeys(ctx: OrganizationKeyContext): KeyFunction {
     const kept = list.filter((w) => w.isAcronym).map((w) => w.text).sort();
     const rest = list.filter((w) => !w.isAcronym);
     const initials = rest.map((w) => w.initials).join('');
-    const acronymKeys = [[...(initials ? [initials] : []), ...kept].sort().join(' ')];
-    if (initials.length >= 2) acronymKeys.push(initials);
+    // Initials only count as evidence against a name written as an acronym: "CEC of Russia"
+    // matches "Central Election Commission of the Russian Federation", but two spelled-out
+    // names with the same initials ("National Assembly", "Nobody At All") do not match.
+    // Keys say which side they come from: A (written as acronyms) or W (spelled out).
+    const flavour = rest.length ? 'W' : 'A';
+    const acronymKeys = [`${flavour}:${[...(initials ? [initials] : []), ...kept].sort().join(' ')}`];
+    if (initials.length >= 2) acronymKeys.push(`${flavour}:${initials}`);
     return {
       exact: [normalizeName(name.replace(/\([^)]*\)/g, ' ')), ...parenthetical],
       tokens: [[...new Set(plain)].sort().join(' '), [...new Set(list.flatMap((w) => w.parts))].sort().join(' ')],

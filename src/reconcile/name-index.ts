@@ -34,6 +34,8 @@ export const basicKeys: KeyFunction = (name) => ({
 
 export interface NameIndexOptions {
   keys?: KeyFunction;
+  /** Keys to look a name up under, when they differ from the keys it is indexed under. */
+  lookupKeys?: KeyFunction;
   /** Longest allowed edit distance for a name of this many characters (0 disables fuzzy matching). */
   fuzzyBudget?: (length: number) => number;
 }
@@ -42,10 +44,12 @@ export class NameIndex {
   private readonly byKey = new Map<string, Map<string, string>>(); // "method:key" → id → matched name
   private readonly fuzzy = new Map<string, Map<string, string>>(); // normalized → id → name
   private readonly keys: KeyFunction;
+  private readonly lookupKeys: KeyFunction;
   private readonly fuzzyBudget: (length: number) => number;
 
   constructor(options: NameIndexOptions = {}) {
     this.keys = options.keys ?? basicKeys;
+    this.lookupKeys = options.lookupKeys ?? this.keys;
     this.fuzzyBudget = options.fuzzyBudget ?? ((n) => (n >= 7 ? 1 : 0));
   }
 
@@ -74,7 +78,7 @@ export class NameIndex {
   }
 
   resolve(name: string): Resolution {
-    const keys = this.keys(name);
+    const keys = this.lookupKeys(name);
     // Keys of a method are listed most specific first: the first key that finds anything decides.
     for (const method of ['exact', 'tokens', 'acronym', 'phonetic'] as const) {
       for (const key of keys[method] ?? []) {

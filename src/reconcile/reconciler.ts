@@ -4,7 +4,7 @@
  * the aliases in the database and kept current while ingestion adds records.
  */
 import { NameIndex, type Match, type Resolution } from './name-index.js';
-import { areaKeys, organizationKeys, personKeys } from './keys.js';
+import { areaKeys, organizationKeys, organizationLookupKeys, personKeys } from './keys.js';
 import { normalizeName } from './normalize.js';
 
 export interface AreaInfo {
@@ -34,8 +34,10 @@ export class Reconciler {
   private readonly distinct = new Set<string>();
 
   private makeOrgIndex(): NameIndex {
+    const context = { acronyms: this.acronyms, areaToken: (phrase: string) => this.areaToken(phrase) };
     return new NameIndex({
-      keys: organizationKeys({ acronyms: this.acronyms, areaToken: (phrase) => this.areaToken(phrase) }),
+      keys: organizationKeys(context),
+      lookupKeys: organizationLookupKeys(context),
       fuzzyBudget: (n) => (n >= 12 ? 2 : n >= 7 ? 1 : 0),
     });
   }

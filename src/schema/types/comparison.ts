@@ -11,6 +11,7 @@ import { compareElection, type BodyComparison, type ElectionComparison, type Mis
 import { summarize, type AgreementFigures, type ComparisonSummary } from '../../comparison/aggregate.js';
 import { loadElectionFacts } from '../../comparison/load.js';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { loadById } from '../load-by-id.js';
 
 export const DEFAULT_SUBJECT = 'CIS-EMO';
 
@@ -54,7 +55,7 @@ const MissingKindEnum = builder.enumType('MissingKind', {
 const BodyComparisonRef = builder.objectRef<BodyComparison>('BodyComparison').implement({
   description: "Another body's assessment of the round beside the subject's.",
   fields: (t) => ({
-    organization: t.prismaField({ type: 'Organization', resolve: (query, b, _a, ctx) => ctx.db.organization.findUniqueOrThrow({ ...query, where: { id: b.organizationId } }) }),
+    organization: t.prismaField({ type: 'Organization', resolve: (query, b, _a, ctx) => loadById(ctx, 'organization', query, b.organizationId) }),
     verdict: t.expose('verdict', { type: VerdictEnum, nullable: true }),
     score: t.exposeInt('score', { nullable: true }),
     gap: t.exposeInt('gap', { nullable: true, description: "Subject's score minus this body's: +3 means the subject was three steps more favourable." }),
@@ -63,7 +64,7 @@ const BodyComparisonRef = builder.objectRef<BodyComparison>('BodyComparison').im
     status: t.expose('status', { type: ComparisonStatusEnum }),
     statements: t.prismaField({
       type: ['Statement'],
-      resolve: (query, b, _a, ctx) => Promise.all(b.statementIds.map((id) => ctx.db.statement.findUniqueOrThrow({ ...query, where: { id } }))),
+      resolve: (query, b, _a, ctx) => Promise.all(b.statementIds.map((id) => loadById(ctx, 'statement', query, id))),
     }),
   }),
 });
@@ -74,13 +75,13 @@ const RoundComparisonRef = builder.objectRef<RoundComparison & { subjectId: stri
     electionRound: t.prismaField({
       type: 'ElectionRound',
       nullable: true,
-      resolve: (query, r, _a, ctx) => (r.roundId ? ctx.db.electionRound.findUnique({ ...query, where: { id: r.roundId } }) : null),
+      resolve: (query, r, _a, ctx) => (r.roundId ? loadById(ctx, 'electionRound', query, r.roundId) : null),
     }),
     subjectVerdict: t.expose('subjectVerdict', { type: VerdictEnum, nullable: true, description: "The subject's headline verdict: its most considered statement (final > preliminary > press > interview)." }),
     subjectScore: t.exposeInt('subjectScore', { nullable: true }),
     subjectStatements: t.prismaField({
       type: ['Statement'],
-      resolve: (query, r, _a, ctx) => Promise.all(r.subjectStatementIds.map((id) => ctx.db.statement.findUniqueOrThrow({ ...query, where: { id } }))),
+      resolve: (query, r, _a, ctx) => Promise.all(r.subjectStatementIds.map((id) => loadById(ctx, 'statement', query, id))),
     }),
     others: t.field({ type: [BodyComparisonRef], resolve: (r) => r.others }),
   }),
@@ -91,15 +92,15 @@ const MissingRef = builder.objectRef<MissingItem>('MissingAssessment').implement
   fields: (t) => ({
     kind: t.expose('kind', { type: MissingKindEnum }),
     round: t.expose('round', { type: RoundKindEnum, nullable: true }),
-    organization: t.prismaField({ type: 'Organization', resolve: (query, m, _a, ctx) => ctx.db.organization.findUniqueOrThrow({ ...query, where: { id: m.organizationId } }) }),
+    organization: t.prismaField({ type: 'Organization', resolve: (query, m, _a, ctx) => loadById(ctx, 'organization', query, m.organizationId) }),
   }),
 });
 
 export const ElectionComparisonRef = builder.objectRef<ElectionComparison>('ElectionComparison').implement({
   description: "The subject's assessments of one election beside every other body's, round by round.",
   fields: (t) => ({
-    election: t.prismaField({ type: 'Election', resolve: (query, c, _a, ctx) => ctx.db.election.findUniqueOrThrow({ ...query, where: { id: c.electionId } }) }),
-    subject: t.prismaField({ type: 'Organization', resolve: (query, c, _a, ctx) => ctx.db.organization.findUniqueOrThrow({ ...query, where: { id: c.subjectId } }) }),
+    election: t.prismaField({ type: 'Election', resolve: (query, c, _a, ctx) => loadById(ctx, 'election', query, c.electionId) }),
+    subject: t.prismaField({ type: 'Organization', resolve: (query, c, _a, ctx) => loadById(ctx, 'organization', query, c.subjectId) }),
     subjectObserved: t.exposeBoolean('subjectObserved', { description: 'The subject had a mission or spoke as an observer.' }),
     rounds: t.field({ type: [RoundComparisonRef], resolve: (c) => c.rounds.map((r) => ({ ...r, subjectId: c.subjectId })) }),
     missing: t.field({ type: [MissingRef], resolve: (c) => c.missing }),
@@ -113,7 +114,7 @@ const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').imp
       type: 'Organization',
       nullable: true,
       description: 'The other body; null for the pooled figures.',
-      resolve: (query, f, _a, ctx) => (f.organizationId ? ctx.db.organization.findUnique({ ...query, where: { id: f.organizationId } }) : null),
+      resolve: (query, f, _a, ctx) => (f.organizationId ? loadById(ctx, 'organization', query, f.organizationId) : null),
     }),
     pairedRounds: t.exposeInt('pairedRounds', { description: 'Rounds where both gave an ordinal verdict.' }),
     subjectAssessedRounds: t.exposeInt('subjectAssessedRounds'),
@@ -156,7 +157,7 @@ const ComparisonScopeEnum = builder.enumType('ComparisonScope', {
 const ReportRef = builder.objectRef<Report>('ComparisonReport').implement({
   description: 'The subject against every other body over many elections: per-election rows and agreement figures.',
   fields: (t) => ({
-    subject: t.prismaField({ type: 'Organization', resolve: (query, r, _a, ctx) => ctx.db.organization.findUniqueOrThrow({ ...query, where: { id: r.subjectId } }) }),
+    subject: t.prismaField({ type: 'Organization', resolve: (query, r, _a, ctx) => loadById(ctx, 'organization', query, r.subjectId) }),
     summary: t.field({ type: SummaryRef, description: 'Figures over all matching elections, not just the page.', resolve: (r) => r.summary }),
     elections: t.connection({
       type: ElectionComparisonRef,

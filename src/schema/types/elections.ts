@@ -20,7 +20,7 @@ builder.prismaNode('Election', {
     }),
     internationalObserverCount: t.exposeInt('internationalObserverCount', { nullable: true, description: 'International observers across all missions, when a source counts them.' }),
     internationalObserverCountries: t.exposeInt('internationalObserverCountries', { nullable: true }),
-    rounds: t.relation('rounds', { query: { orderBy: { round: 'asc' } } }),
+    rounds: t.relation('rounds', { query: { orderBy: { ordinal: 'asc' } } }),
     missions: t.relation('missions', { query: { orderBy: { id: 'asc' } } }),
     observers: t.prismaField({
       type: ['Organization'],

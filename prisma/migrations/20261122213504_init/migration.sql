@@ -107,6 +107,7 @@ CREATE TABLE "ElectionRound" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "electionId" TEXT NOT NULL,
     "round" TEXT NOT NULL,
+    "ordinal" INTEGER NOT NULL,
     "date" TEXT,
     CONSTRAINT "ElectionRound_electionId_fkey" FOREIGN KEY ("electionId") REFERENCES "Election" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

@@ -1,0 +1,182 @@
+/**
+ * npx tsx scripts/eval-coder.ts [file.csv ...] [--json]
+ *
+ * Codes every row of each assessments CSV with its human verdict hidden (the coder sees
+ * only quote, quote_language and statement_kind) and reports agreement per file:
+ * exact accuracy, accuracy within one step, quadratic-weighted kappa over the ordinal
+ * rows, a confusion matrix (rows human, columns coder) and the misses.
+ *
+ * Defaults: data/sources/assessments.csv and data/sources/assessments-extra.csv (if present).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { CODER_VERSION, codeVerdict } from '../src/verdicts/coder.js';
+import { weightedKappa } from '../src/verdicts/agreement.js';
+import { VERDICTS, parseVerdict, verdictScore, type Verdict } from '../src/verdicts/scale.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+type Row = Record<string, string | undefined>;
+type CoderLabel = Verdict | 'none';
+
+export interface Miss {
+  line: number;
+  organization: string;
+  quote: string;
+  human: Verdict;
+  coder: CoderLabel;
+  confidence: number;
+  rule: string;
+}
+
+export interface FileReport {
+  file: string;
+  n: number;
+  skipped: { line: number; reason: string }[];
+  exact: number;
+  exactAccuracy: number | null;
+  withinOne: number;
+  withinOneAccuracy: number | null;
+  ordinalPairs: number;
+  kappaQuadratic: number | null;
+  kappaLinear: number | null;
+  confusion: { rows: Verdict[]; columns: CoderLabel[]; counts: number[][] };
+  misses: Miss[];
+}
+
+/** Exact: same label. Within one: both ordinal and ≤ 1 step apart, or both NOT_OBSERVED. */
+function withinOneStep(human: Verdict, coder: CoderLabel): boolean {
+  if (coder === 'none') return false;
+  const h = verdictScore(human);
+  const c = verdictScore(coder);
+  if (h === null || c === null) return h === null && c === null;
+  return Math.abs(h - c) <= 1;
+}
+
+export function evaluateFile(file: string): FileReport {
+  const rows = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true }) as Row[];
+  const columns: CoderLabel[] = [...VERDICTS, 'none'];
+  const counts = VERDICTS.map(() => columns.map(() => 0));
+  const skipped: FileReport['skipped'] = [];
+  const misses: Miss[] = [];
+  const pairs: [number, number][] = [];
+  let n = 0;
+  let exact = 0;
+  let withinOne = 0;
+
+  rows.forEach((row, i) => {
+    const line = i + 2; // header is line 1
+    const human = parseVerdict(row.verdict);
+    if (!human) {
+      skipped.push({ line, reason: `unknown human verdict "${row.verdict ?? ''}"` });
+      return;
+    }
+    const quote = row.quote ?? '';
+    // The verdict column is deliberately not passed.
+    const coded = codeVerdict({ quote, language: row.quote_language, statementKind: row.statement_kind });
+    const coder: CoderLabel = coded.verdict ?? 'none';
+    n++;
+    const r = VERDICTS.indexOf(human);
+    const c = columns.indexOf(coder);
+    const countRow = counts[r];
+    if (countRow) countRow[c] = (countRow[c] ?? 0) + 1;
+    if (coder === human) exact++;
+    else
+      misses.push({
+        line,
+        organization: row.organization ?? '',
+        quote,
+        human,
+        coder,
+        confidence: coded.confidence,
+        rule: coded.rule,
+      });
+    if (withinOneStep(human, coder)) withinOne++;
+    const hs = verdictScore(human);
+    const cs = coder === 'none' ? null : verdictScore(coder);
+    if (hs !== null && cs !== null) pairs.push([hs, cs]);
+  });
+
+  return {
+    file: path.relative(root, file) || file,
+    n,
+    skipped,
+    exact,
+    exactAccuracy: n ? exact / n : null,
+    withinOne,
+    withinOneAccuracy: n ? withinOne / n : null,
+    ordinalPairs: pairs.length,
+    kappaQuadratic: weightedKappa(pairs, [1, 2, 3, 4, 5], 'quadratic'),
+    kappaLinear: weightedKappa(pairs, [1, 2, 3, 4, 5], 'linear'),
+    confusion: { rows: [...VERDICTS], columns, counts },
+    misses,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Printing
+// ---------------------------------------------------------------------------------------
+
+const SHORT: Record<CoderLabel, string> = {
+  ENDORSED: 'END',
+  LARGELY_POSITIVE: 'LP',
+  MIXED: 'MIX',
+  CRITICAL: 'CRIT',
+  CONDEMNED: 'COND',
+  NOT_OBSERVED: 'N/O',
+  none: 'none',
+};
+
+function pct(x: number | null): string {
+  return x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`;
+}
+
+function printReport(rep: FileReport): void {
+  const k = (x: number | null) => (x === null ? 'undefined' : x.toFixed(3));
+  console.log(`\n=== ${rep.file} ===`);
+  console.log(`n = ${rep.n}${rep.skipped.length ? ` (skipped ${rep.skipped.length})` : ''}`);
+  console.log(`exact agreement      ${rep.exact}/${rep.n} = ${pct(rep.exactAccuracy)}`);
+  console.log(`within one step      ${rep.withinOne}/${rep.n} = ${pct(rep.withinOneAccuracy)}`);
+  console.log(
+    `weighted kappa       quadratic ${k(rep.kappaQuadratic)} · linear ${k(rep.kappaLinear)} (over ${rep.ordinalPairs} ordinal pairs)`,
+  );
+  for (const s of rep.skipped) console.log(`  skipped line ${s.line}: ${s.reason}`);
+
+  console.log('\nconfusion (rows human, columns coder):');
+  const w = 6;
+  console.log(`${'human\\coder'.padEnd(12)}${rep.confusion.columns.map((c) => SHORT[c].padStart(w)).join('')}`);
+  rep.confusion.rows.forEach((r, i) => {
+    const cells = (rep.confusion.counts[i] ?? []).map((v) => (v ? String(v) : '.').padStart(w)).join('');
+    console.log(`${SHORT[r].padEnd(12)}${cells}`);
+  });
+
+  console.log(`\nmisses (${rep.misses.length}):`);
+  for (const m of rep.misses) {
+    const q = m.quote.length > 160 ? `${m.quote.slice(0, 157)}...` : m.quote;
+    console.log(`  line ${m.line} [${m.organization}] human ${m.human} · coder ${m.coder} (conf ${m.confidence.toFixed(2)}; ${m.rule || '-'})`);
+    console.log(`    "${q}"`);
+  }
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  let files = args.filter((a) => !a.startsWith('--')).map((f) => path.resolve(f));
+  if (files.length === 0) {
+    files = [path.join(root, 'data/sources/assessments.csv')];
+    const extra = path.join(root, 'data/sources/assessments-extra.csv');
+    if (fs.existsSync(extra)) files.push(extra);
+  }
+  const reports = files.map(evaluateFile);
+  if (json) {
+    console.log(JSON.stringify({ coderVersion: CODER_VERSION, files: reports }, null, 2));
+    return;
+  }
+  console.log(`verdict coder ${CODER_VERSION}`);
+  reports.forEach(printReport);
+}
+
+// Run only when executed directly, so tests can import evaluateFile.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,89 @@
+/** Statement spreadsheets: idempotent re-ingest, and bad input rejected whole with file, row and field. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { snapshot } from './helpers/snapshot.js';
+import { ingestBundled, ingestStatementsFile } from '../src/ingest/pipeline.js';
+import { CsvValidationError } from '../src/ingest/statements-csv.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.close());
+
+const HEADER = 'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note';
+const GOOD = 'PACE,Ukraine,parliamentary,2012-10-28,1,2012-10-29,press,,a further statement for the test,en,false,CRITICAL,test,,';
+
+function writeCsv(name: string, lines: string[]): string {
+  const file = path.join(t.dir, name);
+  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+async function rejected(file: string): Promise<CsvValidationError> {
+  const before = await snapshot(t.db);
+  const error = await ingestStatementsFile(t.db, file).then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(CsvValidationError);
+  expect(await snapshot(t.db)).toEqual(before);
+  return error as CsvValidationError;
+}
+
+describe('idempotent ingestion', () => {
+  it('re-ingesting the bundled sources changes nothing', async () => {
+    const before = await snapshot(t.db);
+    await ingestBundled(t.db);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it('ingesting the same spreadsheet twice changes nothing the second time', async () => {
+    const file = writeCsv('twice.csv', [HEADER, GOOD, 'PACE,Ukraine,parliamentary,2012-10-28,1,2012-10-30,press,,a statement without a verdict,en,false,,test,,']);
+    const first = await snapshot(t.db);
+    await ingestStatementsFile(t.db, file);
+    const second = await snapshot(t.db);
+    expect(second.Statement).not.toEqual(first.Statement);
+    await ingestStatementsFile(t.db, file);
+    expect(await snapshot(t.db)).toEqual(second);
+  });
+
+  it('accepts rows without a verdict', async () => {
+    const s = await t.db.statement.findFirstOrThrow({ where: { quote: 'a statement without a verdict' }, include: { codings: true } });
+    expect(s.codings.filter((c) => c.coder !== 'RULE')).toHaveLength(0);
+  });
+});
+
+describe('bad input names file, row and field, and writes nothing', () => {
+  it('a missing column', async () => {
+    const file = writeCsv('missing-column.csv', [HEADER.replace(',verdict', ''), GOOD.replace(',CRITICAL', '')]);
+    const error = await rejected(file);
+    expect(error.problems).toEqual([{ file: expect.stringContaining('missing-column.csv'), row: 1, field: 'verdict', message: 'missing column in the header' }]);
+  });
+
+  it('an unknown verdict', async () => {
+    const error = await rejected(writeCsv('bad-verdict.csv', [HEADER, GOOD, GOOD.replace('CRITICAL', 'SPLENDID')]));
+    expect(error.problems).toHaveLength(1);
+    expect(error.problems[0]).toMatchObject({ row: 3, field: 'verdict' });
+    expect(error.message).toMatch(/bad-verdict\.csv: row 3, field "verdict": "SPLENDID" is not a verdict/);
+  });
+
+  it('a malformed date', async () => {
+    const error = await rejected(writeCsv('bad-date.csv', [HEADER, GOOD.replace('2012-10-28', '2012-13-45'), GOOD]));
+    expect(error.problems).toEqual([expect.objectContaining({ row: 2, field: 'election_date' })]);
+  });
+
+  it('an unknown round', async () => {
+    const error = await rejected(writeCsv('bad-round.csv', [HEADER, GOOD, GOOD, GOOD.replace(',1,', ',3,')]));
+    expect(error.problems).toEqual([expect.objectContaining({ row: 4, field: 'round', message: '"3" is not a round (1, 2 or rerun)' })]);
+  });
+
+  it('an unknown area and several problems at once', async () => {
+    const error = await rejected(writeCsv('many.csv', [HEADER, GOOD.replace('Ukraine', 'Atlantis').replace('press', 'rumour')]));
+    expect(error.problems.map((p) => p.field).sort()).toEqual(['jurisdiction', 'statement_kind']);
+  });
+
+  it('rows are counted as lines even when a quote spans lines', async () => {
+    const error = await rejected(writeCsv('multiline.csv', [HEADER, GOOD.replace('a further statement for the test', '"two\nlines"'), GOOD.replace('en,false', 'english,false')]));
+    expect(error.problems).toEqual([expect.objectContaining({ row: 4, field: 'quote_language' })]);
+  });
+});
