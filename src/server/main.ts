@@ -3,15 +3,14 @@ import { createServer as createHttpServer } from 'node:http';
 import { databaseUrl } from '../db/config.js';
 import { prepareDatabase } from '../db/setup.js';
 import { formatReport } from '../ingest/report.js';
-import { createServer } from './yoga.js';
+import { createApp } from './app.js';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
 
 const { db, loaded } = await prepareDatabase(databaseUrl());
 if (loaded) console.log(`loaded the bundled sources:\n${formatReport(loaded)}`);
-const yoga = createServer(db);
-const server = createHttpServer(yoga);
+const server = createHttpServer(createApp(db));
 server.listen(port, host, () => console.log(`Observer Ledger GraphQL (GraphiQL) at http://${host}:${port}/graphql`));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
