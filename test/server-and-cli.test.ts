@@ -6,13 +6,23 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/db/config.js';
+import { freshDatabase } from './helpers/database.js';
 
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'observer-ledger-cli-'));
-const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'cli.db')}` };
+let env: NodeJS.ProcessEnv = {};
+let drop: () => Promise<void> = async () => undefined;
 const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx');
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+beforeAll(async () => {
+  const database = await freshDatabase(dir, 'cli');
+  env = { ...process.env, DATABASE_URL: database.url };
+  drop = database.drop;
+});
+afterAll(async () => {
+  await drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 async function cli(script: string, args: string[]) {
   return run(tsx, [path.join(projectRoot, script), ...args], { env, cwd: dir }).then(

@@ -1,12 +1,24 @@
 import { PrismaClient } from '../generated/prisma/client.js';
+import { PrismaClient as PostgresPrismaClient } from '../generated/postgresql/prisma/client.js';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { adapterFactoryFor } from './adapter.js';
-import { databaseUrl } from './config.js';
+import { databaseUrl, providerOf } from './config.js';
 
+/**
+ * The client type the code is written against. Both generated clients come from one
+ * Prisma schema and differ only in the provider they were generated for, so they share
+ * this API.
+ */
 export type Db = PrismaClient;
 
-/** A Prisma client on DATABASE_URL (or the given URL / adapter factory). */
-export function createDb(options: { url?: string; adapter?: SqlDriverAdapterFactory } = {}): Db {
-  const adapter = options.adapter ?? adapterFactoryFor(options.url ?? databaseUrl());
+/** A Prisma client on DATABASE_URL (or the given URL, optionally through a wrapped adapter factory). */
+export function createDb(options: { url?: string; wrap?: (factory: SqlDriverAdapterFactory) => SqlDriverAdapterFactory } = {}): Db {
+  const url = options.url ?? databaseUrl();
+  const factory = adapterFactoryFor(url);
+  const adapter = options.wrap ? options.wrap(factory) : factory;
+  if (providerOf(url) === 'postgresql') {
+    // Same schema, other provider: the API is identical (see the type comment above).
+    return new PostgresPrismaClient({ adapter }) as unknown as Db;
+  }
   return new PrismaClient({ adapter });
 }

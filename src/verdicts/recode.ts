@@ -6,6 +6,7 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import { codeVerdict, CODER_VERSION } from './coder.js';
 import { stableId } from '../reconcile/ids.js';
+import { refreshVerdicts } from './effective.js';
 
 /** Codes the given statements (all when ids is omitted); returns how many have only the rule's verdict. */
 export async function codeUncoded(tx: Prisma.TransactionClient, ids?: string[]): Promise<number> {
@@ -30,4 +31,25 @@ export async function codeUncoded(tx: Prisma.TransactionClient, ids?: string[]):
     if (!s.codings.some((c) => c.coder !== 'RULE')) ruleOnly++;
   }
   return ruleOnly;
+}
+
+export interface RecodeReport {
+  coderVersion: string;
+  statements: number;
+  ruleVerdictsChanged: number;
+  verdictsInForceChanged: number;
+}
+
+/** Re-codes every statement in one transaction; human and source codings stay as they are. */
+export async function recodeAll(db: { $transaction: <T>(fn: (tx: Prisma.TransactionClient) => Promise<T>, options?: { timeout?: number }) => Promise<T> }): Promise<RecodeReport> {
+  return db.$transaction(async (tx) => {
+    const before = new Map((await tx.verdictCoding.findMany({ where: { coder: 'RULE' }, select: { statementId: true, verdict: true } })).map((c) => [c.statementId, c.verdict]));
+    const statements = await tx.statement.count();
+    await codeUncoded(tx);
+    const after = await tx.verdictCoding.findMany({ where: { coder: 'RULE' }, select: { statementId: true, verdict: true } });
+    const stillCoded = new Set(after.map((c) => c.statementId));
+    const ruleVerdictsChanged = after.filter((c) => before.get(c.statementId) !== c.verdict).length + [...before.keys()].filter((id) => !stillCoded.has(id)).length;
+    const verdictsInForceChanged = await refreshVerdicts(tx);
+    return { coderVersion: CODER_VERSION, statements, ruleVerdictsChanged, verdictsInForceChanged };
+  }, { timeout: 30 * 60_000 });
 }

@@ -1,11 +1,15 @@
-/** A real, throwaway SQLite database file per test file, migrated and loaded from the bundled sources. */
+/**
+ * A real, throwaway database per test file, migrated and loaded from the bundled sources:
+ * a SQLite file by default, or a new database on the PostgreSQL server named by
+ * TEST_POSTGRES_URL (the test runner starts one; see scripts/test.ts).
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { adapterFactoryFor } from '../../src/db/adapter.js';
+import pg from 'pg';
 import { createDb, type Db } from '../../src/db/client.js';
 import { QueryLog, countingAdapter } from '../../src/db/query-counter.js';
-import { resetAndLoad } from '../../src/db/setup.js';
+import { resetAndLoad, migrate } from '../../src/db/setup.js';
 import { createServer } from '../../src/server/yoga.js';
 
 export interface TestDatabase {
@@ -19,16 +23,37 @@ export interface TestDatabase {
   close: () => Promise<void>;
 }
 
-export function testDatabaseUrl(dir: string): string {
-  return `file:${path.join(dir, 'test.db')}`;
+export const postgresServer = process.env.TEST_POSTGRES_URL;
+export const provider = postgresServer ? 'postgresql' : 'sqlite';
+
+/** A URL for a new, empty database, and how to remove it. */
+export async function freshDatabase(dir: string, name = 'test'): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!postgresServer) return { url: `file:${path.join(dir, `${name}.db`)}`, drop: async () => undefined };
+  const dbName = `ol_${name.replace(/\W/g, '_')}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: postgresServer });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(postgresServer);
+  url.pathname = `/${dbName}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: postgresServer });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await client.end();
+    },
+  };
 }
 
 export async function createTestDatabase(options: { load?: boolean } = {}): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'observer-ledger-test-'));
-  const url = testDatabaseUrl(dir);
+  const { url, drop } = await freshDatabase(dir);
   if (options.load !== false) await resetAndLoad(url);
+  else await migrate(url);
   const log = new QueryLog();
-  const db = createDb({ adapter: countingAdapter(adapterFactoryFor(url), log) });
+  const db = createDb({ url, wrap: (factory) => countingAdapter(factory, log) });
   const yoga = createServer(db);
   return {
     url, dir, db, log, yoga,
@@ -42,6 +67,7 @@ export async function createTestDatabase(options: { load?: boolean } = {}): Prom
     },
     close: async () => {
       await db.$disconnect();
+      await drop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
