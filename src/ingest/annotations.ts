@@ -64,8 +64,7 @@ export async function ingestAnnotations(store: Store, file: string): Promise<voi
     const p = at(o.evidence);
     const id = orgIds.get(o.name)!;
     const parentId = await org(o.parent, p);
-    const current = await store.tx.organization.findUnique({ where: { id }, select: { parentId: true } });
-    if (!current?.parentId && parentId !== id) await store.tx.organization.update({ where: { id }, data: { parentId } });
+    store.setParentIfMissing(id, parentId);
     await store.claim('Organization', id, 'parent', o.parent, p);
   }
 
@@ -124,7 +123,7 @@ export async function ingestAnnotations(store: Store, file: string): Promise<voi
     const date = parseIsoPartial(count.date);
     if (!type || !date) throw new EvidenceError(`${rel}: bad observer count ${JSON.stringify(count)}`);
     const electionId = await store.election(await area(count.area, p), type, date, p);
-    await store.tx.election.update({ where: { id: electionId }, data: { internationalObserverCount: count.observers, internationalObserverCountries: count.countries ?? null } });
+    store.updateElection(electionId, { internationalObserverCount: count.observers, internationalObserverCountries: count.countries ?? null });
     await store.claim('Election', electionId, 'internationalObserverCount', { observers: count.observers, countries: count.countries ?? null, approximate: count.approximate }, p);
   }
 }

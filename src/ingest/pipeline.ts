@@ -12,8 +12,6 @@ import { ingestArticle000 } from './article-000.js';
 import { bundledAnnotationFiles, ingestAnnotations } from './annotations.js';
 import { readStatementsCsv, writeStatements } from './statements-csv.js';
 import { sourcesDir } from './sources.js';
-import { refreshVerdicts } from '../verdicts/effective.js';
-import { codeUncoded } from '../verdicts/recode.js';
 
 const LONG_TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
 
@@ -30,8 +28,7 @@ async function ingestStatementFile(store: Store, file: string): Promise<{ statem
   const content = fs.readFileSync(file, 'utf8');
   const rows = readStatementsCsv(file, content, store);
   const written = await writeStatements(store, file, content, rows);
-  const ruleCoded = await codeUncoded(store.tx, written.statementIds);
-  await refreshVerdicts(store.tx, written.statementIds);
+  const ruleCoded = await store.settleVerdicts(written.statementIds);
   return { statements: written.statementIds.length, ruleCoded };
 }
 
@@ -39,6 +36,7 @@ async function ingestStatementFile(store: Store, file: string): Promise<{ statem
 export async function ingestBundled(db: Db): Promise<IngestReport> {
   return db.$transaction(async (tx) => {
     const store = new Store(tx, new Reconciler());
+    await store.prepare();
     await loadReference(store);
     await ingestArticle000(store);
     for (const file of bundledAnnotationFiles()) await ingestAnnotations(store, file);
@@ -49,6 +47,7 @@ export async function ingestBundled(db: Db): Promise<IngestReport> {
       statements += r.statements;
       ruleCoded += r.ruleCoded;
     }
+    await store.flush();
     return { ...store.stats, statements, ruleCoded };
   }, LONG_TRANSACTION);
 }
@@ -59,6 +58,7 @@ export async function ingestStatementsFile(db: Db, file: string): Promise<Ingest
     const store = new Store(tx, new Reconciler());
     await store.loadExisting();
     const r = await ingestStatementFile(store, file);
+    await store.flush();
     return { ...store.stats, ...r };
   }, LONG_TRANSACTION);
 }

@@ -170,19 +170,9 @@ export async function writeStatements(store: Store, file: string, content: strin
       quote: row.quote, quoteLanguage: row.quoteLanguage, translated: row.translated, note: row.note, sourceId,
       sourceTitle: row.sourceTitle, sourceUrl: row.sourceUrl, locator: `row ${row.line}`,
     };
-    await store.tx.statement.upsert({ where: { id }, create: { id, fingerprint, ...data }, update: data });
+    store.statement({ id, fingerprint, ...data }, row.verdict ? { verdict: row.verdict, codedBy: datasetKey } : null);
     await store.claim('Statement', id, 'quote', row.quote, at);
-    if (row.verdict) {
-      const codingId = stableId('coding', id, 'SOURCE', datasetKey);
-      const coding = { verdict: row.verdict, codedAt: new Date(0) };
-      await store.tx.verdictCoding.upsert({
-        where: { id: codingId },
-        create: { id: codingId, statementId: id, coder: 'SOURCE', codedBy: datasetKey, ...coding },
-        update: coding,
-      });
-    } else {
-      result.uncoded.push(id);
-    }
+    if (!row.verdict) result.uncoded.push(id);
     result.statementIds.push(id);
   }
   return result;

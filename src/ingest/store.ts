@@ -4,14 +4,17 @@
  * that re-running ingestion rewrites the same rows (idempotent) and nothing loses its source.
  * Names are resolved through the reconciler before anything new is created.
  */
-import type { Prisma } from '../generated/prisma/client.js';
-import type { OrganizationKind, EventKind, ElectionType, RoundKind } from '../generated/prisma/enums.js';
+import type { OrganizationKind, EventKind, ElectionType, RoundKind, Verdict, DatePrecision } from '../generated/prisma/enums.js';
 import { AmbiguousNameError, Reconciler } from '../reconcile/reconciler.js';
 import { stableId } from '../reconcile/ids.js';
 import { normalizeName, slug } from '../reconcile/normalize.js';
 import { parseIsoPartial, type PartialDate } from './dates.js';
+import { WriteSet, type FlushStats, type Tx } from './write-set.js';
+import { codeVerdict, CODER_VERSION } from '../verdicts/coder.js';
+import { effectiveCoding } from '../verdicts/effective.js';
+import { verdictScore } from '../verdicts/scale.js';
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx };
 
 /** Where a fact was read: which source, where in it, and the words. */
 export interface Provenance {
@@ -27,13 +30,30 @@ export interface IngestStats {
 
 export class Store {
   readonly stats: IngestStats = { created: {}, claims: 0 };
+  readonly writes = new WriteSet();
   private readonly aliasSeen = new Set<string>();
   private readonly claimSeen = new Set<string>();
+  /** Elections as stored, to decide whether a source makes a date more precise. */
+  private readonly electionDates = new Map<string, { date: string | null; datePrecision: DatePrecision }>();
+  /** Parents of organizations as stored or queued. */
+  private readonly orgParents = new Map<string, string | null>();
 
   constructor(readonly tx: Tx, readonly reconciler: Reconciler, private readonly now = new Date()) {}
 
+  /** Reads the little state that decisions during ingest depend on. */
+  async prepare(): Promise<void> {
+    for (const e of await this.tx.election.findMany({ select: { id: true, date: true, datePrecision: true } })) this.electionDates.set(e.id, e);
+    for (const o of await this.tx.organization.findMany({ select: { id: true, parentId: true } })) this.orgParents.set(o.id, o.parentId);
+  }
+
+  /** Writes everything queued. */
+  async flush(): Promise<FlushStats> {
+    return this.writes.flush(this.tx);
+  }
+
   /** Loads what the database already holds into the reconciler (for a CSV-only ingest). */
   async loadExisting(): Promise<void> {
+    await this.prepare();
     const areas = await this.tx.area.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
     for (const a of areas) {
       this.reconciler.addArea({ id: a.id, key: a.key, name: a.name, kind: a.kind, isoCode: a.isoCode, parentId: a.parentId }, a.aliases.map((x) => x.name));
@@ -58,11 +78,7 @@ export class Store {
     if (this.claimSeen.has(id)) return;
     this.claimSeen.add(id);
     const data = { value: JSON.stringify(value ?? null), excerpt: at.excerpt };
-    await this.tx.claim.upsert({
-      where: { id },
-      create: { id, sourceId: at.sourceId, entityType, entityId, property, locator: at.locator, createdAt: this.now, ...data },
-      update: data,
-    });
+    this.writes.put('claim', { id, sourceId: at.sourceId, entityType, entityId, property, locator: at.locator, createdAt: this.now, ...data }, data);
     this.stats.claims++;
   }
 
@@ -73,11 +89,7 @@ export class Store {
     const id = stableId('alias', owner, normalized);
     if (this.aliasSeen.has(id)) return;
     this.aliasSeen.add(id);
-    await this.tx.alias.upsert({
-      where: { id },
-      create: { id, name, normalized, origin, sourceId, ...target },
-      update: {},
-    });
+    this.writes.put('alias', { id, name, normalized, origin, sourceId, organizationId: null, areaId: null, personId: null, ...target }, {});
     if (target.organizationId) this.reconciler.addOrganization(target.organizationId, [name]);
     if (target.areaId) this.reconciler.addAreaAlias(target.areaId, name);
     if (target.personId) this.reconciler.addPerson(target.personId, [name]);
@@ -88,7 +100,7 @@ export class Store {
   async upsertArea(input: { key: string; name: string; kind: 'COUNTRY' | 'DE_FACTO_STATE' | 'REGION' | 'CITY'; isoCode?: string | null; parentId?: string | null; claimedById?: string | null; names?: string[] }, at: Provenance, origin = 'REFERENCE'): Promise<string> {
     const id = stableId('area', input.key);
     const data = { name: input.name, kind: input.kind, isoCode: input.isoCode ?? null, parentId: input.parentId ?? null, claimedById: input.claimedById ?? null };
-    await this.tx.area.upsert({ where: { id }, create: { id, key: input.key, ...data }, update: data });
+    this.writes.put('area', { id, key: input.key, ...data }, data);
     this.reconciler.addArea({ id, key: input.key, name: input.name, kind: input.kind, isoCode: input.isoCode ?? null, parentId: input.parentId ?? null });
     for (const n of [input.name, ...(input.names ?? [])]) await this.alias({ areaId: id }, n, origin, at.sourceId);
     await this.claim('Area', id, 'name', input.name, at);
@@ -116,7 +128,8 @@ export class Store {
   async upsertOrganization(input: { key: string; name: string; kind: OrganizationKind; description?: string | null; parentId?: string | null; areaId?: string | null }, at: Provenance): Promise<string> {
     const id = stableId('org', input.key);
     const data = { name: input.name, kind: input.kind, description: input.description ?? null, parentId: input.parentId ?? null, areaId: input.areaId ?? null };
-    await this.tx.organization.upsert({ where: { id }, create: { id, key: input.key, ...data }, update: data });
+    this.writes.put('organization', { id, key: input.key, ...data }, data);
+    this.orgParents.set(id, data.parentId);
     await this.alias({ organizationId: id }, input.name, 'REFERENCE', at.sourceId);
     await this.claim('Organization', id, 'name', input.name, at);
     this.count('organization');
@@ -138,7 +151,7 @@ export class Store {
 
   async organizationName(organizationId: string, name: string, validFrom: string | null, validUntil: string | null, at: Provenance): Promise<void> {
     const id = stableId('orgname', organizationId, normalizeName(name));
-    await this.tx.organizationName.upsert({ where: { id }, create: { id, organizationId, name, validFrom, validUntil }, update: { validFrom, validUntil } });
+    this.writes.put('organizationName', { id, organizationId, name, validFrom, validUntil }, { validFrom, validUntil });
     await this.alias({ organizationId }, name, 'SOURCE', at.sourceId);
     await this.claim('Organization', organizationId, 'nameOverTime', { name, validFrom, validUntil }, at);
   }
@@ -153,11 +166,15 @@ export class Store {
       id = found.match.id;
       await this.alias({ personId: id }, name, 'SOURCE', at.sourceId);
       const patch = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined && v !== null));
-      if (Object.keys(patch).length) await this.tx.person.update({ where: { id }, data: patch });
+      if (Object.keys(patch).length) {
+        const queued = this.writes.get('person', id);
+        // A person known only from the database is updated; one queued in this run takes the fields.
+        this.writes.put('person', { ...(queued ?? { id }), ...patch, id }, patch);
+      }
     } else {
       const key = slug(name);
       id = stableId('person', key);
-      await this.tx.person.upsert({ where: { id }, create: { id, key, name, birthYear: extra.birthYear ?? null, summary: extra.summary ?? null }, update: {} });
+      this.writes.put('person', { id, key, name, birthYear: extra.birthYear ?? null, summary: extra.summary ?? null, mergedIntoId: null }, {});
       await this.alias({ personId: id }, name, 'SOURCE', at.sourceId);
       this.count('person');
     }
@@ -173,7 +190,7 @@ export class Store {
       personId: input.personId, organizationId: input.organizationId ?? null, missionId: input.missionId ?? null, role: input.role,
       label: input.label ?? null, onBehalfOfId: input.onBehalfOfId ?? null, onBehalfOfOrganizationId: input.onBehalfOfOrganizationId ?? null, startDate: input.startDate ?? null, endDate: input.endDate ?? null, asOf: input.asOf ?? null,
     };
-    await this.tx.membership.upsert({ where: { id }, create: { id, key, ...data }, update: data });
+    this.writes.put('membership', { id, key, ...data }, data);
     await this.claim('Membership', id, 'role', { role: input.role, label: input.label ?? null }, at);
     return id;
   }
@@ -188,13 +205,16 @@ export class Store {
     const area = this.reconciler.areas.get(areaId);
     const key = `${area?.key ?? areaId}:${type.toLowerCase()}:${date.year}`;
     const id = stableId('election', key);
-    const existing = await this.tx.election.findUnique({ where: { id } });
+    const existing = this.electionDates.get(id);
     const rank = { YEAR: 0, MONTH: 1, DAY: 2 } as const;
+    const dated = { date: date.precision === 'YEAR' ? null : date.iso, datePrecision: date.precision };
     if (!existing) {
-      await this.tx.election.create({ data: { id, key, areaId, type, year: date.year, date: date.precision === 'YEAR' ? null : date.iso, datePrecision: date.precision } });
+      this.writes.put('election', { id, key, areaId, type, year: date.year, description: null, internationalObserverCount: null, internationalObserverCountries: null, ...dated }, {});
+      this.electionDates.set(id, dated);
       this.count('election');
     } else if (rank[date.precision] > rank[existing.datePrecision]) {
-      await this.tx.election.update({ where: { id }, data: { date: date.iso, datePrecision: date.precision } });
+      this.writes.put('election', { id, ...dated }, dated);
+      this.electionDates.set(id, dated);
     }
     await this.claim('Election', id, 'date', date.iso, at);
     return id;
@@ -203,17 +223,90 @@ export class Store {
   async round(electionId: string, round: RoundKind, date: string | null, at: Provenance): Promise<string> {
     const id = stableId('round', electionId, round);
     const ordinal = { FIRST: 1, SECOND: 2, RERUN: 3 }[round];
-    await this.tx.electionRound.upsert({ where: { id }, create: { id, electionId, round, ordinal, date }, update: date ? { date } : {} });
+    this.writes.put('electionRound', { id, electionId, round, ordinal, date }, date ? { date } : {});
     if (date) await this.claim('ElectionRound', id, 'date', date, at);
     return id;
   }
 
   async mission(organizationId: string, electionId: string, at: Provenance, extra: { observerCount?: number; observerCountApproximate?: boolean; countryCount?: number; headId?: string } = {}): Promise<string> {
     const id = stableId('mission', organizationId, electionId);
-    await this.tx.mission.upsert({ where: { id }, create: { id, organizationId, electionId, ...extra }, update: extra });
+    this.writes.put('mission', { id, organizationId, electionId, headId: null, observerCount: null, observerCountApproximate: false, countryCount: null, startDate: null, endDate: null, ...extra }, extra);
     await this.claim('Mission', id, 'observed', true, at);
     for (const [prop, value] of Object.entries(extra)) await this.claim('Mission', id, prop, value, at);
     return id;
+  }
+
+  /** Sets an organization's parent unless it already has one. */
+  setParentIfMissing(id: string, parentId: string): void {
+    if (this.orgParents.get(id) || parentId === id) return;
+    this.orgParents.set(id, parentId);
+    this.writes.put('organization', { ...(this.writes.get('organization', id) ?? { id }), id, parentId }, { parentId });
+  }
+
+  updateElection(id: string, fields: { internationalObserverCount?: number | null; internationalObserverCountries?: number | null }): void {
+    this.writes.put('election', { ...(this.writes.get('election', id) ?? { id }), ...fields, id }, fields);
+  }
+
+  // ── statements and their verdicts ──
+
+  /**
+   * Codes queued statements with the rule coder and settles the verdict in force by
+   * precedence, counting codings already stored (a curator's) as well as queued ones.
+   * Returns how many statements have only the rule coder's verdict.
+   */
+  async settleVerdicts(statementIds: string[]): Promise<number> {
+    type Coding = { id: string; statementId: string; verdict: Verdict; coder: 'SOURCE' | 'HUMAN' | 'RULE'; codedAt: Date };
+    const stored: Coding[] = [];
+    for (let i = 0; i < statementIds.length; i += 500) {
+      stored.push(...(await this.tx.verdictCoding.findMany({ where: { statementId: { in: statementIds.slice(i, i + 500) } }, select: { id: true, statementId: true, verdict: true, coder: true, codedAt: true } })));
+    }
+    const storedById = new Map(stored.map((c) => [c.id, c]));
+    const byStatement = new Map<string, Map<string, Coding>>();
+    const add = (c: Coding) => {
+      if (!byStatement.has(c.statementId)) byStatement.set(c.statementId, new Map());
+      byStatement.get(c.statementId)!.set(c.id, c);
+    };
+    stored.forEach(add);
+    let ruleOnly = 0;
+    for (const statementId of statementIds) {
+      const statement = this.writes.get('statement', statementId);
+      if (!statement) continue;
+      for (const id of this.pendingCodingIds.get(statementId) ?? []) {
+        const queued = this.writes.get('verdictCoding', id);
+        if (queued) add({ id, statementId, verdict: queued.verdict as Verdict, coder: 'SOURCE', codedAt: queued.codedAt as Date });
+      }
+      const coded = codeVerdict({ quote: String(statement.quote), language: String(statement.quoteLanguage), statementKind: String(statement.kind).toLowerCase() });
+      const ruleId = stableId('coding', statementId, 'RULE');
+      byStatement.get(statementId)?.delete(ruleId);
+      if (coded.verdict) {
+        const data = { verdict: coded.verdict, codedBy: CODER_VERSION, rule: coded.rule, confidence: coded.confidence, evidence: JSON.stringify(coded.evidence), codedAt: this.now };
+        const stale = storedById.get(ruleId);
+        // Keep the stored coding time when nothing about the coding changed.
+        const unchanged = stale && stale.verdict === coded.verdict;
+        this.writes.put('verdictCoding', { id: ruleId, statementId, coder: 'RULE', ...data }, unchanged ? { ...data, codedAt: stale.codedAt } : data);
+        add({ id: ruleId, statementId, verdict: coded.verdict, coder: 'RULE', codedAt: this.now });
+      }
+      const codings = [...(byStatement.get(statementId)?.values() ?? [])];
+      const verdict = effectiveCoding(codings)?.verdict ?? null;
+      if (!codings.some((c) => c.coder !== 'RULE') && verdict) ruleOnly++;
+      const settled = { verdict, verdictScore: verdict ? verdictScore(verdict) : null };
+      this.writes.put('statement', { ...statement, ...settled }, settled);
+    }
+    return ruleOnly;
+  }
+
+  private readonly pendingCodingIds = new Map<string, string[]>();
+
+  /** Queues a statement and the verdict its source gave it (if any). */
+  statement(row: Record<string, unknown> & { id: string }, sourceVerdict: { verdict: Verdict; codedBy: string } | null): void {
+    const { id: _id, ...update } = row;
+    this.writes.put('statement', row, update);
+    if (sourceVerdict) {
+      const codingId = stableId('coding', row.id, 'SOURCE', sourceVerdict.codedBy);
+      const coding = { verdict: sourceVerdict.verdict, codedAt: new Date(0) };
+      this.writes.put('verdictCoding', { id: codingId, statementId: row.id, coder: 'SOURCE', codedBy: sourceVerdict.codedBy, rule: null, confidence: null, evidence: null, ...coding }, coding);
+      this.pendingCodingIds.set(row.id, [...(this.pendingCodingIds.get(row.id) ?? []), codingId]);
+    }
   }
 
   // ── events ──
@@ -225,7 +318,7 @@ export class Store {
       name: input.name, kind: input.kind, areaId: input.areaId ?? null, venue: input.venue ?? null, date: parsed?.iso ?? null,
       year: parsed?.year ?? null, datePrecision: parsed?.precision ?? null, endDate: input.endDate ?? null, description: input.description ?? null,
     };
-    await this.tx.event.upsert({ where: { id }, create: { id, key: input.key, ...data }, update: data });
+    this.writes.put('event', { id, key: input.key, ...data }, data);
     await this.claim('Event', id, 'event', { name: input.name, date: data.date }, at);
     this.count('event');
     return id;
@@ -233,7 +326,7 @@ export class Store {
 
   async eventParticipant(eventId: string, who: { organizationId?: string; personId?: string }, role: string, at: Provenance): Promise<void> {
     const id = stableId('participant', eventId, who.organizationId ?? '', who.personId ?? '', normalizeName(role));
-    await this.tx.eventParticipant.upsert({ where: { id }, create: { id, eventId, role, organizationId: who.organizationId ?? null, personId: who.personId ?? null }, update: {} });
+    this.writes.put('eventParticipant', { id, eventId, role, organizationId: who.organizationId ?? null, personId: who.personId ?? null }, {});
     await this.claim('EventParticipant', id, 'role', role, at);
   }
 }

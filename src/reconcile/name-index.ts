@@ -43,6 +43,8 @@ export interface NameIndexOptions {
 export class NameIndex {
   private readonly byKey = new Map<string, Map<string, string>>(); // "method:key" → id → matched name
   private readonly fuzzy = new Map<string, Map<string, string>>(); // normalized → id → name
+  /** Normalized names by length: a fuzzy lookup only compares names of a length within its budget. */
+  private readonly byLength = new Map<number, Set<string>>();
   private readonly keys: KeyFunction;
   private readonly lookupKeys: KeyFunction;
   private readonly fuzzyBudget: (length: number) => number;
@@ -68,6 +70,9 @@ export class NameIndex {
       let ids = this.fuzzy.get(norm);
       if (!ids) this.fuzzy.set(norm, (ids = new Map()));
       ids.set(id, name);
+      let bucket = this.byLength.get(norm.length);
+      if (!bucket) this.byLength.set(norm.length, (bucket = new Set()));
+      bucket.add(norm);
     }
   }
 
@@ -77,7 +82,7 @@ export class NameIndex {
     for (const ids of this.fuzzy.values()) ids.delete(id);
   }
 
-  resolve(name: string): Resolution {
+  resolve(name: string, options: { fuzzy?: boolean } = {}): Resolution {
     const keys = this.lookupKeys(name);
     // Keys of a method are listed most specific first: the first key that finds anything decides.
     for (const method of ['exact', 'tokens', 'acronym', 'phonetic'] as const) {
@@ -87,7 +92,7 @@ export class NameIndex {
         if (result) return result;
       }
     }
-    return this.resolveFuzzy(name);
+    return options.fuzzy === false ? { kind: 'none' } : this.resolveFuzzy(name);
   }
 
   private resolveFuzzy(name: string): Resolution {
@@ -96,7 +101,10 @@ export class NameIndex {
     if (budget <= 0) return { kind: 'none' };
     let best = budget + 1;
     let found = new Map<string, string>();
-    for (const [candidate, ids] of this.fuzzy) {
+    const candidates: string[] = [];
+    for (let len = norm.length - budget; len <= norm.length + budget; len++) candidates.push(...(this.byLength.get(len) ?? []));
+    for (const candidate of candidates) {
+      const ids = this.fuzzy.get(candidate)!;
       const d = editDistance(norm, candidate, budget);
       if (d > budget || d > best) continue;
       if (d < best) {

@@ -96,7 +96,7 @@ export class Reconciler {
 
   /** Token that stands for an area inside an organization's name; countries only, exact spellings. */
   private areaToken(phrase: string): string | null {
-    const result = this.areaIndex.resolve(phrase);
+    const result = this.areaIndex.resolve(phrase, { fuzzy: false });
     if (result.kind !== 'match' || result.match.method === 'fuzzy' || result.match.method === 'tokens') return null;
     const area = this.areas.get(result.match.id);
     return area && (area.kind === 'COUNTRY' || area.kind === 'DE_FACTO_STATE') ? `@${area.key}` : null;
