@@ -11,6 +11,13 @@ import { databaseUrl, providerOf } from './config.js';
  */
 export type Db = PrismaClient;
 
+const providers = new WeakMap<object, 'sqlite' | 'postgresql'>();
+
+/** Which database a client talks to (raw SQL differs in placeholders and value encoding). */
+export function providerOfClient(db: Db): 'sqlite' | 'postgresql' {
+  return providers.get(db) ?? 'sqlite';
+}
+
 /** A Prisma client on DATABASE_URL (or the given URL, optionally through a wrapped adapter factory). */
 export function createDb(options: { url?: string; wrap?: (factory: SqlDriverAdapterFactory) => SqlDriverAdapterFactory } = {}): Db {
   const url = options.url ?? databaseUrl();
@@ -18,7 +25,11 @@ export function createDb(options: { url?: string; wrap?: (factory: SqlDriverAdap
   const adapter = options.wrap ? options.wrap(factory) : factory;
   if (providerOf(url) === 'postgresql') {
     // Same schema, other provider: the API is identical (see the type comment above).
-    return new PostgresPrismaClient({ adapter }) as unknown as Db;
+    const client = new PostgresPrismaClient({ adapter }) as unknown as Db;
+    providers.set(client, 'postgresql');
+    return client;
   }
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  providers.set(client, 'sqlite');
+  return client;
 }

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/client.js';
+import { providerOfClient, type Db } from '../db/client.js';
 import { Reconciler } from '../reconcile/reconciler.js';
 import { Store, type IngestStats } from './store.js';
 import { loadReference } from './load-reference.js';
@@ -35,7 +35,7 @@ async function ingestStatementFile(store: Store, file: string): Promise<{ statem
 /** Loads everything bundled: reference knowledge, the five documents, the statement files. */
 export async function ingestBundled(db: Db): Promise<IngestReport> {
   return db.$transaction(async (tx) => {
-    const store = new Store(tx, new Reconciler());
+    const store = new Store(tx, new Reconciler(), providerOfClient(db));
     await store.prepare();
     await loadReference(store);
     await ingestArticle000(store);
@@ -55,7 +55,7 @@ export async function ingestBundled(db: Db): Promise<IngestReport> {
 /** Loads one statements spreadsheet against what the database already holds. */
 export async function ingestStatementsFile(db: Db, file: string): Promise<IngestReport> {
   return db.$transaction(async (tx) => {
-    const store = new Store(tx, new Reconciler());
+    const store = new Store(tx, new Reconciler(), providerOfClient(db));
     await store.loadExisting();
     const r = await ingestStatementFile(store, file);
     await store.flush();

@@ -153,7 +153,14 @@ export async function writeStatements(store: Store, file: string, content: strin
   const result: StatementWriteResult = { statementIds: [], uncoded: [] };
   for (const row of rows) {
     const at = { sourceId, locator: `row ${row.line}`, excerpt: row.quote };
-    const organizationId = await store.resolveOrCreateOrganization(row.organization, at, { kind: 'OTHER' });
+    let organizationId: string;
+    try {
+      organizationId = await store.resolveOrCreateOrganization(row.organization, at, { kind: 'OTHER' });
+    } catch (error) {
+      // A body created by an earlier row can make a later spelling ambiguous.
+      if (error instanceof AmbiguousNameError) throw new CsvValidationError([{ file: rel, row: row.line, field: 'organization', message: error.message }]);
+      throw error;
+    }
     const electionId = await store.election(row.areaId, row.electionType, row.electionDate, at);
     const roundId = await store.round(electionId, row.round, roundDateFromNote(row), at);
     const speakerId = row.speaker ? await store.resolveOrCreatePerson(row.speaker, at) : null;

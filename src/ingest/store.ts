@@ -30,7 +30,7 @@ export interface IngestStats {
 
 export class Store {
   readonly stats: IngestStats = { created: {}, claims: 0 };
-  readonly writes = new WriteSet();
+  readonly writes: WriteSet;
   private readonly aliasSeen = new Set<string>();
   private readonly claimSeen = new Set<string>();
   /** Elections as stored, to decide whether a source makes a date more precise. */
@@ -38,7 +38,9 @@ export class Store {
   /** Parents of organizations as stored or queued. */
   private readonly orgParents = new Map<string, string | null>();
 
-  constructor(readonly tx: Tx, readonly reconciler: Reconciler, private readonly now = new Date()) {}
+  constructor(readonly tx: Tx, readonly reconciler: Reconciler, provider: 'sqlite' | 'postgresql' = 'sqlite', private readonly now = new Date()) {
+    this.writes = new WriteSet(provider);
+  }
 
   /** Reads the little state that decisions during ingest depend on. */
   async prepare(): Promise<void> {

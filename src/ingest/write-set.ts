@@ -27,7 +27,6 @@ interface Pending {
 /** The part of a Prisma model delegate the flush uses (the delegates differ only in row types). */
 interface Delegate {
   findMany(args: { where: { id: { in: string[] } } }): Promise<Row[]>;
-  createMany(args: { data: Row[] }): Promise<unknown>;
   update(args: { where: { id: string }; data: Record<string, unknown> }): Promise<unknown>;
 }
 
@@ -46,8 +45,40 @@ export interface FlushStats {
   updated: number;
 }
 
+/**
+ * Inserts rows with one multi-row INSERT per chunk. Prisma's createMany spends about a
+ * millisecond per row mapping data on this machine; a raw INSERT (values encoded the way
+ * Prisma stores them) costs a few microseconds per row.
+ */
+async function insertRows(tx: Tx, provider: 'sqlite' | 'postgresql', table: Table, rows: Row[]): Promise<void> {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const quoted = columns.map((c) => `"${c}"`).join(', ');
+  const perChunk = Math.max(1, Math.floor(30_000 / columns.length));
+  const encode = (v: unknown): unknown => {
+    if (v === undefined) return null;
+    if (v instanceof Date) return provider === 'sqlite' ? v.toISOString().replace('Z', '+00:00') : v.toISOString();
+    if (typeof v === 'boolean' && provider === 'sqlite') return v ? 1 : 0;
+    return v;
+  };
+  const name = table[0].toUpperCase() + table.slice(1);
+  for (let i = 0; i < rows.length; i += perChunk) {
+    const chunk = rows.slice(i, i + perChunk);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const slots = columns.map((c) => {
+        params.push(encode(row[c]));
+        return provider === 'sqlite' ? '?' : `$${params.length}`;
+      });
+      return `(${slots.join(', ')})`;
+    });
+    await tx.$executeRawUnsafe(`INSERT INTO "${name}" (${quoted}) VALUES ${tuples.join(', ')}`, ...params);
+  }
+}
+
 export class WriteSet {
   private readonly tables = new Map<Table, Map<string, Pending>>();
+
+  constructor(private readonly provider: 'sqlite' | 'postgresql' = 'sqlite') {}
 
   /** Queues a row: created when missing, otherwise `update` fields are brought up to date. */
   put(table: Table, create: Row, update: Record<string, unknown> = omitId(create)): void {
@@ -88,7 +119,7 @@ export class WriteSet {
         for (const row of await delegate.findMany({ where: { id: { in: ids.slice(i, i + CHUNK) } } })) existing.set(row.id, row);
       }
       const inserts = orderForSelfReferences(ids.filter((id) => !existing.has(id)).map((id) => rows.get(id)!.create), SELF_REFERENCES[table] ?? []);
-      for (let i = 0; i < inserts.length; i += CHUNK) await delegate.createMany({ data: inserts.slice(i, i + CHUNK) });
+      if (inserts.length) await insertRows(tx, this.provider, table, inserts);
       stats.inserted += inserts.length;
       for (const [id, row] of existing) {
         const { update } = rows.get(id)!;

@@ -45,6 +45,8 @@ export class NameIndex {
   private readonly fuzzy = new Map<string, Map<string, string>>(); // normalized → id → name
   /** Normalized names by length: a fuzzy lookup only compares names of a length within its budget. */
   private readonly byLength = new Map<number, Set<string>>();
+  /** Answers already given; spreadsheets repeat the same few hundred names many times. */
+  private readonly memo = new Map<string, Resolution>();
   private readonly keys: KeyFunction;
   private readonly lookupKeys: KeyFunction;
   private readonly fuzzyBudget: (length: number) => number;
@@ -56,6 +58,7 @@ export class NameIndex {
   }
 
   add(id: string, name: string): void {
+    this.memo.clear();
     for (const [method, keys] of Object.entries(this.keys(name))) {
       for (const key of keys ?? []) {
         if (!key) continue;
@@ -78,11 +81,21 @@ export class NameIndex {
 
   /** Removes every key of an entity (used when a record is merged away). */
   remove(id: string): void {
+    this.memo.clear();
     for (const ids of this.byKey.values()) ids.delete(id);
     for (const ids of this.fuzzy.values()) ids.delete(id);
   }
 
   resolve(name: string, options: { fuzzy?: boolean } = {}): Resolution {
+    const memoKey = `${options.fuzzy === false ? 0 : 1}${name}`;
+    const known = this.memo.get(memoKey);
+    if (known) return known;
+    const result = this.lookup(name, options);
+    this.memo.set(memoKey, result);
+    return result;
+  }
+
+  private lookup(name: string, options: { fuzzy?: boolean }): Resolution {
     const keys = this.lookupKeys(name);
     // Keys of a method are listed most specific first: the first key that finds anything decides.
     for (const method of ['exact', 'tokens', 'acronym', 'phonetic'] as const) {
