@@ -9,6 +9,7 @@ import { prepareDatabase } from '../src/db/setup.js';
 import { ingestBundled, ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { formatReport } from '../src/ingest/report.js';
 import { CsvValidationError } from '../src/ingest/statements-csv.js';
+import { stderrProgress } from '../src/ingest/progress.js';
 
 async function main() {
   const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -20,7 +21,7 @@ async function main() {
     }
     for (const file of files) {
       const started = Date.now();
-      const report = await ingestStatementsFile(db, path.resolve(file));
+      const report = await ingestStatementsFile(db, path.resolve(file), stderrProgress(path.basename(file)));
       console.log(`${file}: ingested in ${Date.now() - started} ms\n${formatReport(report)}`);
     }
   } finally {

@@ -11,6 +11,7 @@ import { databaseUrl, projectRoot } from '../src/db/config.js';
 import { prepareDatabase } from '../src/db/setup.js';
 import { ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { generateStatements, HEADER } from '../src/synth/world.js';
+import { stderrProgress } from '../src/ingest/progress.js';
 
 const { values } = parseArgs({
   options: {
@@ -59,7 +60,7 @@ if (!values['no-ingest']) {
     const ingestStarted = Date.now();
     for (const [i, file] of files.entries()) {
       const t0 = Date.now();
-      const report = await ingestStatementsFile(db, file);
+      const report = await ingestStatementsFile(db, file, stderrProgress(`[${i + 1}/${files.length}]`));
       rows += report.statements;
       const seconds = (Date.now() - t0) / 1000;
       console.log(`[${i + 1}/${files.length}] ${path.basename(file)}: ${report.statements} rows in ${seconds.toFixed(1)} s (${Math.round(report.statements / seconds)} rows/s); total ${rows}/${options.statements}`);

@@ -12,6 +12,7 @@ import { ingestArticle000 } from './article-000.js';
 import { bundledAnnotationFiles, ingestAnnotations } from './annotations.js';
 import { readStatementsCsv, writeStatements } from './statements-csv.js';
 import { sourcesDir } from './sources.js';
+import type { ProgressListener } from './progress.js';
 
 const LONG_TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
 
@@ -24,10 +25,11 @@ export interface IngestReport extends IngestStats {
   ruleCoded: number;
 }
 
-async function ingestStatementFile(store: Store, file: string): Promise<{ statements: number; ruleCoded: number }> {
+async function ingestStatementFile(store: Store, file: string, onProgress?: ProgressListener): Promise<{ statements: number; ruleCoded: number }> {
   const content = fs.readFileSync(file, 'utf8');
-  const rows = readStatementsCsv(file, content, store);
-  const written = await writeStatements(store, file, content, rows);
+  const rows = readStatementsCsv(file, content, store, onProgress);
+  const written = await writeStatements(store, file, content, rows, undefined, onProgress);
+  onProgress?.({ phase: 'code verdicts', done: 0, total: written.statementIds.length });
   const ruleCoded = await store.settleVerdicts(written.statementIds);
   return { statements: written.statementIds.length, ruleCoded };
 }
@@ -53,12 +55,14 @@ export async function ingestBundled(db: Db): Promise<IngestReport> {
 }
 
 /** Loads one statements spreadsheet against what the database already holds. */
-export async function ingestStatementsFile(db: Db, file: string): Promise<IngestReport> {
+export async function ingestStatementsFile(db: Db, file: string, onProgress?: ProgressListener): Promise<IngestReport> {
   return db.$transaction(async (tx) => {
     const store = new Store(tx, new Reconciler(), providerOfClient(db));
     await store.loadExisting();
-    const r = await ingestStatementFile(store, file);
+    const r = await ingestStatementFile(store, file, onProgress);
+    onProgress?.({ phase: 'write', done: 0, total: store.writes.size() });
     await store.flush();
+    onProgress?.({ phase: 'done', done: r.statements, total: r.statements });
     return { ...store.stats, ...r };
   }, LONG_TRANSACTION);
 }

@@ -14,6 +14,7 @@ import { AmbiguousNameError } from '../reconcile/reconciler.js';
 import { stableId } from '../reconcile/ids.js';
 import { normalizeName } from '../reconcile/normalize.js';
 import type { Store } from './store.js';
+import { phaseReporter, type ProgressListener } from './progress.js';
 import { registerSource } from './sources.js';
 import { projectRoot } from '../db/config.js';
 
@@ -59,7 +60,7 @@ export interface StatementRow {
 type RawRow = Record<string, string>;
 
 /** Parses and checks a statements file against the read model's vocabularies and areas. */
-export function readStatementsCsv(file: string, content: string, store: Store): StatementRow[] {
+export function readStatementsCsv(file: string, content: string, store: Store, onProgress?: ProgressListener): StatementRow[] {
   const rel = path.isAbsolute(file) ? path.relative(projectRoot, file) || file : file;
   const problems: RowProblem[] = [];
   let records: { record: RawRow; info: { lines: number } }[];
@@ -76,7 +77,10 @@ export function readStatementsCsv(file: string, content: string, store: Store): 
   }
 
   const rows: StatementRow[] = [];
-  for (const { record, info } of records) {
+  const report = phaseReporter(onProgress, 'check', records.length);
+  report(0);
+  for (const [index, { record, info }] of records.entries()) {
+    report(index + 1);
     const line = info.lines;
     const problem = (field: string, message: string) => problems.push({ file: rel, row: line, field, message });
     const get = (field: string) => (record[field] ?? '').trim();
@@ -146,12 +150,15 @@ export interface StatementWriteResult {
 }
 
 /** Writes checked rows: organization, election, round, mission, speaker, statement and its source coding. */
-export async function writeStatements(store: Store, file: string, content: string, rows: StatementRow[], title?: string): Promise<StatementWriteResult> {
+export async function writeStatements(store: Store, file: string, content: string, rows: StatementRow[], title?: string, onProgress?: ProgressListener): Promise<StatementWriteResult> {
   const rel = path.isAbsolute(file) ? path.relative(projectRoot, file) : file;
   const datasetKey = `dataset/${path.basename(file)}`;
   const sourceId = await registerSource(store.tx, { key: datasetKey, title: title ?? `Statements spreadsheet ${path.basename(file)}`, kind: 'DATASET', path: rel }, content);
   const result: StatementWriteResult = { statementIds: [], uncoded: [] };
-  for (const row of rows) {
+  const report = phaseReporter(onProgress, 'reconcile', rows.length);
+  report(0);
+  for (const [index, row] of rows.entries()) {
+    report(index + 1);
     const at = { sourceId, locator: `row ${row.line}`, excerpt: row.quote };
     let organizationId: string;
     try {
