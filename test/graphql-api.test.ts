@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { printSdl } from '../src/schema/print.js';
+import { undocumented } from '../src/schema/index.js';
 import { projectRoot } from '../src/db/config.js';
 
 let t: TestDatabase;
@@ -16,6 +17,23 @@ describe('schema', () => {
   it('matches the committed schema.graphql (run npm run schema:print after a change)', () => {
     const committed = fs.readFileSync(path.join(projectRoot, 'schema.graphql'), 'utf8');
     expect(committed).toBe(printSdl());
+  });
+});
+
+describe('self-documentation', () => {
+  it('every type, field, argument-bearing field and enum value has a description', () => {
+    expect(undocumented).toEqual([]);
+  });
+
+  it('uses standard scalars: URL, CountryCode, LocalDate, DateTime', async () => {
+    const r = await t.gql<{ area: { countryCode: string }; statements: { edges: { node: { sourceUrl: string | null; round: { date: string | null } } }[] } }>(
+      `{ area(name: "Moldavia") { countryCode } statements(first: 1, filter: { organization: "CIS-EMO", area: "Ukraine" }) { edges { node { sourceUrl round { date } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.area.countryCode).toBe('MD');
+    expect(r.data!.statements.edges[0].node.round.date).toBe('2012-10-28');
+    const types = (await t.gql<{ __schema: { types: { name: string }[] } }>('{ __schema { types { name } } }')).data!.__schema.types.map((x) => x.name);
+    expect(types).toEqual(expect.arrayContaining(['URL', 'CountryCode', 'LocalDate', 'DateTime']));
   });
 });
 

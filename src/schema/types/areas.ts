@@ -11,6 +11,12 @@ builder.prismaNode('Area', {
     name: t.exposeString('name'),
     kind: t.expose('kind', { type: AreaKindEnum }),
     isoCode: t.exposeString('isoCode', { nullable: true, description: 'ISO 3166-1 alpha-2 (countries) or ISO 3166-2 (subdivisions), where one exists.' }),
+    countryCode: t.field({
+      type: 'CountryCode',
+      nullable: true,
+      description: 'ISO 3166-1 alpha-2 code, for countries only (de-facto states have none).',
+      resolve: (a) => (a.kind === 'COUNTRY' && a.isoCode && /^[A-Z]{2}$/.test(a.isoCode) ? a.isoCode : null),
+    }),
     parent: t.relation('parent', { nullable: true }),
     children: t.relation('children', { query: { orderBy: { name: 'asc' } } }),
     claimedBy: t.relation('claimedBy', { nullable: true, description: 'For a de-facto state: the state whose territory most states consider it to be.' }),

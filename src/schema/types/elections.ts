@@ -13,6 +13,12 @@ builder.prismaNode('Election', {
     year: t.exposeInt('year'),
     date: t.exposeString('date', { nullable: true, description: 'Polling day of the first round, ISO at its precision; null when only the year is known.' }),
     datePrecision: t.expose('datePrecision', { type: DatePrecisionEnum }),
+    pollingDay: t.field({
+      type: 'LocalDate',
+      nullable: true,
+      description: 'Polling day of the first round, only when known to the day.',
+      resolve: (e) => (e.datePrecision === 'DAY' ? e.date : null),
+    }),
     title: t.string({
       description: 'A readable title: "Ukraine parliamentary election 2012".',
       select: { area: { select: { name: true } } },
@@ -37,7 +43,7 @@ builder.prismaNode('ElectionRound', {
   fields: (t) => ({
     election: t.relation('election'),
     round: t.expose('round', { type: RoundKindEnum }),
-    date: t.exposeString('date', { nullable: true }),
+    date: t.field({ type: 'LocalDate', nullable: true, resolve: (r) => r.date }),
     statements: t.relation('statements', { query: { orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] } }),
   }),
 });

@@ -12,7 +12,7 @@ builder.prismaNode('Source', {
     key: t.exposeString('key', { description: 'Stable key, e.g. "corpus/000" or "dataset/assessments.csv".' }),
     title: t.exposeString('title'),
     kind: t.expose('kind', { type: SourceKindEnum }),
-    url: t.exposeString('url', { nullable: true }),
+    url: t.field({ type: 'URL', nullable: true, resolve: (src) => src.url }),
     path: t.exposeString('path', { nullable: true, description: 'Path of the bundled copy in the project.' }),
     sha256: t.exposeString('sha256', { description: 'Hash of the content the facts were read from.' }),
     ingestedAt: t.expose('ingestedAt', { type: 'DateTime' }),

@@ -39,7 +39,7 @@ builder.prismaNode('Statement', {
     note: t.exposeString('note', { nullable: true }),
     source: t.relation('source'),
     sourceTitle: t.exposeString('sourceTitle', { nullable: true }),
-    sourceUrl: t.exposeString('sourceUrl', { nullable: true }),
+    sourceUrl: t.field({ type: 'URL', nullable: true, resolve: (st) => st.sourceUrl }),
     locator: t.exposeString('locator', { description: 'Row of the statement in its source dataset.' }),
     verdict: t.expose('verdict', { type: VerdictEnum, nullable: true, description: 'The verdict in force: HUMAN beats SOURCE beats RULE.' }),
     score: t.exposeInt('verdictScore', { nullable: true, description: 'Ordinal score of the verdict (5..1); null for NOT_OBSERVED or unknown.' }),
