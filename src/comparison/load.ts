@@ -1,26 +1,59 @@
-/** Loads the facts the comparison needs for many elections in a fixed number of queries. */
-import type { Db } from '../db/client.js';
-import type { ElectionFact } from './compare.js';
+/**
+ * Loads the facts the comparison needs for many elections in two SQL statements, whatever
+ * their number: the ids go in as one JSON array parameter (no IN list to outgrow the database's
+ * limit on bound parameters), and rows come back flat, without building nested Prisma results.
+ */
+import { providerOfClient, type Db } from '../db/client.js';
+import type { RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
+import type { ElectionFact, RoundFact } from './compare.js';
+
+/** The election ids parameter as a one-column set, per database. */
+const IDS = {
+  sqlite: '(SELECT value FROM json_each(?))',
+  postgresql: '(SELECT jsonb_array_elements_text($1::jsonb))',
+};
+
+interface StatementRow {
+  electionId: string;
+  roundId: string;
+  round: RoundKind;
+  /** Null for a round no statement is about. */
+  id: string | null;
+  organizationId: string;
+  kind: StatementKind;
+  statementDate: string | null;
+  verdict: Verdict | null;
+}
 
 export async function loadElectionFacts(db: Db, electionIds: string[]): Promise<Map<string, ElectionFact>> {
   const facts = new Map<string, ElectionFact>(electionIds.map((id) => [id, { id, observerIds: [], rounds: [] }]));
   if (!electionIds.length) return facts;
-  // SQLite limits bound parameters per statement; chunk large id lists.
-  for (let i = 0; i < electionIds.length; i += 5000) {
-    const chunk = electionIds.slice(i, i + 5000);
-    const [missions, rounds] = await Promise.all([
-      db.mission.findMany({ where: { electionId: { in: chunk } }, select: { electionId: true, organizationId: true } }),
-      db.electionRound.findMany({
-        where: { electionId: { in: chunk } },
-        orderBy: { ordinal: 'asc' },
-        select: {
-          id: true, electionId: true, round: true,
-          statements: { select: { id: true, organizationId: true, kind: true, statementDate: true, verdict: true }, orderBy: { id: 'asc' } },
-        },
-      }),
-    ]);
-    for (const m of missions) facts.get(m.electionId)!.observerIds.push(m.organizationId);
-    for (const r of rounds) facts.get(r.electionId)!.rounds.push({ id: r.id, round: r.round, statements: r.statements });
+  const ids = IDS[providerOfClient(db)];
+  const parameter = JSON.stringify(electionIds);
+  const [missions, statements] = await Promise.all([
+    db.$queryRawUnsafe<{ electionId: string; organizationId: string }[]>(
+      `SELECT m."electionId", m."organizationId" FROM "Mission" m WHERE m."electionId" IN ${ids}`,
+      parameter,
+    ),
+    // Rounds in their order, each round's statements by id: the order compareElection reads them in.
+    db.$queryRawUnsafe<StatementRow[]>(
+      `SELECT r."electionId", r.id AS "roundId", r.round, s.id, s."organizationId", s.kind, s."statementDate", s.verdict
+       FROM "ElectionRound" r LEFT JOIN "Statement" s ON s."roundId" = r.id
+       WHERE r."electionId" IN ${ids}
+       ORDER BY r."electionId", r.ordinal, r.id, s.id`,
+      parameter,
+    ),
+  ]);
+  for (const m of missions) facts.get(m.electionId)!.observerIds.push(m.organizationId);
+  let round = null as RoundFact | null;
+  for (const row of statements) {
+    if (round?.id !== row.roundId) {
+      round = { id: row.roundId, round: row.round, statements: [] };
+      facts.get(row.electionId)!.rounds.push(round);
+    }
+    if (row.id !== null) {
+      round.statements.push({ id: row.id, organizationId: row.organizationId, kind: row.kind, statementDate: row.statementDate, verdict: row.verdict });
+    }
   }
   return facts;
 }

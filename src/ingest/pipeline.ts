@@ -13,6 +13,7 @@ import { bundledAnnotationFiles, ingestAnnotations } from './annotations.js';
 import { readStatementsCsv, writeStatements } from './statements-csv.js';
 import { sourcesDir } from './sources.js';
 import type { ProgressListener } from './progress.js';
+import { replayDecisions } from '../curation/merge.js';
 
 const LONG_TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
 
@@ -50,6 +51,7 @@ export async function ingestBundled(db: Db): Promise<IngestReport> {
       ruleCoded += r.ruleCoded;
     }
     await store.flush();
+    await replayDecisions(tx);
     return { ...store.stats, statements, ruleCoded };
   }, LONG_TRANSACTION);
 }
@@ -62,6 +64,7 @@ export async function ingestStatementsFile(db: Db, file: string, onProgress?: Pr
     const r = await ingestStatementFile(store, file, onProgress);
     onProgress?.({ phase: 'write', done: 0, total: store.writes.size() });
     await store.flush();
+    await replayDecisions(tx);
     onProgress?.({ phase: 'done', done: r.statements, total: r.statements });
     return { ...store.stats, ...r };
   }, LONG_TRANSACTION);

@@ -9,6 +9,7 @@ import { AmbiguousNameError, Reconciler } from '../reconcile/reconciler.js';
 import { stableId } from '../reconcile/ids.js';
 import { normalizeName, slug } from '../reconcile/normalize.js';
 import { parseIsoPartial, type PartialDate } from './dates.js';
+import { aliasId, electionKey, membershipKey, missionId, roundId } from './natural-keys.js';
 import { WriteSet, type FlushStats, type Tx } from './write-set.js';
 import { codeVerdict, CODER_VERSION } from '../verdicts/coder.js';
 import { effectiveCoding } from '../verdicts/effective.js';
@@ -88,7 +89,7 @@ export class Store {
     const normalized = normalizeName(name);
     if (!normalized) return;
     const owner = target.organizationId ?? target.areaId ?? target.personId ?? '';
-    const id = stableId('alias', owner, normalized);
+    const id = aliasId(owner, normalized);
     if (this.aliasSeen.has(id)) return;
     this.aliasSeen.add(id);
     this.writes.put('alias', { id, name, normalized, origin, sourceId, organizationId: null, areaId: null, personId: null, ...target }, {});
@@ -186,7 +187,7 @@ export class Store {
   }
 
   async membership(input: { personId: string; organizationId?: string | null; missionId?: string | null; role: string; label?: string | null; onBehalfOfId?: string | null; onBehalfOfOrganizationId?: string | null; startDate?: string | null; endDate?: string | null; asOf?: string | null }, at: Provenance): Promise<string> {
-    const key = [input.personId, input.organizationId ?? input.missionId ?? '-', normalizeName(input.role), normalizeName(input.label ?? ''), input.startDate ?? ''].join('|');
+    const key = membershipKey(input);
     const id = stableId('membership', key);
     const data = {
       personId: input.personId, organizationId: input.organizationId ?? null, missionId: input.missionId ?? null, role: input.role,
@@ -205,7 +206,7 @@ export class Store {
    */
   async election(areaId: string, type: ElectionType, date: PartialDate, at: Provenance): Promise<string> {
     const area = this.reconciler.areas.get(areaId);
-    const key = `${area?.key ?? areaId}:${type.toLowerCase()}:${date.year}`;
+    const key = electionKey(area?.key ?? areaId, type, date.year);
     const id = stableId('election', key);
     const existing = this.electionDates.get(id);
     const rank = { YEAR: 0, MONTH: 1, DAY: 2 } as const;
@@ -223,7 +224,7 @@ export class Store {
   }
 
   async round(electionId: string, round: RoundKind, date: string | null, at: Provenance): Promise<string> {
-    const id = stableId('round', electionId, round);
+    const id = roundId(electionId, round);
     const ordinal = { FIRST: 1, SECOND: 2, RERUN: 3 }[round];
     this.writes.put('electionRound', { id, electionId, round, ordinal, date }, date ? { date } : {});
     if (date) await this.claim('ElectionRound', id, 'date', date, at);
@@ -231,7 +232,7 @@ export class Store {
   }
 
   async mission(organizationId: string, electionId: string, at: Provenance, extra: { observerCount?: number; observerCountApproximate?: boolean; countryCount?: number; headId?: string } = {}): Promise<string> {
-    const id = stableId('mission', organizationId, electionId);
+    const id = missionId(organizationId, electionId);
     this.writes.put('mission', { id, organizationId, electionId, headId: null, observerCount: null, observerCountApproximate: false, countryCount: null, startDate: null, endDate: null, ...extra }, extra);
     await this.claim('Mission', id, 'observed', true, at);
     for (const [prop, value] of Object.entries(extra)) await this.claim('Mission', id, prop, value, at);

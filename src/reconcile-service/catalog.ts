@@ -103,6 +103,25 @@ export class Catalog {
     return false;
   }
 
+  /** True when organization `id` is `ancestorId` or belongs to it (the Council of IPA CIS within IPA CIS). */
+  organizationWithin(id: string, ancestorId: string): boolean {
+    const seen = new Set<string>();
+    for (let cur: string | null = id; cur && !seen.has(cur); cur = this.organizations.get(cur)?.parentId ?? null) {
+      if (cur === ancestorId) return true;
+      seen.add(cur);
+    }
+    return false;
+  }
+
+  /** The membership that best says who a person is: in the body with most on record. */
+  notableMembership(person: PersonEntry): PersonMembership | undefined {
+    const weight = (m: PersonMembership) => {
+      const org = m.organizationId ? this.organizations.get(m.organizationId) : undefined;
+      return (org ? org.missionCount + org.statementCount + 1 : 0) + (m.label ? 0.5 : 0);
+    };
+    return [...person.memberships].sort((a, b) => weight(b) - weight(a))[0];
+  }
+
   /** The country (or de-facto state) an area lies in. */
   countryOf(areaId: string | null): AreaEntry | null {
     let cur = areaId ? this.areas.get(areaId) : undefined;

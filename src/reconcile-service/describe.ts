@@ -1,4 +1,5 @@
 /** One-line descriptions that tell namesakes apart in candidate lists and suggestions. */
+import { fold } from '../reconcile/normalize.js';
 import type { Catalog, Entry } from './catalog.js';
 
 function words(enumValue: string): string {
@@ -24,11 +25,13 @@ export function describeEntry(entry: Entry, catalog: Catalog): string {
     if (entry.isoCode) parts.push(entry.isoCode);
     return parts.join(' · ');
   }
-  const first = entry.memberships[0];
+  const first = catalog.notableMembership(entry);
   const parts = ['Person'];
   if (first) {
     const org = first.organizationId ? catalog.organizations.get(first.organizationId) : undefined;
-    parts.push(org ? `${first.label ?? first.role}, ${org.name}` : first.label ?? first.role);
+    const role = first.label ?? first.role;
+    // "head of the mission of CIS-EMO" already names its body.
+    parts.push(org && !fold(role).includes(fold(org.name)) ? `${role}, ${org.name}` : role);
   }
   const countries = [...new Set(catalog.personAreas(entry).map((id) => catalog.countryOf(id)?.name).filter(Boolean))];
   if (countries.length) parts.push(countries.join(', '));

@@ -18,6 +18,8 @@ export interface PropertyDefinition {
   name: string;
   description: string;
   types: EntityType[];
+  /** For values that are records: their type (data extension reports it in `meta`). */
+  valueType?: EntityType;
   values(entry: Entry, catalog: Catalog): Cell[];
   /** true when the supplied value agrees with the candidate, false when it contradicts it, null when the candidate has no such value. */
   compare?(entry: Entry, supplied: PropertyValue[], catalog: Catalog): boolean | null;
@@ -58,6 +60,7 @@ const country: PropertyDefinition = {
   name: 'country',
   description: 'The country (or de-facto state) the record lies in, belongs to, or acts for',
   types: ['Organization', 'Person', 'Area'],
+  valueType: 'Area',
   values: (entry, catalog) => unique(areasOf(entry, catalog).map((id) => catalog.countryOf(id))).flatMap(ref),
   compare: (entry, supplied, catalog) => {
     const targets = referencedIds(supplied, 'Area', catalog);
@@ -108,14 +111,16 @@ const claimedBy: PropertyDefinition = {
   name: 'claimed by',
   description: 'For a de-facto state: the state whose territory most states consider it to be',
   types: ['Area'],
+  valueType: 'Area',
   values: (entry, catalog) => ref((entry as AreaEntry).claimedById ? catalog.areas.get((entry as AreaEntry).claimedById!) : null),
 };
 
 const organization: PropertyDefinition = {
   id: 'organization',
   name: 'organization',
-  description: 'Organizations the person has been a member of, or acted for',
+  description: 'Organizations the person has been a member of, or acted for (a body includes its parts)',
   types: ['Person'],
+  valueType: 'Organization',
   values: (entry, catalog) =>
     unique((entry as PersonEntry).memberships.flatMap((m) => [m.organizationId, m.onBehalfOfOrganizationId]).filter((id): id is string => !!id))
       .flatMap((id) => ref(catalog.organizations.get(id))),
@@ -123,7 +128,7 @@ const organization: PropertyDefinition = {
     const mine = (entry as PersonEntry).memberships.flatMap((m) => [m.organizationId, m.onBehalfOfOrganizationId]).filter(Boolean);
     const targets = referencedIds(supplied, 'Organization', catalog);
     if (!mine.length || !targets.length) return null;
-    return mine.some((id) => targets.includes(id!));
+    return mine.some((id) => targets.some((t) => catalog.organizationWithin(id!, t)));
   },
 };
 

@@ -117,7 +117,8 @@ export function reconcile(catalog: Catalog, query: ReconciliationQuery): Candida
         else contradicted = true;
       }
       if (!text && (contradicted || !agreed)) continue;
-      scored.push({ ...candidate, features, score: Math.max(0, Math.min(100, score)), contradicted });
+      if (score <= 0) continue;
+      scored.push({ ...candidate, features, score: Math.min(100, score), contradicted });
     }
   }
 

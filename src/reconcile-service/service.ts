@@ -1,18 +1,15 @@
 /**
- * The catalog a request works with: built on the reconciler the read cache keeps, and rebuilt
- * whenever the read cache hands out a new one (the names in the database changed).
+ * The catalog a request works with: built on the reconciler of the server's read cache, and
+ * rebuilt whenever the read cache hands out a new one (the names in the database changed).
  */
-import type { Db } from '../db/client.js';
 import type { Reconciler } from '../reconcile/reconciler.js';
-import { ReadCache } from '../schema/read-cache.js';
+import type { ReadCache } from '../schema/read-cache.js';
+import type { Db } from '../db/client.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 
-const readCaches = new WeakMap<Db, ReadCache>();
 const catalogs = new WeakMap<Reconciler, Promise<Catalog>>();
 
-export async function catalogFor(db: Db): Promise<Catalog> {
-  let cache = readCaches.get(db);
-  if (!cache) readCaches.set(db, (cache = new ReadCache(db)));
+export async function catalogFor(db: Db, cache: ReadCache): Promise<Catalog> {
   const reconciler = await cache.getReconciler();
   let catalog = catalogs.get(reconciler);
   if (!catalog) {

@@ -1,10 +1,17 @@
 /** Routes served beside /graphql. Each route lives in its own module and is listed here. */
 import type { Db } from '../db/client.js';
 import type { createServer } from './yoga.js';
+import type { DatabaseSource } from './database-source.js';
+import { healthRoute } from './health.js';
+import { dashboardRoute } from '../dashboard/route.js';
+import { reconcileServiceRoute } from '../reconcile-service/route.js';
+import { comparisonCsvRoute, popoloRoute } from '../exports/route.js';
 
 export interface RouteContext {
   db: Db;
   yoga: ReturnType<typeof createServer>;
+  /** The database as the server watches it (database-source.ts); `db` is its current client. */
+  source: DatabaseSource;
 }
 
 export interface Route {
@@ -12,4 +19,4 @@ export interface Route {
   handle(request: Request, url: URL, context: RouteContext): Promise<Response> | Response;
 }
 
-export const routes: Route[] = [];
+export const routes: Route[] = [healthRoute, dashboardRoute, reconcileServiceRoute, comparisonCsvRoute, popoloRoute];

@@ -11,7 +11,9 @@ import { compareElection, type BodyComparison, type ElectionComparison, type Mis
 import { summarize, type AgreementFigures, type ComparisonSummary } from '../../comparison/aggregate.js';
 import { loadElectionFacts } from '../../comparison/load.js';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { loadById } from '../load-by-id.js';
+import { getRefFromModel } from '@pothos/plugin-prisma';
+import type { GraphQLResolveInfo } from 'graphql';
+import { loadById, loadRoundStatements, plannedQuery } from '../load-by-id.js';
 
 export const DEFAULT_SUBJECT = 'CIS-EMO';
 
@@ -52,19 +54,34 @@ const MissingKindEnum = builder.enumType('MissingKind', {
   } as const,
 });
 
-const BodyComparisonRef = builder.objectRef<BodyComparison>('BodyComparison').implement({
+// Fields below resolve records by id with plannedQuery rather than t.prismaField, which would
+// plan the nested selection again for every item of every list (see src/schema/load-by-id.ts).
+const OrganizationRef = getRefFromModel('Organization', builder);
+const StatementRef = getRefFromModel('Statement', builder);
+const ElectionRef = getRefFromModel('Election', builder);
+const ElectionRoundRef = getRefFromModel('ElectionRound', builder);
+
+/** Statements of the given ids, from their round's statements (see loadRoundStatements). */
+async function statementsOf(ctx: Context, info: GraphQLResolveInfo, roundId: string | null, ids: string[]) {
+  if (!ids.length) return [];
+  if (!roundId) return Promise.all(ids.map((id) => loadById(ctx, 'statement', plannedQuery(ctx, info), id)));
+  const wanted = new Set(ids);
+  return (await loadRoundStatements(ctx, plannedQuery(ctx, info), roundId)).filter((s) => wanted.has(s.id));
+}
+
+const BodyComparisonRef = builder.objectRef<BodyComparison & { roundId: string | null }>('BodyComparison').implement({
   description: "Another body's assessment of the round beside the subject's.",
   fields: (t) => ({
-    organization: t.prismaField({ type: 'Organization', resolve: (query, b, _a, ctx) => loadById(ctx, 'organization', query, b.organizationId) }),
+    organization: t.field({ type: OrganizationRef, resolve: (b, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), b.organizationId) }),
     verdict: t.expose('verdict', { type: VerdictEnum, nullable: true }),
     score: t.exposeInt('score', { nullable: true }),
     gap: t.exposeInt('gap', { nullable: true, description: "Subject's score minus this body's: +3 means the subject was three steps more favourable." }),
     absoluteGap: t.int({ nullable: true, resolve: (b) => (b.gap === null ? null : Math.abs(b.gap)) }),
     agrees: t.exposeBoolean('agrees', { nullable: true, description: 'Same ordinal verdict; null when either side has none.' }),
     status: t.expose('status', { type: ComparisonStatusEnum }),
-    statements: t.prismaField({
-      type: ['Statement'],
-      resolve: (query, b, _a, ctx) => Promise.all(b.statementIds.map((id) => loadById(ctx, 'statement', query, id))),
+    statements: t.field({
+      type: [StatementRef],
+      resolve: (b, _a, ctx, info) => statementsOf(ctx, info, b.roundId, b.statementIds),
     }),
   }),
 });
@@ -72,18 +89,18 @@ const BodyComparisonRef = builder.objectRef<BodyComparison>('BodyComparison').im
 const RoundComparisonRef = builder.objectRef<RoundComparison & { subjectId: string }>('RoundComparison').implement({
   fields: (t) => ({
     round: t.expose('round', { type: RoundKindEnum }),
-    electionRound: t.prismaField({
-      type: 'ElectionRound',
+    electionRound: t.field({
+      type: ElectionRoundRef,
       nullable: true,
-      resolve: (query, r, _a, ctx) => (r.roundId ? loadById(ctx, 'electionRound', query, r.roundId) : null),
+      resolve: (r, _a, ctx, info) => (r.roundId ? loadById(ctx, 'electionRound', plannedQuery(ctx, info), r.roundId) : null),
     }),
     subjectVerdict: t.expose('subjectVerdict', { type: VerdictEnum, nullable: true, description: "The subject's headline verdict: its most considered statement (final > preliminary > press > interview)." }),
     subjectScore: t.exposeInt('subjectScore', { nullable: true }),
-    subjectStatements: t.prismaField({
-      type: ['Statement'],
-      resolve: (query, r, _a, ctx) => Promise.all(r.subjectStatementIds.map((id) => loadById(ctx, 'statement', query, id))),
+    subjectStatements: t.field({
+      type: [StatementRef],
+      resolve: (r, _a, ctx, info) => statementsOf(ctx, info, r.roundId, r.subjectStatementIds),
     }),
-    others: t.field({ type: [BodyComparisonRef], resolve: (r) => r.others }),
+    others: t.field({ type: [BodyComparisonRef], resolve: (r) => r.others.map((o) => ({ ...o, roundId: r.roundId })) }),
   }),
 });
 
@@ -92,15 +109,15 @@ const MissingRef = builder.objectRef<MissingItem>('MissingAssessment').implement
   fields: (t) => ({
     kind: t.expose('kind', { type: MissingKindEnum }),
     round: t.expose('round', { type: RoundKindEnum, nullable: true }),
-    organization: t.prismaField({ type: 'Organization', resolve: (query, m, _a, ctx) => loadById(ctx, 'organization', query, m.organizationId) }),
+    organization: t.field({ type: OrganizationRef, resolve: (m, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), m.organizationId) }),
   }),
 });
 
 export const ElectionComparisonRef = builder.objectRef<ElectionComparison>('ElectionComparison').implement({
   description: "The subject's assessments of one election beside every other body's, round by round.",
   fields: (t) => ({
-    election: t.prismaField({ type: 'Election', resolve: (query, c, _a, ctx) => loadById(ctx, 'election', query, c.electionId) }),
-    subject: t.prismaField({ type: 'Organization', resolve: (query, c, _a, ctx) => loadById(ctx, 'organization', query, c.subjectId) }),
+    election: t.field({ type: ElectionRef, resolve: (c, _a, ctx, info) => loadById(ctx, 'election', plannedQuery(ctx, info), c.electionId) }),
+    subject: t.field({ type: OrganizationRef, resolve: (c, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), c.subjectId) }),
     subjectObserved: t.exposeBoolean('subjectObserved', { description: 'The subject had a mission or spoke as an observer.' }),
     rounds: t.field({ type: [RoundComparisonRef], resolve: (c) => c.rounds.map((r) => ({ ...r, subjectId: c.subjectId })) }),
     missing: t.field({ type: [MissingRef], resolve: (c) => c.missing }),
@@ -110,11 +127,11 @@ export const ElectionComparisonRef = builder.objectRef<ElectionComparison>('Elec
 const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').implement({
   description: 'How the subject\'s verdicts line up with one other body\'s (or all others pooled) over the compared elections.',
   fields: (t) => ({
-    organization: t.prismaField({
-      type: 'Organization',
+    organization: t.field({
+      type: OrganizationRef,
       nullable: true,
       description: 'The other body; null for the pooled figures.',
-      resolve: (query, f, _a, ctx) => (f.organizationId ? loadById(ctx, 'organization', query, f.organizationId) : null),
+      resolve: (f, _a, ctx, info) => (f.organizationId ? loadById(ctx, 'organization', plannedQuery(ctx, info), f.organizationId) : null),
     }),
     pairedRounds: t.exposeInt('pairedRounds', { description: 'Rounds where both gave an ordinal verdict.' }),
     subjectAssessedRounds: t.exposeInt('subjectAssessedRounds'),
@@ -140,10 +157,17 @@ const SummaryRef = builder.objectRef<ComparisonSummary>('ComparisonSummary').imp
   }),
 });
 
+/**
+ * The comparison over the elections matching a filter. Which elections match and the
+ * aggregates over all of them are memoised per data version (see ReadCache.memo): both need
+ * every matching election's facts, the page needs only its own elections'.
+ */
 interface Report {
   subjectId: string;
-  comparisons: ElectionComparison[];
-  summary: ComparisonSummary;
+  /** Matching elections, newest first. */
+  electionIds: string[];
+  /** The aggregates, computed when asked for. */
+  summary: () => Promise<ComparisonSummary>;
 }
 
 const ComparisonScopeEnum = builder.enumType('ComparisonScope', {
@@ -157,12 +181,17 @@ const ComparisonScopeEnum = builder.enumType('ComparisonScope', {
 const ReportRef = builder.objectRef<Report>('ComparisonReport').implement({
   description: 'The subject against every other body over many elections: per-election rows and agreement figures.',
   fields: (t) => ({
-    subject: t.prismaField({ type: 'Organization', resolve: (query, r, _a, ctx) => loadById(ctx, 'organization', query, r.subjectId) }),
-    summary: t.field({ type: SummaryRef, description: 'Figures over all matching elections, not just the page.', resolve: (r) => r.summary }),
+    subject: t.field({ type: OrganizationRef, resolve: (r, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), r.subjectId) }),
+    summary: t.field({ type: SummaryRef, description: 'Figures over all matching elections, not just the page.', resolve: (r) => r.summary() }),
     elections: t.connection({
       type: ElectionComparisonRef,
       description: 'Per-election comparisons, newest first.',
-      resolve: (r, args) => ({ ...resolveArrayConnection({ args }, r.comparisons), total: r.comparisons.length }),
+      resolve: async (r, args, ctx) => {
+        // Slice the ids first: only the page's elections are compared.
+        const page = resolveArrayConnection({ args }, r.electionIds);
+        const comparisons = await Promise.all(page.edges.map((edge) => comparisonLoader(ctx).load(`${r.subjectId}|${edge.node}`)));
+        return { ...page, edges: page.edges.map((edge, i) => ({ ...edge, node: comparisons[i] })), total: r.electionIds.length };
+      },
     }, { name: 'ElectionComparisonConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => (conn as unknown as { total: number }).total ?? 0 }) }) }),
   }),
 });
@@ -189,17 +218,23 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: ElectionFilter, required: false }),
       scope: t.arg({ type: ComparisonScopeEnum, required: false, defaultValue: 'SUBJECT' }),
     },
-    resolve: async (_r, args, ctx) => {
+    resolve: async (_r, args, ctx): Promise<Report> => {
       const subject = await subjectId(ctx, args);
       const where = await electionWhere(args.filter, ctx);
       const scoped =
         args.scope === 'ALL' ? where
         : args.scope === 'WITH_STATEMENTS' ? { AND: [where, { rounds: { some: { statements: { some: {} } } } }] }
         : { AND: [where, { OR: [{ missions: { some: { organizationId: subject } } }, { rounds: { some: { statements: { some: { organizationId: subject } } } } }] }] };
-      const elections = await ctx.db.election.findMany({ where: scoped, select: { id: true }, orderBy: [{ year: 'desc' }, { id: 'asc' }] });
-      const facts = await loadElectionFacts(ctx.db, elections.map((e) => e.id));
-      const comparisons = elections.map((e) => compareElection(facts.get(e.id)!, subject));
-      return { subjectId: subject, comparisons, summary: summarize(comparisons) };
+      const key = JSON.stringify([subject, scoped]);
+      const electionIds = await ctx.cache.memo(`comparison-elections|${key}`, async () =>
+        (await ctx.db.election.findMany({ where: scoped, select: { id: true }, orderBy: [{ year: 'desc' }, { id: 'asc' }] })).map((e) => e.id),
+      );
+      const summary = () =>
+        ctx.cache.memo(`comparison-summary|${key}`, async () => {
+          const facts = await loadElectionFacts(ctx.db, electionIds);
+          return summarize(electionIds.map((id) => compareElection(facts.get(id)!, subject)));
+        });
+      return { subjectId: subject, electionIds, summary };
     },
   }),
 }));

@@ -36,7 +36,7 @@ builder.prismaNode('Organization', {
       type: ['Organization'],
       description: 'Look-alikes judged NOT the same as this organization; they are never merged.',
       resolve: async (query, o, _a, ctx) => {
-        const decisions = await ctx.db.decision.findMany({ where: { kind: 'NOT_SAME', entityType: 'Organization', OR: [{ leftKey: o.key }, { rightKey: o.key }] } });
+        const decisions = await ctx.db.decision.findMany({ where: { kind: 'NOT_SAME', entityType: 'Organization', revokedAt: null, OR: [{ leftKey: o.key }, { rightKey: o.key }] } });
         const keys = decisions.map((d) => (d.leftKey === o.key ? d.rightKey : d.leftKey)).filter((k): k is string => !!k);
         return ctx.db.organization.findMany({ ...query, where: { key: { in: keys } } });
       },

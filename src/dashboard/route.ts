@@ -1,0 +1,43 @@
+/**
+ * The comparison dashboard: the page at /, its ES modules, styles and GraphQL operations
+ * under /dashboard/, and Chart.js (its UMD build, straight from node_modules) at /vendor/chart.js.
+ * Only files listed at start-up are served, so no path can reach outside this folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Route } from '../server/routes.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const chartJs = path.join(path.dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.graphql': 'text/plain; charset=utf-8',
+};
+
+const files = new Map<string, string>([
+  ['/', path.join(here, 'index.html')],
+  ['/vendor/chart.js', chartJs],
+]);
+for (const name of fs.readdirSync(here)) {
+  if (CONTENT_TYPES[path.extname(name)] && name !== 'index.html') files.set(`/dashboard/${name}`, path.join(here, name));
+}
+
+export const dashboardRoute: Route = {
+  matches: (url, request) => (request.method === 'GET' || request.method === 'HEAD') && files.has(url.pathname),
+  handle: async (request, url) => {
+    const file = files.get(url.pathname)!;
+    const body = await fs.promises.readFile(file);
+    return new Response(request.method === 'HEAD' ? null : body, {
+      headers: {
+        'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        // The page and its modules change with the server; the vendored library only with npm ci.
+        'cache-control': url.pathname.startsWith('/vendor/') ? 'public, max-age=86400' : 'no-cache',
+      },
+    });
+  },
+};

@@ -1,0 +1,187 @@
+/**
+ * What keeps the API standing under abuse: limits on the shape of a document (GraphQL Armor),
+ * a request body limit checked before anything is parsed, a per-client rate limit on writes,
+ * and error masking that lets no stack, SQL or file path reach a client.
+ * The limits are documented in the README ("Reliability"); change both together.
+ */
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { PothosError } from '@pothos/core';
+import { GraphQLError, getOperationAST } from 'graphql';
+import { createGraphQLError, maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
+import type { Context } from '../schema/builder.js';
+
+export const LIMITS = {
+  /** Nesting of selections. The deepest dashboard query (comparison → elections → edges → node → rounds → others → organization → name) is 8. */
+  maxDepth: 10,
+  /**
+   * Armor's cost: 2 per object field and 1 per scalar, each level weighted 1.5× deeper, times a
+   * literal `first`. The README's comparison query costs about 4,300 with `first: 20` and 21,200
+   * with `first: 100`; a `first` given as a variable is not counted, but every page is capped at
+   * 100 records whatever `first` says.
+   */
+  maxCost: 25_000,
+  /** Aliases per document: enough for a dashboard asking for a few panels side by side. */
+  maxAliases: 15,
+  /** Directives per document (@include/@skip). */
+  maxDirectives: 10,
+  /** Lexical tokens per document; GraphiQL's introspection query and the dashboard's operations stay far below. */
+  maxTokens: 2_000,
+  /** Request body, checked before parsing. */
+  maxBodyBytes: 100_000,
+  /** Writes per client (token name, or address for requests without a valid token): a burst, then a steady rate. */
+  writeBurst: 30,
+  writesPerMinute: 60,
+} as const;
+
+export type Limits = { -readonly [K in keyof typeof LIMITS]: number };
+
+/** GraphQL Armor's validation rules with the limits above; rejections count toward `stats`. */
+export function armorPlugins(limits: Limits, stats: HardeningStats): Plugin[] {
+  // Armor's errors carry no code: a refused document is the client's, with a code and a 400.
+  const onReject = [
+    (_context: unknown, error: GraphQLError) => {
+      stats.rejectedDocuments++;
+      Object.assign(error.extensions as Record<string, unknown>, { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } });
+    },
+  ];
+  const armor = new EnvelopArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, onReject },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, onReject },
+    maxAliases: { n: limits.maxAliases, onReject },
+    maxDirectives: { n: limits.maxDirectives, onReject },
+    maxTokens: { n: limits.maxTokens, onReject },
+    // "Did you mean …?" hints map the schema for an attacker; the schema is public anyway, but guessing is slower.
+    blockFieldSuggestion: { enabled: true },
+  });
+  return armor.protect().plugins as Plugin[];
+}
+
+/** Counters for the README's figures and for /healthz. */
+export interface HardeningStats {
+  rejectedDocuments: number;
+  rateLimited: number;
+  oversizedBodies: number;
+}
+
+export function newStats(): HardeningStats {
+  return { rejectedDocuments: 0, rateLimited: 0, oversizedBodies: 0 };
+}
+
+// ── body limit ──
+
+function tooLarge(maxBytes: number): Response {
+  return new Response(JSON.stringify({ errors: [{ message: `request body is larger than ${maxBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), {
+    status: 413,
+    headers: { 'content-type': 'application/json', connection: 'close' },
+  });
+}
+
+/**
+ * The request with its body read into memory, or a 413 response when the body is over the limit.
+ * A declared Content-Length over the limit is refused without reading; a body without one
+ * (chunked) is read only up to the limit.
+ */
+export async function limitBody(request: Request, maxBytes: number, stats: HardeningStats): Promise<Request | Response> {
+  if (!request.body) return request;
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    stats.oversizedBodies++;
+    return tooLarge(maxBytes);
+  }
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      stats.oversizedBodies++;
+      return tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
+}
+
+// ── write rate limit ──
+
+/** One token bucket per client: `burst` writes at once, refilled at `perMinute`. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(private readonly burst: number, private readonly perMinute: number, private readonly maxClients = 10_000) {}
+
+  /** Takes one write for `client`; when none is left, how many seconds until one is. */
+  take(client: string, now = Date.now()): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+    const rate = this.perMinute / 60_000;
+    const bucket = this.buckets.get(client) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * rate);
+    bucket.at = now;
+    this.buckets.delete(client); // re-inserted last: the map's order is least recently used first
+    this.buckets.set(client, bucket);
+    if (this.buckets.size > this.maxClients) this.buckets.delete(this.buckets.keys().next().value!);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { allowed: true };
+    }
+    return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / rate / 1000) };
+  }
+}
+
+/** Refuses mutations over the client's rate with 429 before they execute; reads are never limited. */
+export function writeRateLimit(limiter: RateLimiter, stats: HardeningStats): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      const verdict = limiter.take((args.contextValue as Context).client);
+      if (verdict.allowed) return;
+      stats.rateLimited++;
+      setResultAndStopExecution({
+        errors: [
+          createGraphQLError(`too many writes: try again in ${verdict.retryAfterSeconds} s`, {
+            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: verdict.retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(verdict.retryAfterSeconds) } } },
+          }),
+        ],
+      });
+    },
+  };
+}
+
+// ── error masking ──
+
+export const DATABASE_UNAVAILABLE = 'The database is unavailable; try again shortly.';
+
+/** Failures of the database itself (gone, locked, unreadable), as opposed to a wrong query. */
+export function isDatabaseFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const name = error.name ?? '';
+  const code = String((error as { code?: unknown }).code ?? '');
+  if (name === 'PrismaClientInitializationError' || name === 'DriverAdapterError') return true;
+  // Prisma's connection and database-level errors; a missing table or column means a broken or foreign database.
+  if (/^P10\d\d$/.test(code) || code === 'P2021' || code === 'P2022') return true;
+  return /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|CORRUPT|NOTADB|READONLY|FULL)|database (disk image )?is (locked|malformed)|unable to open database|no such table|ECONNREFUSED|Connection terminated/i.test(error.message);
+}
+
+/**
+ * Yoga's masking, with two kinds of errors made useful without exposing anything: Pothos'
+ * errors at execution (a malformed global ID or cursor, a negative page size) are the client's,
+ * and database failures say so, so that a client knows to retry.
+ */
+export function maskError(error: unknown, message: string): Error {
+  const original = error instanceof GraphQLError ? error.originalError ?? null : error;
+  const where = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
+  // Pothos' errors at execution are about what the client sent (an ID naming no type, a bad cursor).
+  // The error itself is returned, labelled, so that the server's log is not filled with clients' mistakes.
+  if (original instanceof PothosError && error instanceof GraphQLError) {
+    (error.extensions as Record<string, unknown>).code = 'BAD_USER_INPUT';
+    return error;
+  }
+  // Client errors (createGraphQLError) pass as they are; their messages may quote anything a client sent.
+  if (original instanceof GraphQLError || (error instanceof GraphQLError && !original)) return yogaMaskError(error, message, false);
+  if (isDatabaseFailure(original)) return createGraphQLError(DATABASE_UNAVAILABLE, { ...where, extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  // isDev stays false whatever NODE_ENV says: no original error, stack or SQL in any response.
+  // (Yoga's logger still writes the original error to the server's log.)
+  return yogaMaskError(error, message, false);
+}

@@ -1,0 +1,56 @@
+/** `npm run bench` end to end on a tiny configuration: the report has its figures and they make sense. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../src/db/config.js';
+import type { BenchReport } from '../src/bench/report.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'observer-ledger-bench-test-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('npm run bench', () => {
+  it('measures ours and the floor on a 300-statement dataset and writes the JSON report', () => {
+    const out = path.join(dir, 'bench.json');
+    const run = spawnSync(
+      path.join(projectRoot, 'node_modules', '.bin', 'tsx'),
+      ['scripts/bench.ts', '--sizes', '300', '--engines', 'sqlite', '--duration', '1', '--connections', '4', '--skip-peer', '--out', out, '--cache-dir', path.join(dir, 'cache')],
+      { cwd: projectRoot, encoding: 'utf8', timeout: 55_000 },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('| engine | statements | query |');
+
+    const report = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchReport;
+    expect(report.machine.cpus).toBeGreaterThan(0);
+    expect(report.results).toHaveLength(1);
+    const [result] = report.results;
+    expect(result.dataset).toMatchObject({ engine: 'sqlite', statements: 300, cached: false });
+
+    for (const query of ['comparison', 'deep'] as const) {
+      for (const implementation of ['ours', 'floor'] as const) {
+        const m = result.measurements.find((x) => x.query === query && x.implementation === implementation);
+        expect(m, `${implementation} ${query}`).toBeDefined();
+        expect(m!.load.requests).toBeGreaterThan(0);
+        expect(m!.load.requestsPerSecond).toBeGreaterThan(0);
+        expect(m!.load.non2xx + m!.load.errors).toBe(0);
+        expect(m!.load.latency.p99).toBeGreaterThanOrEqual(m!.load.latency.p50);
+        expect(m!.load.bytesPerResponse).toBeGreaterThan(100);
+      }
+    }
+    expect(result.measurements.some((m) => m.implementation === 'peer')).toBe(false);
+    expect(result.comparisonAlone.requestsPerSecond).toBeGreaterThan(0);
+    // The floor answers exactly what the API answers.
+    expect(result.equivalence.map((e) => [e.query, e.same])).toEqual([['comparison', true], ['deep', true]]);
+
+    const [counts] = report.statementCounts;
+    expect(counts.counts.map((c) => c.first)).toEqual([10, 100, 1000, 10, 100, 1000]);
+    expect(counts.constant).toEqual({ comparison: true, deep: true });
+    for (const query of ['comparison', 'deep'] as const) {
+      const perPage = counts.counts.filter((c) => c.query === query);
+      expect(perPage[0].statements).toBeGreaterThan(0);
+      expect(new Set(perPage.map((c) => c.statements)).size).toBe(1);
+    }
+    expect(report.targets.length).toBeGreaterThan(0);
+  }, 60_000);
+});
