@@ -50,7 +50,9 @@ server.listen(0, '127.0.0.1', () => {
 });
 process.on('message', (message) => {
   if (message !== 'stop') return;
-  server.closeAllConnections();
+  // Requests a finished load run left in flight complete before the database goes away.
   server.close(() => void pool.end().finally(() => process.exit(0)));
+  server.closeIdleConnections();
+  setTimeout(() => server.closeAllConnections(), 10_000).unref();
 });
 process.on('disconnect', () => process.exit(0));

@@ -9,7 +9,8 @@
  *   trigger it);
  * - the database's own change marker: any write drops the memoised results. SQLite: rows
  *   changed through this connection (total_changes()) and commits by any other connection
- *   (PRAGMA data_version). PostgreSQL: the write-ahead log position, which every commit advances.
+ *   (PRAGMA data_version). PostgreSQL: the current snapshot (next transaction id and those in
+ *   progress), which every writing transaction moves when it first writes and when it ends.
  */
 import { providerOfClient, type Db } from '../db/client.js';
 import { Reconciler } from '../reconcile/reconciler.js';
@@ -26,8 +27,10 @@ const NAME_COUNTS = ['Alias', 'Area', 'Organization', 'Person', 'Decision'].map(
 
 const STAMP_SQL = {
   sqlite: `SELECT ${NAME_COUNTS}, total_changes() || '/' || (SELECT data_version FROM pragma_data_version) AS "dataVersion"`,
-  // A read replica has no insert position of its own: it reports how far it has replayed.
-  postgresql: `SELECT ${NAME_COUNTS}, (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END)::text AS "dataVersion"`,
+  // The next transaction id and those still in progress: it moves when a transaction first
+  // writes and when it ends (read-only ones take no id), unlike the WAL position, which
+  // background records (checkpoints, standby snapshots) move on an otherwise idle server.
+  postgresql: `SELECT ${NAME_COUNTS}, pg_current_snapshot()::text AS "dataVersion"`,
 };
 
 /** Memoised results kept per data version; distinct filters each add one, so the number is bounded. */
