@@ -94,6 +94,18 @@ describe('filters a dashboard needs', () => {
   });
 });
 
+describe('nested selections through custom fields', () => {
+  it('Election.observers plans the organizations\' own selection (aliases, parent)', async () => {
+    const r = await t.gql<{ elections: { edges: { node: { observers: { key: string; aliases: string[]; parent: { key: string } | null }[] } }[] } }>(
+      `{ elections(first: 1, filter: { area: "Ukraine", yearFrom: 2012, yearTo: 2012 }) { edges { node { observers { key aliases parent { key } } } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const odihr = r.data!.elections.edges[0].node.observers.find((o) => o.key === 'odihr')!;
+    expect(odihr.aliases).toContain('OSCE/ODIHR');
+    expect(odihr.parent?.key).toBe('osce');
+  });
+});
+
 describe('provenance', () => {
   it('every statement and entity answers where it comes from', async () => {
     const r = await t.gql<{ statements: { edges: { node: { source: { key: string; sha256: string }; locator: string; claims: { source: { key: string } }[] } }[] } }>(

@@ -1,4 +1,6 @@
 import { builder } from '../builder.js';
+import { OrganizationRef } from './organizations.js';
+import type { Organization } from '../../generated/prisma/client.js';
 import { DatePrecisionEnum, ElectionTypeEnum, RoundKindEnum } from '../enums.js';
 import { addProvenance } from './provenance.js';
 import { ElectionFilter, electionWhere } from '../filters.js';
@@ -28,11 +30,13 @@ builder.prismaNode('Election', {
     internationalObserverCountries: t.exposeInt('internationalObserverCountries', { nullable: true }),
     rounds: t.relation('rounds', { query: { orderBy: { ordinal: 'asc' } } }),
     missions: t.relation('missions', { query: { orderBy: { id: 'asc' } } }),
-    observers: t.prismaField({
-      type: ['Organization'],
+    observers: t.field({
+      type: [OrganizationRef],
       description: 'Organizations with a mission to this election.',
-      select: { missions: { select: { organization: true } } },
-      resolve: (_q, e) => e.missions.map((m) => m.organization),
+      // The organizations' own nested selection (aliases, parent, …) is planned into this load.
+      select: (_args, _ctx, nestedSelection) => ({ missions: { select: { organization: nestedSelection(true) }, orderBy: { id: 'asc' } } }),
+      // The select function above loaded missions with their organizations; Pothos cannot infer that type from a function.
+      resolve: (e) => (e as unknown as { missions: { organization: Organization }[] }).missions.map((m) => m.organization),
     }),
   }),
 });

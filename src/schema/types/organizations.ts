@@ -13,7 +13,7 @@ builder.prismaNode('OrganizationName', {
   }),
 });
 
-builder.prismaNode('Organization', {
+export const OrganizationRef = builder.prismaNode('Organization', {
   id: { field: 'id' },
   description: 'A monitoring body, assembly, commission, mission or other organization.',
   fields: (t) => ({
