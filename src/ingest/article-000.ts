@@ -8,7 +8,6 @@ import { parseProseDate } from './dates.js';
 import { parseElectionType } from './vocabulary.js';
 import type { Provenance, Store } from './store.js';
 import { bundledSources, readSource, registerSource } from './sources.js';
-import { stableId } from '../reconcile/ids.js';
 import { slug } from '../reconcile/normalize.js';
 
 interface Line {
@@ -196,5 +195,4 @@ export async function ingestArticle000(store: Store): Promise<void> {
       await store.eventParticipant(eventId, { organizationId: hostId }, 'host', at(item.number));
     }
   }
-  void stableId;
 }
