@@ -33,7 +33,14 @@ if (!hasChromium) {
   console.warn(`dashboard browser test skipped: ${CHROMIUM} is missing (install it with: apt-get install -y chromium)`);
 }
 
-describe.skipIf(!hasChromium)(`the dashboard in headless Chromium (skipped when ${CHROMIUM} is missing)`, () => {
+// Once as deployed by default, once locked to the persisted documents: the page sends its operations
+// by id (src/dashboard/api.js), so it must work the same where the server accepts nothing else.
+const modes = [
+  { mode: 'any document allowed', PERSISTED_OPERATIONS_ONLY: '0' },
+  { mode: 'persisted operations only', PERSISTED_OPERATIONS_ONLY: '1' },
+];
+
+describe.skipIf(!hasChromium).each(modes)(`the dashboard in headless Chromium, $mode (skipped when ${CHROMIUM} is missing)`, ({ PERSISTED_OPERATIONS_ONLY }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'observer-ledger-dashboard-'));
   let server: ReturnType<typeof spawn>;
   let browser: Browser;
@@ -44,7 +51,7 @@ describe.skipIf(!hasChromium)(`the dashboard in headless Chromium (skipped when 
     const port = 20000 + Math.floor(Math.random() * 20000);
     base = `http://127.0.0.1:${port}`;
     server = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [path.join(projectRoot, 'src/server/main.ts')], {
-      env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'dashboard.db')}`, PORT: String(port), HOST: '127.0.0.1' },
+      env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'dashboard.db')}`, PORT: String(port), HOST: '127.0.0.1', PERSISTED_OPERATIONS_ONLY },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = new Promise<void>((resolve, reject) => {
@@ -96,6 +103,10 @@ describe.skipIf(!hasChromium)(`the dashboard in headless Chromium (skipped when 
   it('draws the side-by-side table and the charts from the API', async () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const sent: { documentId?: string; query?: string }[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && r.method() === 'POST') sent.push(r.postDataJSON() as { documentId?: string; query?: string });
+    });
     await page.goto(`${base}/`);
     await drawn(page);
     const titles = await rowTitles(page);
@@ -110,6 +121,20 @@ describe.skipIf(!hasChromium)(`the dashboard in headless Chromium (skipped when 
     expect(await ukraine.getAttribute('class')).toContain('wide-gap');
     expect(await page.$$eval('#agreement-table tbody tr', (rows) => rows.length)).toBeGreaterThanOrEqual(2);
     expect(errors).toEqual([]);
+    // Every operation went by its persisted id, never as text.
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((body) => /^sha256:[0-9a-f]{64}$/.test(body.documentId ?? '') && body.query === undefined)).toBe(true);
+  });
+
+  it(`answers a document of a researcher's own as PERSISTED_OPERATIONS_ONLY=${PERSISTED_OPERATIONS_ONLY} says`, async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ organization(name: "CIS-EMO") { name } }' }),
+    });
+    const body = (await response.json()) as { data?: { organization: { name: string } }; errors?: { extensions: { code: string } }[] };
+    if (PERSISTED_OPERATIONS_ONLY === '1') expect([response.status, body.errors?.[0].extensions.code]).toEqual([400, 'PERSISTED_OPERATIONS_ONLY']);
+    else expect(body.data?.organization.name).toBe('CIS-EMO');
   });
 
   it('applies a filter: the URL says so, the rows and the chart follow, and Back undoes it', async () => {

@@ -1,7 +1,16 @@
 // The dashboard's only data source: the documented operations in operations.graphql, POSTed to
-// /graphql one at a time (each request carries its operation and the fragments it uses).
+// /graphql one at a time. Each is sent by its persisted document id (the server's store, generated
+// from operations.graphql by `npm run codegen`), so the page also works where the server accepts
+// only persisted documents; without an id it sends the operation's text and the fragments it uses.
 
 let documentText;
+let documentIds;
+
+/** Operation name → persisted document id, as the server holds them; empty when it has none. */
+async function persistedIds() {
+  documentIds ??= fetch('/dashboard/persisted-documents.json').then((r) => (r.ok ? r.json() : {}), () => ({}));
+  return documentIds;
+}
 
 async function operationsDocument() {
   documentText ??= fetch('/dashboard/operations.graphql').then((r) => {
@@ -59,11 +68,12 @@ export function operationText(source, operationName) {
 }
 
 export async function runOperation(operationName, variables) {
-  const query = operationText(await operationsDocument(), operationName);
+  const documentId = (await persistedIds())[operationName];
+  const request = documentId ? { operationName, documentId, variables } : { operationName, query: operationText(await operationsDocument(), operationName), variables };
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ operationName, query, variables }),
+    body: JSON.stringify(request),
   });
   let body;
   try {

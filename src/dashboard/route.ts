@@ -2,12 +2,15 @@
  * The comparison dashboard: the page at /, its ES modules, styles and GraphQL operations
  * under /dashboard/, and Chart.js (its UMD build, straight from node_modules) at /vendor/chart.js.
  * Only files listed at start-up are served, so no path can reach outside this folder.
+ * /dashboard/persisted-documents.json gives the id of each operation in the server's store of
+ * persisted documents, which the page sends instead of the operation's text.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Route } from '../server/routes.js';
+import { PERSISTED_IDS_PATH, persistedDocuments } from '../server/persisted-operations.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const chartJs = path.join(path.dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
@@ -27,9 +30,19 @@ for (const name of fs.readdirSync(here)) {
   if (CONTENT_TYPES[path.extname(name)] && name !== 'index.html') files.set(`/dashboard/${name}`, path.join(here, name));
 }
 
+/** Operation name → document id, from the same store the server answers from, so the two always agree. */
+function persistedIds(request: Request): Response {
+  const store = persistedDocuments();
+  if (!store) return new Response('no persisted documents: run npm run codegen\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(request.method === 'HEAD' ? null : JSON.stringify(store.idByOperation), {
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' },
+  });
+}
+
 export const dashboardRoute: Route = {
-  matches: (url, request) => (request.method === 'GET' || request.method === 'HEAD') && files.has(url.pathname),
+  matches: (url, request) => (request.method === 'GET' || request.method === 'HEAD') && (files.has(url.pathname) || url.pathname === PERSISTED_IDS_PATH),
   handle: async (request, url) => {
+    if (url.pathname === PERSISTED_IDS_PATH) return persistedIds(request);
     const file = files.get(url.pathname)!;
     const body = await fs.promises.readFile(file);
     return new Response(request.method === 'HEAD' ? null : body, {

@@ -8,8 +8,8 @@ import { toCsv, type CsvValue } from './csv.js';
 import type { ComparisonParams } from './comparison-params.js';
 import { runOperation } from './graphql-client.js';
 
-const COMPARISON_CSV_QUERY = /* GraphQL */ `
-  query ComparisonCsv($subject: String, $filter: ElectionFilter, $scope: ComparisonScope, $first: Int = 100, $after: String, $body: String! = "", $withBody: Boolean!) {
+export const COMPARISON_CSV_QUERY = /* GraphQL */ `
+  query ComparisonCsv($subject: String, $filter: ElectionFilter, $scope: ComparisonScope, $first: Int = 50, $after: String, $body: String! = "", $withBody: Boolean!) {
     focus: organization(name: $body) @include(if: $withBody) { id }
     comparison(subject: $subject, filter: $filter, scope: $scope) {
       subject { name }

@@ -6,6 +6,7 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Db } from '../db/client.js';
 import type { Reconciler } from '../reconcile/reconciler.js';
+import { WordIndex } from './word-index.js';
 
 export const ENTITY_TYPES = ['Organization', 'Person', 'Area'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -63,6 +64,7 @@ export class Catalog {
   readonly areas = new Map<string, AreaEntry>();
   readonly persons = new Map<string, PersonEntry>();
   private readonly byGlobalId = new Map<string, Entry>();
+  private wordIndex: WordIndex | null = null;
 
   constructor(readonly reconciler: Reconciler) {}
 
@@ -71,6 +73,12 @@ export class Catalog {
     else if (entry.type === 'Area') this.areas.set(entry.dbId, entry);
     else this.persons.set(entry.dbId, entry);
     this.byGlobalId.set(entry.id, entry);
+    this.wordIndex = null;
+  }
+
+  /** The words of every name, indexed for word-overlap matching; built on first use. */
+  words(): WordIndex {
+    return (this.wordIndex ??= new WordIndex(this.byGlobalId.values()));
   }
 
   /** An entry by global ID; null for ids of other records or of nothing. */

@@ -2,11 +2,7 @@
 import type { Catalog, EntityType } from './catalog.js';
 import { propertiesOf, propertyById, type Cell } from './properties.js';
 import { typeRef } from './query.js';
-
-export interface ExtensionQuery {
-  ids: string[];
-  properties: { id: string; settings?: { limit?: number | string } }[];
-}
+import type { ExtensionQuery } from './validate.js';
 
 export function extend(catalog: Catalog, query: ExtensionQuery) {
   const meta = query.properties.map((p) => {
@@ -19,9 +15,8 @@ export function extend(catalog: Catalog, query: ExtensionQuery) {
     const row: Record<string, Cell[]> = {};
     for (const p of query.properties) {
       const definition = propertyById(p.id);
-      const limit = Number(p.settings?.limit ?? 0);
       const values = entry && definition?.types.includes(entry.type) ? definition.values(entry, catalog) : [];
-      row[p.id] = limit > 0 ? values.slice(0, limit) : values;
+      row[p.id] = p.limit > 0 ? values.slice(0, p.limit) : values;
     }
     rows[id] = row;
   }

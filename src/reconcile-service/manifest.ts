@@ -1,5 +1,6 @@
 /** The service manifest: what OpenRefine reads when a user adds the service by its URL. */
 import { ENTITY_TYPES } from './catalog.js';
+import { MAX_BATCH_QUERIES } from './limits.js';
 import { typeRef } from './query.js';
 
 /** Global IDs are derived from natural keys, so every deployment of the read model shares them. */
@@ -14,6 +15,8 @@ export function manifest(origin: string) {
     schemaSpace: SCHEMA_SPACE,
     documentation: `${origin}/#reconciliation`,
     defaultTypes: ENTITY_TYPES.map(typeRef),
+    // The most queries a batch may hold (0.2 spec, "Service Manifest"); larger batches are refused.
+    batchSize: MAX_BATCH_QUERIES,
     view: { url: `${origin}/reconcile/preview?id={{id}}` },
     preview: { url: `${origin}/reconcile/preview?id={{id}}`, width: 430, height: 300 },
     suggest: {

@@ -6,7 +6,7 @@
 import type { MatchMethod } from '../reconcile/name-index.js';
 import { AmbiguousNameError } from '../reconcile/reconciler.js';
 import { contentWords, editDistance, normalizeName, phoneticKey } from '../reconcile/normalize.js';
-import type { Catalog, EntityType } from './catalog.js';
+import type { Catalog, EntityType, Entry } from './catalog.js';
 
 export interface GradedMatch {
   dbId: string;
@@ -53,7 +53,11 @@ function wordsMeet(a: string, b: string): boolean {
   return shorter.length >= 5 && editDistance(a, b, 1) <= 1;
 }
 
-/** Word overlap (Dice coefficient, words compared loosely) between a query and the best of a record's names; 0..1. */
+/**
+ * Word overlap (Dice coefficient, words compared loosely) between a query and the best of a
+ * record's names; 0..1. The definition: `wordOverlaps` computes the same through the catalog's
+ * word index (a test holds the two equal).
+ */
 export function nameSimilarity(query: string, names: string[]): number {
   const queryWords = contentWords(query);
   if (!queryWords.length) return 0;
@@ -73,4 +77,40 @@ export function nameSimilarity(query: string, names: string[]): number {
     best = Math.max(best, (2 * met) / (queryWords.length + nameWords.length));
   }
   return best;
+}
+
+/**
+ * Every record of `type` whose word overlap with the query (`nameSimilarity`) is at least
+ * `floor`, with that overlap. Only names sharing a word with the query are looked at, and only
+ * those long enough that the overlap could reach `floor`: for q query words of which m meet some
+ * word, and a name of n words, the overlap is at most 2·min(m, n)/(q + n).
+ */
+export function wordOverlaps(catalog: Catalog, type: EntityType, query: string, floor: number): Map<Entry, number> {
+  const found = new Map<Entry, number>();
+  const queryWords = contentWords(query);
+  const q = queryWords.length;
+  if (!q) return found;
+  const index = catalog.words();
+  const meets = new Map<string, Set<string>>();
+  for (const word of queryWords) if (!meets.has(word)) meets.set(word, index.meeting(word));
+  const m = queryWords.filter((w) => meets.get(w)!.size).length;
+  if ((2 * m) / (q + m) < floor) return found;
+  const reachable = [...meets.values()].flatMap((words) => [...words]);
+  for (const { entry, words } of index.namesWith(reachable)) {
+    const n = words.length;
+    if (entry.type !== type || (2 * Math.min(m, n)) / (q + n) < floor) continue;
+    const unused = [...words];
+    let met = 0;
+    for (const word of queryWords) {
+      const meeting = meets.get(word)!;
+      const at = unused.findIndex((w) => meeting.has(w));
+      if (at >= 0) {
+        met++;
+        unused.splice(at, 1);
+      }
+    }
+    const similarity = (2 * met) / (q + n);
+    if (similarity >= floor && similarity > (found.get(entry) ?? -1)) found.set(entry, similarity);
+  }
+  return found;
 }

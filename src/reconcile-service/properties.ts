@@ -21,13 +21,25 @@ export interface PropertyDefinition {
   /** For values that are records: their type (data extension reports it in `meta`). */
   valueType?: EntityType;
   values(entry: Entry, catalog: Catalog): Cell[];
-  /** true when the supplied value agrees with the candidate, false when it contradicts it, null when the candidate has no such value. */
-  compare?(entry: Entry, supplied: PropertyValue[], catalog: Catalog): boolean | null;
+  /**
+   * For the values supplied with one query, a test of each candidate: true when a value agrees
+   * with it, false when they contradict it, null when the candidate has no such value. The
+   * values are read (and names in them resolved) once per query, not once per candidate.
+   */
+  matcher?(supplied: PropertyValue[], catalog: Catalog): Matcher;
 }
+
+export type Matcher = (entry: Entry) => boolean | null;
 
 const ref = (entry: Entry | null | undefined): Cell[] => (entry ? [{ id: entry.id, name: entry.name }] : []);
 const str = (text: string | null | undefined): Cell[] => (text ? [{ str: text }] : []);
 const unique = <T>(items: T[]) => [...new Set(items)];
+
+/** `make()` on first use only: a query whose candidates never need the value pays nothing for it. */
+function lazy<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
+}
 
 function textOf(value: PropertyValue): string {
   return typeof value === 'object' ? value.name ?? '' : String(value);
@@ -51,8 +63,9 @@ function areasOf(entry: Entry, catalog: Catalog): string[] {
   return catalog.personAreas(entry);
 }
 
-function sameText(a: string, b: string): boolean {
-  return fold(a.replace(/_/g, ' ')) === fold(b.replace(/_/g, ' '));
+/** Text compared as `kind` is: folded, underscores as spaces. */
+function kindText(text: string): string {
+  return fold(text.replace(/_/g, ' '));
 }
 
 const country: PropertyDefinition = {
@@ -62,11 +75,13 @@ const country: PropertyDefinition = {
   types: ['Organization', 'Person', 'Area'],
   valueType: 'Area',
   values: (entry, catalog) => unique(areasOf(entry, catalog).map((id) => catalog.countryOf(id))).flatMap(ref),
-  compare: (entry, supplied, catalog) => {
-    const targets = referencedIds(supplied, 'Area', catalog);
-    const mine = areasOf(entry, catalog);
-    if (!targets.length || !mine.length) return null;
-    return mine.some((id) => targets.some((t) => catalog.areaInside(id, t)));
+  matcher: (supplied, catalog) => {
+    const targets = lazy(() => referencedIds(supplied, 'Area', catalog));
+    return (entry) => {
+      const mine = areasOf(entry, catalog);
+      if (!mine.length || !targets().length) return null;
+      return mine.some((id) => targets().some((t) => catalog.areaInside(id, t)));
+    };
   },
 };
 
@@ -76,7 +91,10 @@ const kind: PropertyDefinition = {
   description: 'Organizations: NGO, INTERGOVERNMENTAL, PARLIAMENTARY_ASSEMBLY, ELECTION_COMMISSION, …; areas: COUNTRY, DE_FACTO_STATE, REGION, CITY',
   types: ['Organization', 'Area'],
   values: (entry) => str((entry as OrganizationEntry | AreaEntry).kind),
-  compare: (entry, supplied) => supplied.some((v) => sameText(textOf(v), (entry as OrganizationEntry | AreaEntry).kind)),
+  matcher: (supplied) => {
+    const wanted = new Set(supplied.map((v) => kindText(textOf(v))));
+    return (entry) => wanted.has(kindText((entry as OrganizationEntry | AreaEntry).kind));
+  },
 };
 
 const parent: PropertyDefinition = {
@@ -88,9 +106,12 @@ const parent: PropertyDefinition = {
     entry.type === 'Organization' ? ref(entry.parentId ? catalog.organizations.get(entry.parentId) : null)
     : entry.type === 'Area' ? ref(entry.parentId ? catalog.areas.get(entry.parentId) : null)
     : [],
-  compare: (entry, supplied, catalog) => {
-    if (entry.type === 'Person' || !entry.parentId) return null;
-    return referencedIds(supplied, entry.type, catalog).includes(entry.parentId);
+  matcher: (supplied, catalog) => {
+    const targets = { Organization: lazy(() => referencedIds(supplied, 'Organization', catalog)), Area: lazy(() => referencedIds(supplied, 'Area', catalog)) };
+    return (entry) => {
+      if (entry.type === 'Person' || !entry.parentId) return null;
+      return targets[entry.type]().includes(entry.parentId);
+    };
   },
 };
 
@@ -100,9 +121,12 @@ const isoCode: PropertyDefinition = {
   description: 'ISO 3166-1 alpha-2 for countries, ISO 3166-2 for subdivisions',
   types: ['Area'],
   values: (entry) => str((entry as AreaEntry).isoCode),
-  compare: (entry, supplied) => {
-    const code = (entry as AreaEntry).isoCode;
-    return code ? supplied.some((v) => textOf(v).trim().toUpperCase() === code.toUpperCase()) : null;
+  matcher: (supplied) => {
+    const wanted = new Set(supplied.map((v) => textOf(v).trim().toUpperCase()));
+    return (entry) => {
+      const code = (entry as AreaEntry).isoCode;
+      return code ? wanted.has(code.toUpperCase()) : null;
+    };
   },
 };
 
@@ -124,11 +148,13 @@ const organization: PropertyDefinition = {
   values: (entry, catalog) =>
     unique((entry as PersonEntry).memberships.flatMap((m) => [m.organizationId, m.onBehalfOfOrganizationId]).filter((id): id is string => !!id))
       .flatMap((id) => ref(catalog.organizations.get(id))),
-  compare: (entry, supplied, catalog) => {
-    const mine = (entry as PersonEntry).memberships.flatMap((m) => [m.organizationId, m.onBehalfOfOrganizationId]).filter(Boolean);
-    const targets = referencedIds(supplied, 'Organization', catalog);
-    if (!mine.length || !targets.length) return null;
-    return mine.some((id) => targets.some((t) => catalog.organizationWithin(id!, t)));
+  matcher: (supplied, catalog) => {
+    const targets = lazy(() => referencedIds(supplied, 'Organization', catalog));
+    return (entry) => {
+      const mine = (entry as PersonEntry).memberships.flatMap((m) => [m.organizationId, m.onBehalfOfOrganizationId]).filter((id): id is string => !!id);
+      if (!mine.length || !targets().length) return null;
+      return mine.some((id) => targets().some((t) => catalog.organizationWithin(id, t)));
+    };
   },
 };
 
@@ -138,13 +164,13 @@ const role: PropertyDefinition = {
   description: 'Roles in memberships, with the standing the source states ("member of EU Parliament")',
   types: ['Person'],
   values: (entry) => unique((entry as PersonEntry).memberships.map((m) => (m.label ? `${m.role} (${m.label})` : m.role))).flatMap(str),
-  compare: (entry, supplied) => {
-    const roles = (entry as PersonEntry).memberships.flatMap((m) => [m.role, m.label ?? '']).map(fold).filter(Boolean);
-    if (!roles.length) return null;
-    return supplied.some((v) => {
-      const wanted = fold(textOf(v));
-      return !!wanted && roles.some((r) => r.includes(wanted));
-    });
+  matcher: (supplied) => {
+    const wanted = supplied.map((v) => fold(textOf(v))).filter(Boolean);
+    return (entry) => {
+      const roles = (entry as PersonEntry).memberships.flatMap((m) => [m.role, m.label ?? '']).map(fold).filter(Boolean);
+      if (!roles.length) return null;
+      return wanted.some((w) => roles.some((r) => r.includes(w)));
+    };
   },
 };
 
@@ -154,9 +180,12 @@ const birthYear: PropertyDefinition = {
   description: 'Year of birth, when a source gives it',
   types: ['Person'],
   values: (entry) => ((entry as PersonEntry).birthYear ? [{ int: (entry as PersonEntry).birthYear! }] : []),
-  compare: (entry, supplied) => {
-    const year = (entry as PersonEntry).birthYear;
-    return year ? supplied.some((v) => Number(textOf(v)) === year) : null;
+  matcher: (supplied) => {
+    const years = supplied.map((v) => Number(textOf(v)));
+    return (entry) => {
+      const year = (entry as PersonEntry).birthYear;
+      return year ? years.includes(year) : null;
+    };
   },
 };
 

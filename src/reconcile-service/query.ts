@@ -14,16 +14,11 @@
 import type { MatchMethod } from '../reconcile/name-index.js';
 import { ENTITY_TYPES, type Catalog, type EntityType, type Entry } from './catalog.js';
 import { describeEntry } from './describe.js';
-import { nameSimilarity, resolveGraded } from './match.js';
-import { propertyById, type PropertyValue } from './properties.js';
+import { resolveGraded, wordOverlaps } from './match.js';
+import { propertyById } from './properties.js';
+import type { ReconciliationQuery } from './validate.js';
 
-export interface ReconciliationQuery {
-  query?: string;
-  type?: string | string[];
-  limit?: number;
-  properties?: { pid: string; v: PropertyValue | PropertyValue[] }[];
-  type_strict?: 'any' | 'should' | 'all';
-}
+export type { ReconciliationQuery };
 
 export interface Feature {
   id: string;
@@ -49,16 +44,15 @@ const PROPERTY_CONTRADICTS = -30;
 const MATCH_THRESHOLD = 85;
 const MATCH_MARGIN = 10;
 export const DEFAULT_LIMIT = 5;
-const MAX_LIMIT = 50;
 
 export function typeRef(type: EntityType) {
   return { id: type, name: type };
 }
 
 /** The entity types a query asks for; all of them when it names none, none when it names only unknown ones. */
-function requestedTypes(type: ReconciliationQuery['type']): EntityType[] {
-  if (type === undefined || type === null || (Array.isArray(type) && !type.length) || type === '') return [...ENTITY_TYPES];
-  const wanted = (Array.isArray(type) ? type : [type]).map((t) => String(t).toLowerCase());
+function requestedTypes(types: string[]): EntityType[] {
+  const wanted = types.filter(Boolean).map((t) => t.toLowerCase());
+  if (!wanted.length) return [...ENTITY_TYPES];
   return ENTITY_TYPES.filter((t) => wanted.includes(t.toLowerCase()));
 }
 
@@ -79,25 +73,28 @@ function nameCandidates(catalog: Catalog, type: EntityType, text: string): Map<s
     if (!entry) continue;
     found.set(entry.id, { entry, nameScore: METHOD_SCORE[m.method] - (m.unique ? 0 : RIVAL_PENALTY), fromReconciler: true, unique: m.unique });
   }
-  for (const entry of catalog.entries(type)) {
-    if (found.has(entry.id)) continue;
-    const similarity = nameSimilarity(text, entry.names);
-    if (similarity >= WORD_OVERLAP_FLOOR) {
-      found.set(entry.id, { entry, nameScore: Math.round(similarity * WORD_OVERLAP_CEILING), fromReconciler: false, unique: false });
-    }
+  const overlaps = wordOverlaps(catalog, type, text, WORD_OVERLAP_FLOOR);
+  // In catalog order, as without the index: records of equal score and name keep that order.
+  for (const entry of overlaps.size ? catalog.entries(type) : []) {
+    const similarity = overlaps.get(entry);
+    if (found.has(entry.id) || similarity === undefined) continue;
+    found.set(entry.id, { entry, nameScore: Math.round(similarity * WORD_OVERLAP_CEILING), fromReconciler: false, unique: false });
   }
   return found;
 }
 
 export function reconcile(catalog: Catalog, query: ReconciliationQuery): Candidate[] {
-  const text = (query.query ?? '').trim();
-  const limit = Math.min(Math.max(1, Math.floor(Number(query.limit) || DEFAULT_LIMIT)), MAX_LIMIT);
-  const properties = (query.properties ?? [])
-    .map((p) => ({ definition: propertyById(String(p.pid)), values: (Array.isArray(p.v) ? p.v : [p.v]).filter((v) => v !== null && v !== undefined && v !== '') }))
-    .filter((p) => p.values.length);
+  // The query was validated (validate.ts): its text and limit are within limits.ts.
+  const text = query.query.trim();
+  const limit = query.limit ?? DEFAULT_LIMIT;
+  // Properties that can confirm or contradict a candidate, each prepared once for this query.
+  const properties = query.properties.flatMap(({ pid, values }) => {
+    const definition = propertyById(pid);
+    return definition?.matcher && values.length ? [{ definition, matches: definition.matcher(values, catalog) }] : [];
+  });
 
   const scored: Scored[] = [];
-  for (const type of requestedTypes(query.type)) {
+  for (const type of requestedTypes(query.types)) {
     // With no text, the properties alone select: every record of the type is a candidate.
     const base = text
       ? [...nameCandidates(catalog, type, text).values()]
@@ -107,9 +104,9 @@ export function reconcile(catalog: Catalog, query: ReconciliationQuery): Candida
       let score = candidate.nameScore;
       let contradicted = false;
       let agreed = 0;
-      for (const { definition, values } of properties) {
-        if (!definition?.compare || !definition.types.includes(type)) continue;
-        const verdict = definition.compare(candidate.entry, values, catalog);
+      for (const { definition, matches } of properties) {
+        if (!definition.types.includes(type)) continue;
+        const verdict = matches(candidate.entry);
         if (verdict === null) continue;
         features.push({ id: `property_${definition.id}`, value: verdict });
         score += verdict ? PROPERTY_AGREES : PROPERTY_CONTRADICTS;

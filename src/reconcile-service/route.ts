@@ -2,74 +2,59 @@
  * The W3C Reconciliation Service API (version 0.2, as OpenRefine speaks it) at /reconcile:
  * manifest, batched queries, suggest, flyout, preview, data extension and property proposals.
  * Parameters come in the query string or a form body; `callback` wraps JSON as JSONP.
+ * Every field is validated where it is read (validate.ts) within the limits of limits.ts; a
+ * client's mistake is a 400 naming it, anything else a 500 or 503 that shows nothing internal.
  */
 import type { Route, RouteContext } from '../server/routes.js';
+import { isDatabaseFailure } from '../server/hardening.js';
 import { catalogFor } from './service.js';
 import { manifest } from './manifest.js';
-import { reconcile, type ReconciliationQuery } from './query.js';
+import { reconcile } from './query.js';
 import { asType, suggestEntities, suggestProperties, suggestTypes } from './suggest.js';
 import { flyoutHtml, previewHtml, escapeHtml } from './preview.js';
-import { extend, proposeProperties, type ExtensionQuery } from './extend.js';
+import { extend, proposeProperties } from './extend.js';
+import { readForm } from './body.js';
+import { publicOrigin } from './origin.js';
+import { RETRY_AFTER_SECONDS } from './limits.js';
+import {
+  BadRequest, PayloadTooLarge, callbackParam, cursorParam, extensionQuery, idParam, limitParam, prefixParam,
+  queryBatch, singleQuery, typeParam,
+} from './validate.js';
 
 const PREFIX = '/reconcile';
-const JSONP_CALLBACK = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 const CORS = { 'access-control-allow-origin': '*' };
 
-class BadRequest extends Error {}
-
-async function parameters(request: Request, url: URL): Promise<URLSearchParams> {
-  const params = new URLSearchParams(url.searchParams);
-  if (request.method === 'POST') {
-    const type = request.headers.get('content-type') ?? '';
-    if (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data')) {
-      const form = await request.formData();
-      form.forEach((value, key) => {
-        if (typeof value === 'string') params.set(key, value);
-      });
-    }
-  }
-  return params;
-}
-
-function parseJson<T>(text: string, what: string): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new BadRequest(`${what} is not valid JSON`);
-  }
-}
-
-function json(body: unknown, params: URLSearchParams, status = 200): Response {
-  const callback = params.get('callback');
+function json(body: unknown, callback: string | null = null, status = 200, headers: Record<string, string> = {}): Response {
   if (callback) {
-    if (!JSONP_CALLBACK.test(callback)) return new Response('bad callback name', { status: 400, headers: { 'content-type': 'text/plain' } });
-    return new Response(`/**/${callback}(${JSON.stringify(body)});`, { status, headers: { 'content-type': 'text/javascript; charset=utf-8', ...CORS } });
+    return new Response(`/**/${callback}(${JSON.stringify(body)});`, { status, headers: { 'content-type': 'text/javascript; charset=utf-8', ...CORS, ...headers } });
   }
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...CORS } });
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...CORS, ...headers } });
 }
 
 function html(body: string, status = 200): Response {
   return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...CORS } });
 }
 
-function origin(request: Request, url: URL): string {
-  // Behind a proxy the forwarded host and scheme are the ones clients can reach.
-  const host = request.headers.get('x-forwarded-host');
-  const proto = request.headers.get('x-forwarded-proto');
-  return host ? `${proto ?? url.protocol.replace(':', '')}://${host}` : url.origin;
+/** The database source's refusal while the file is away (database-source.ts `unavailable()`), by its code. */
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return code === 'SERVICE_UNAVAILABLE' || isDatabaseFailure(error);
 }
 
-function queryBatch(text: string): Record<string, ReconciliationQuery> {
-  const batch = parseJson<unknown>(text, 'queries');
-  if (!batch || typeof batch !== 'object' || Array.isArray(batch)) throw new BadRequest('queries must be an object of named queries');
-  for (const [key, q] of Object.entries(batch)) {
-    if (!q || typeof q !== 'object') throw new BadRequest(`query ${key} must be an object`);
+/** What a failure tells the client: its own mistake in full, anything else only its kind. */
+function failure(error: unknown): Response {
+  if (error instanceof BadRequest) return json({ error: error.message }, null, 400);
+  if (error instanceof PayloadTooLarge) return json({ error: error.message }, null, 413, { connection: 'close' });
+  if (isUnavailable(error)) {
+    return json({ error: 'the database is unavailable; try again shortly' }, null, 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
   }
-  return batch as Record<string, ReconciliationQuery>;
+  console.error('reconciliation service:', error);
+  return json({ error: 'internal error' }, null, 500);
 }
 
 async function handle(request: Request, url: URL, context: RouteContext): Promise<Response> {
-  const params = await parameters(request, url);
+  const params = await readForm(request, url);
+  const callback = callbackParam(params);
   const path = url.pathname.replace(/\/+$/, '') || '/';
   const catalog = () => {
     const { db, cache } = context.source.acquire();
@@ -80,49 +65,55 @@ async function handle(request: Request, url: URL, context: RouteContext): Promis
     if (params.has('queries')) {
       const batch = queryBatch(params.get('queries')!);
       const cat = await catalog();
-      return json(Object.fromEntries(Object.entries(batch).map(([key, q]) => [key, { result: reconcile(cat, q) }])), params);
+      // Matching is CPU work: yielding between the queries of a batch lets other requests be answered meanwhile.
+      const results: [string, { result: ReturnType<typeof reconcile> }][] = [];
+      for (const [key, q] of batch) {
+        results.push([key, { result: reconcile(cat, q) }]);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return json(Object.fromEntries(results), callback);
     }
     if (params.has('extend')) {
-      const query = parseJson<ExtensionQuery>(params.get('extend')!, 'extend');
-      if (!Array.isArray(query?.ids) || !Array.isArray(query?.properties)) throw new BadRequest('extend needs "ids" and "properties" lists');
-      return json(extend(await catalog(), query), params);
+      const query = extensionQuery(params.get('extend')!);
+      return json(extend(await catalog(), query), callback);
     }
     if (params.has('query')) {
       // Single-query form of the older protocol: a bare string or one query object.
-      const raw = params.get('query')!;
-      const q: ReconciliationQuery = raw.trim().startsWith('{') ? parseJson<ReconciliationQuery>(raw, 'query') : { query: raw };
-      return json({ result: reconcile(await catalog(), q) }, params);
+      const q = singleQuery(params.get('query')!);
+      return json({ result: reconcile(await catalog(), q) }, callback);
     }
-    return json(manifest(origin(request, url)), params);
+    return json(manifest(publicOrigin(request, url, context.policy.trustProxy)), callback);
   }
-  const cursor = Math.max(0, Number(params.get('cursor') ?? 0) || 0);
   switch (path) {
-    case `${PREFIX}/suggest/entity`:
-      return json(suggestEntities(await catalog(), params.get('prefix') ?? '', params.get('type'), cursor), params);
+    case `${PREFIX}/suggest/entity`: {
+      const [prefix, type, cursor] = [prefixParam(params), typeParam(params), cursorParam(params)];
+      return json(suggestEntities(await catalog(), prefix, type, cursor), callback);
+    }
     case `${PREFIX}/suggest/type`:
-      return json(suggestTypes(params.get('prefix') ?? ''), params);
+      return json(suggestTypes(prefixParam(params)), callback);
     case `${PREFIX}/suggest/property`:
-      return json(suggestProperties(params.get('prefix') ?? '', params.get('type')), params);
+      return json(suggestProperties(prefixParam(params), typeParam(params)), callback);
     case `${PREFIX}/flyout/entity`: {
+      const id = idParam(params);
       const cat = await catalog();
-      const entry = cat.get(params.get('id') ?? '');
-      if (!entry) return json({ error: 'no such record' }, params, 404);
-      return json({ id: entry.id, html: flyoutHtml(entry, cat) }, params);
+      const entry = cat.get(id);
+      if (!entry) return json({ error: 'no such record' }, callback, 404);
+      return json({ id: entry.id, html: flyoutHtml(entry, cat) }, callback);
     }
     case `${PREFIX}/preview`: {
+      const id = idParam(params);
       const cat = await catalog();
-      const id = params.get('id') ?? '';
       const entry = cat.get(id);
       if (!entry) return html(`<!doctype html><p>No organization, person or area has the id ${escapeHtml(id)}.</p>`, 404);
       return html(previewHtml(entry, cat));
     }
     case `${PREFIX}/propose_properties`: {
-      const type = asType(params.get('type'));
+      const type = asType(typeParam(params));
       if (!type) throw new BadRequest('type must be Organization, Person or Area');
-      return json(proposeProperties(type, Math.max(0, Number(params.get('limit') ?? 0) || 0)), params);
+      return json(proposeProperties(type, limitParam(params)), callback);
     }
     default:
-      return json({ error: 'not found' }, params, 404);
+      return json({ error: 'not found' }, callback, 404);
   }
 }
 
@@ -132,12 +123,13 @@ export const reconcileServiceRoute: Route = {
     if (request.method === 'OPTIONS') {
       return new Response(null, { status: 204, headers: { ...CORS, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type' } });
     }
-    if (request.method !== 'GET' && request.method !== 'POST') return new Response('method not allowed', { status: 405, headers: { allow: 'GET, POST' } });
+    if (request.method !== 'GET' && request.method !== 'POST') {
+      return json({ error: 'method not allowed: use GET or POST' }, null, 405, { allow: 'GET, POST' });
+    }
     try {
       return await handle(request, url, context);
     } catch (error) {
-      if (error instanceof BadRequest) return json({ error: error.message }, url.searchParams, 400);
-      throw error;
+      return failure(error);
     }
   },
 };

@@ -1,9 +1,11 @@
 import SchemaBuilder from '@pothos/core';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { CountryCodeResolver, DateTimeResolver, JSONResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { Db } from '../db/client.js';
@@ -11,6 +13,7 @@ import type { ReadCache } from './read-cache.js';
 import type { Actor } from '../curation/tokens.js';
 import { userError } from './errors.js';
 import { liveNodeId } from '../curation/merge.js';
+import { fieldComplexity, MAX_NODE_IDS } from './complexity.js';
 
 export interface Context {
   db: Db;
@@ -21,6 +24,15 @@ export interface Context {
   authProblem: string | null;
   /** Who the request counts against for rate limits: the token's name, else the client's address. */
   client: string;
+}
+
+/**
+ * Only types that are Nodes resolve through `node`/`nodes`. An ID naming another type (an API
+ * token's, say) is null whether or not such a row exists, so an ID tells nothing it should not.
+ */
+function isNodeType(schema: GraphQLSchema, typename: string): boolean {
+  const type = schema.getType(typename);
+  return isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node');
 }
 
 export const builder = new SchemaBuilder<{
@@ -43,7 +55,9 @@ export const builder = new SchemaBuilder<{
 }>({
   defaultFieldNullability: false,
   // Scope auth first, so that no other plugin's wrapper runs before the check.
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  // Costs only: the limit is checked before execution, with the request's variables (src/server/cost-limit.ts).
+  complexity: { fieldComplexity },
   scopeAuth: {
     authScopes: (ctx) => ({ editor: ctx.actor !== null, admin: ctx.actor?.role === 'ADMIN' }),
     unauthorizedError: (_parent, ctx, info) =>
@@ -65,7 +79,8 @@ export const builder = new SchemaBuilder<{
     // plugin's resolveNode callbacks load `args.id` / `args.ids` whatever they are passed, so the
     // ids are rewritten in place.
     nodeQueryOptions: {
-      resolve: async (_root, args, ctx, _info, resolveNode) => {
+      resolve: async (_root, args, ctx, info, resolveNode) => {
+        if (!isNodeType(info.schema, args.id.typename)) return null;
         const live = await liveNodeId(ctx.db, args.id.typename, args.id.id);
         if (live === null) return null;
         if (live) args.id.id = live;
@@ -73,13 +88,20 @@ export const builder = new SchemaBuilder<{
       },
     },
     nodesQueryOptions: {
-      resolve: async (_root, args, ctx, _info, resolveNodes) => {
-        const live = await Promise.all(args.ids.map((ref) => liveNodeId(ctx.db, ref.typename, ref.id)));
-        const kept = args.ids.flatMap((ref, i) => (live[i] === null ? [] : [{ ...ref, id: live[i] ?? ref.id }]));
+      resolve: async (_root, args, ctx, info, resolveNodes) => {
+        if (args.ids.length > MAX_NODE_IDS) throw userError(`nodes takes at most ${MAX_NODE_IDS} ids; ${args.ids.length} were given`, 'BAD_USER_INPUT', { field: 'ids' });
+        // Each distinct record is looked up and loaded once, however often its id is repeated.
+        const key = (ref: { typename: string; id: string }) => `${ref.typename}:${ref.id}`;
+        const distinct = [...new Map(args.ids.map((ref) => [key(ref), ref])).values()];
+        const live = await Promise.all(distinct.map((ref) => (isNodeType(info.schema, ref.typename) ? liveNodeId(ctx.db, ref.typename, ref.id) : null)));
+        const kept = distinct.flatMap((ref, i) => (live[i] === null ? [] : [{ ...ref, id: live[i] ?? ref.id }]));
+        const asked = args.ids.map(key);
         args.ids.splice(0, args.ids.length, ...kept);
-        const loaded = args.ids.length ? await resolveNodes(args.ids) : [];
+        const loaded = kept.length ? await resolveNodes(args.ids) : [];
+        const byKey = new Map<string, unknown>();
         let next = 0;
-        return live.map((id) => (id === null ? null : loaded[next++]));
+        distinct.forEach((ref, i) => byKey.set(key(ref), live[i] === null ? null : loaded[next++]));
+        return asked.map((k) => byKey.get(k) ?? null);
       },
     },
   },

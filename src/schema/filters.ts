@@ -4,6 +4,7 @@ import { CoderKindEnum, ElectionTypeEnum, StatementKindEnum, VerdictEnum } from 
 import { areaIdByName, organizationIdByName } from './lookup.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { userError } from './errors.js';
+import { normalizeName } from '../reconcile/normalize.js';
 
 export const ElectionFilter = builder.inputType('ElectionFilter', {
   description: 'Names may be any spelling or alias the read model knows.',
@@ -78,4 +79,16 @@ export async function statementWhere(filter: typeof StatementFilter.$inferInput 
     if (higher.length) and.push({ codings: { none: { coder: { in: higher } } } });
   }
   return and.length ? { AND: and } : {};
+}
+
+/**
+ * `nameContains`: records with a name or alias containing the text, compared in the names'
+ * normalised form (case, diacritics, punctuation and Cyrillic folded, as the reconciler
+ * compares them). The normalised form holds only letters, digits and spaces, so nothing a
+ * client types can act as a LIKE wildcard; text with no letters or digits matches nothing.
+ */
+export function aliasContains(text: string | null | undefined): { aliases: { some: { normalized: { contains: string } } } } | { id: { in: [] } } | Record<string, never> {
+  if (text === null || text === undefined || text === '') return {};
+  const needle = normalizeName(text);
+  return needle ? { aliases: { some: { normalized: { contains: needle } } } } : { id: { in: [] } };
 }

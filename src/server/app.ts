@@ -2,36 +2,96 @@
  * The HTTP application: GraphQL at /graphql and the other routes a deployment serves.
  * Routes are WHATWG fetch handlers, so tests can call `app.fetch` in-process exactly as
  * they call the GraphQL server.
+ *
+ * Every route passes through the same policy here: CORS, a per-client request rate, a bounded
+ * body, and masking: a route's unexpected failure answers a plain 500 (or a 503 while the
+ * database is away), never a stack, SQL or a path.
  */
 import { createServerAdapter } from '@whatwg-node/server';
+import { GraphQLError } from 'graphql';
 import type { Db } from '../db/client.js';
 import { createServer, type ServerOptions } from './yoga.js';
 import { routes, type RouteContext } from './routes.js';
 import { asSource, type DatabaseSource } from './database-source.js';
-import { limitBody } from './hardening.js';
+import { DATABASE_UNAVAILABLE, isDatabaseFailure, limitBody, RateLimiter, RETRY_AFTER_SECONDS } from './hardening.js';
+import { MAX_BODY_BYTES as RECONCILE_MAX_BODY_BYTES } from '../reconcile-service/limits.js';
+import { clientAddress, corsHeaders, httpPolicyFromEnv, preflight } from './http-policy.js';
+
+/** What Node's HTTP server hands the adapter beside the request: the socket tells the client's address. */
+type ServerContext = Record<string, unknown> & { req?: { socket?: { remoteAddress?: string } } };
+
+function jsonError(status: number, message: string, code: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+}
+
+/** A body that does not parse as its content type says (a form without its boundary, broken urlencoding): the client's to fix. */
+function isUnreadableBody(error: unknown): boolean {
+  return error instanceof TypeError && /parse body|FormData|Unexpected end of form|boundary/i.test(error.message);
+}
+
+/** A failure no route handled: the log keeps it, the client learns only what kind it was. */
+function failure(request: Request, error: unknown): Response {
+  if (isUnreadableBody(error)) return jsonError(400, `the request body could not be read as ${request.headers.get('content-type')?.split(';')[0] ?? 'its content type'}`, 'BAD_REQUEST');
+  const unavailable = isDatabaseFailure(error) || (error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE');
+  if (unavailable) return jsonError(503, DATABASE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', { 'retry-after': String(RETRY_AFTER_SECONDS) });
+  console.error(error);
+  return jsonError(500, 'Unexpected error.', 'INTERNAL_SERVER_ERROR');
+}
+
+/** The response with the policy's headers set (responses from fetch handlers may have immutable headers). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const copy = new Response(response.body, response);
+  for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+  return copy;
+}
 
 export function createApp(database: Db | DatabaseSource, options: ServerOptions = {}) {
   const source = asSource(database);
-  const yoga = createServer(source, options);
+  const policy = options.policy ?? httpPolicyFromEnv();
+  const yoga = createServer(source, { ...options, policy });
+  const { limits, stats } = yoga;
+  const requests = limits.readsPerMinute > 0 ? new RateLimiter(limits.readBurst, limits.readsPerMinute) : null;
   const context: RouteContext = {
     source,
     yoga,
+    policy,
     // The client of the moment: a watched database reconnects when its file is replaced.
     get db() {
       return source.acquire().db;
     },
   };
-  return createServerAdapter(async (request: Request, serverContext: Record<string, unknown>): Promise<Response> => {
+
+  async function route(request: Request, serverContext: ServerContext): Promise<Response> {
     const url = new URL(request.url);
-    if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) {
-      // The body is bounded before yoga reads (and parses) any of it.
-      const limited = await limitBody(request, yoga.limits.maxBodyBytes, yoga.stats);
-      if (limited instanceof Response) return limited;
-      return yoga.fetch(limited, serverContext);
+    if (request.method === 'OPTIONS') return preflight(policy, request.headers.get('origin'));
+    // Load balancers poll the health check, and in-process callers (no socket) are no network client: neither is limited.
+    const client = clientAddress(policy, request, serverContext.req?.socket?.remoteAddress);
+    if (requests && url.pathname !== '/healthz' && client !== 'local') {
+      const verdict = requests.take(client);
+      if (!verdict.allowed) {
+        stats.readLimited++;
+        const wait = String(verdict.retryAfterSeconds);
+        return jsonError(429, `too many requests from this client: try again in ${wait} s`, 'RATE_LIMITED', { 'retry-after': wait });
+      }
     }
-    for (const route of routes) {
-      if (route.matches(url, request)) return route.handle(request, url, context);
+    // The body is bounded before any route reads (and parses) it; /reconcile takes OpenRefine's larger batches.
+    const maxBody = url.pathname.startsWith('/reconcile') ? RECONCILE_MAX_BODY_BYTES : limits.maxBodyBytes;
+    const limited = await limitBody(request, maxBody, stats);
+    if (limited instanceof Response) return limited;
+    if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) return yoga.fetch(limited, serverContext);
+    for (const candidate of routes) {
+      if (candidate.matches(url, limited)) return candidate.handle(limited, url, context);
     }
-    return new Response('not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    return jsonError(404, `nothing at ${url.pathname}`, 'NOT_FOUND');
+  }
+
+  return createServerAdapter(async (request: Request, serverContext: Record<string, unknown>): Promise<Response> => {
+    let response: Response;
+    try {
+      response = await route(request, serverContext as ServerContext);
+    } catch (error) {
+      response = failure(request, error);
+    }
+    return withHeaders(response, corsHeaders(policy, request.headers.get('origin')));
   });
 }

@@ -6,7 +6,7 @@
  */
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { PothosError } from '@pothos/core';
-import { GraphQLError, getOperationAST } from 'graphql';
+import { GraphQLError, Kind, getOperationAST, type DocumentNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import type { Context } from '../schema/builder.js';
 
@@ -14,12 +14,16 @@ export const LIMITS = {
   /** Nesting of selections. The deepest dashboard query (comparison → elections → edges → node → rounds → others → organization → name) is 8. */
   maxDepth: 10,
   /**
-   * Armor's cost: 2 per object field and 1 per scalar, each level weighted 1.5× deeper, times a
-   * literal `first`. The README's comparison query costs about 4,300 with `first: 20` and 21,200
-   * with `first: 100`; a `first` given as a variable is not counted, but every page is capped at
-   * 100 records whatever `first` says.
+   * Cost of one operation (src/schema/complexity.ts): 1 per field, a page multiplying what it
+   * selects by its size, variables included. The dashboard's largest operation at its default
+   * page of 100 costs 18,500 (a test keeps every dashboard operation under the limit); two pages
+   * of 100 nested in each other are over it.
    */
   maxCost: 25_000,
+  /** Milliseconds one GraphQL operation may run before it is stopped. */
+  maxExecutionMs: 10_000,
+  /** Bytes of JSON one GraphQL answer may have: the dashboard's largest is far below. */
+  maxResponseBytes: 10_000_000,
   /** Aliases per document: enough for a dashboard asking for a few panels side by side. */
   maxAliases: 15,
   /** Directives per document (@include/@skip). */
@@ -31,9 +35,30 @@ export const LIMITS = {
   /** Writes per client (token name, or address for requests without a valid token): a burst, then a steady rate. */
   writeBurst: 30,
   writesPerMinute: 60,
+  /** Requests per client address on every route: generous for a dashboard or a script, so that one client cannot starve the rest. */
+  readBurst: 600,
+  readsPerMinute: 1_200,
 } as const;
 
 export type Limits = { -readonly [K in keyof typeof LIMITS]: number };
+
+/**
+ * The per-client request rate as a deployment sets it: REQUESTS_PER_MINUTE (0 turns the limit
+ * off, as a benchmark or a private deployment may want) and REQUEST_BURST.
+ */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Limits> {
+  const limits: Partial<Limits> = {};
+  const perMinute = Number(env.REQUESTS_PER_MINUTE);
+  const burst = Number(env.REQUEST_BURST);
+  if (env.REQUESTS_PER_MINUTE && Number.isFinite(perMinute) && perMinute >= 0) limits.readsPerMinute = perMinute;
+  if (env.REQUEST_BURST && Number.isFinite(burst) && burst > 0) limits.readBurst = burst;
+  return limits;
+}
+
+/** Armor's messages start "Syntax Error:" for the token limit (it refuses while parsing); say plainly that a limit refused it. */
+function plainRefusal(message: string): string {
+  return `Document refused by a limit: ${message.replace(/^Syntax Error:\s*/, '').replace(/\.$/, '')}.`;
+}
 
 /** GraphQL Armor's validation rules with the limits above; rejections count toward `stats`. */
 export function armorPlugins(limits: Limits, stats: HardeningStats): Plugin[] {
@@ -41,12 +66,14 @@ export function armorPlugins(limits: Limits, stats: HardeningStats): Plugin[] {
   const onReject = [
     (_context: unknown, error: GraphQLError) => {
       stats.rejectedDocuments++;
+      Object.defineProperty(error, 'message', { value: plainRefusal(error.message), enumerable: true, writable: true });
       Object.assign(error.extensions as Record<string, unknown>, { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } });
     },
   ];
   const armor = new EnvelopArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, onReject },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, onReject },
+    // The cost limit is the schema's own, computed with the request's variables (cost-limit.ts).
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases, onReject },
     maxDirectives: { n: limits.maxDirectives, onReject },
     maxTokens: { n: limits.maxTokens, onReject },
@@ -60,11 +87,14 @@ export function armorPlugins(limits: Limits, stats: HardeningStats): Plugin[] {
 export interface HardeningStats {
   rejectedDocuments: number;
   rateLimited: number;
+  readLimited: number;
   oversizedBodies: number;
+  oversizedResponses: number;
+  timedOut: number;
 }
 
 export function newStats(): HardeningStats {
-  return { rejectedDocuments: 0, rateLimited: 0, oversizedBodies: 0 };
+  return { rejectedDocuments: 0, rateLimited: 0, readLimited: 0, oversizedBodies: 0, oversizedResponses: 0, timedOut: 0 };
 }
 
 // ── body limit ──
@@ -92,8 +122,10 @@ export async function limitBody(request: Request, maxBytes: number, stats: Harde
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value: read } = await reader.read();
     if (done) break;
+    // In-process callers may hand in a body whose stream yields strings.
+    const value: Uint8Array = typeof read === 'string' ? Buffer.from(read) : read;
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
@@ -113,8 +145,8 @@ export class RateLimiter {
 
   constructor(private readonly burst: number, private readonly perMinute: number, private readonly maxClients = 10_000) {}
 
-  /** Takes one write for `client`; when none is left, how many seconds until one is. */
-  take(client: string, now = Date.now()): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
+  /** Takes `count` units for `client` (all or none); when too few are left, how many seconds until enough are. */
+  take(client: string, count = 1, now = Date.now()): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
     const rate = this.perMinute / 60_000;
     const bucket = this.buckets.get(client) ?? { tokens: this.burst, at: now };
     bucket.tokens = Math.min(this.burst, bucket.tokens + (now - bucket.at) * rate);
@@ -122,25 +154,42 @@ export class RateLimiter {
     this.buckets.delete(client); // re-inserted last: the map's order is least recently used first
     this.buckets.set(client, bucket);
     if (this.buckets.size > this.maxClients) this.buckets.delete(this.buckets.keys().next().value!);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    if (count > this.burst) return { allowed: false, retryAfterSeconds: Math.ceil(this.burst / rate / 1000) };
+    if (bucket.tokens >= count) {
+      bucket.tokens -= count;
       return { allowed: true };
     }
-    return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / rate / 1000) };
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((count - bucket.tokens) / rate / 1000)) };
   }
 }
 
-/** Refuses mutations over the client's rate with 429 before they execute; reads are never limited. */
+/** The root fields an operation runs, fragments and aliases included: each mutation field is one write. */
+export function rootFieldCount(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  const count = (selections: readonly SelectionNode[], seen: Set<string>): number =>
+    selections.reduce((n, selection) => {
+      if (selection.kind === Kind.FIELD) return n + (selection.name.value.startsWith('__') ? 0 : 1);
+      if (selection.kind === Kind.INLINE_FRAGMENT) return n + count(selection.selectionSet.selections, seen);
+      const fragment = fragments.get(selection.name.value);
+      if (!fragment || seen.has(fragment.name.value)) return n;
+      return n + count(fragment.selectionSet.selections, new Set([...seen, fragment.name.value]));
+    }, 0);
+  return count(operation.selectionSet.selections, new Set());
+}
+
+/** Refuses mutations over the client's rate with 429 before they execute, counting every mutation field; reads are not counted here. */
 export function writeRateLimit(limiter: RateLimiter, stats: HardeningStats): Plugin<Context> {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
-      const verdict = limiter.take((args.contextValue as Context).client);
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation?.operation !== 'mutation') return;
+      const writes = rootFieldCount(args.document, operation);
+      const verdict = limiter.take((args.contextValue as Context).client, writes);
       if (verdict.allowed) return;
       stats.rateLimited++;
       setResultAndStopExecution({
         errors: [
-          createGraphQLError(`too many writes: try again in ${verdict.retryAfterSeconds} s`, {
+          createGraphQLError(`too many writes: this request has ${writes}; try again in ${verdict.retryAfterSeconds} s`, {
             extensions: { code: 'RATE_LIMITED', retryAfterSeconds: verdict.retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(verdict.retryAfterSeconds) } } },
           }),
         ],
@@ -152,6 +201,8 @@ export function writeRateLimit(limiter: RateLimiter, stats: HardeningStats): Plu
 // ── error masking ──
 
 export const DATABASE_UNAVAILABLE = 'The database is unavailable; try again shortly.';
+/** What a client told the database is unavailable should wait before it asks again. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** Failures of the database itself (gone, locked, unreadable), as opposed to a wrong query. */
 export function isDatabaseFailure(error: unknown): boolean {
@@ -180,7 +231,7 @@ export function maskError(error: unknown, message: string): Error {
   }
   // Client errors (createGraphQLError) pass as they are; their messages may quote anything a client sent.
   if (original instanceof GraphQLError || (error instanceof GraphQLError && !original)) return yogaMaskError(error, message, false);
-  if (isDatabaseFailure(original)) return createGraphQLError(DATABASE_UNAVAILABLE, { ...where, extensions: { code: 'SERVICE_UNAVAILABLE' } });
+  if (isDatabaseFailure(original)) return createGraphQLError(DATABASE_UNAVAILABLE, { ...where, extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } } });
   // isDev stays false whatever NODE_ENV says: no original error, stack or SQL in any response.
   // (Yoga's logger still writes the original error to the server's log.)
   return yogaMaskError(error, message, false);

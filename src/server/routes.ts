@@ -2,6 +2,7 @@
 import type { Db } from '../db/client.js';
 import type { createServer } from './yoga.js';
 import type { DatabaseSource } from './database-source.js';
+import type { HttpPolicy } from './http-policy.js';
 import { healthRoute } from './health.js';
 import { dashboardRoute } from '../dashboard/route.js';
 import { reconcileServiceRoute } from '../reconcile-service/route.js';
@@ -12,6 +13,8 @@ export interface RouteContext {
   yoga: ReturnType<typeof createServer>;
   /** The database as the server watches it (database-source.ts); `db` is its current client. */
   source: DatabaseSource;
+  /** CORS and proxy trust (http-policy.ts), one for every route. */
+  policy: HttpPolicy;
 }
 
 export interface Route {

@@ -47,9 +47,9 @@ export function freePort(): Promise<number> {
 }
 
 /** The Observer Ledger server on 127.0.0.1 over the given database; resolves once it listens. */
-export async function startServer(databaseUrl: string, nodeOptions: string[] = []): Promise<{ child: ChildProcess; base: string }> {
+export async function startServer(databaseUrl: string, nodeOptions: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawnTs('src/server/main.ts', [], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' }, nodeOptions);
+  const child = spawnTs('src/server/main.ts', [], { ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' }, nodeOptions);
   await waitForOutput(child, 'GraphiQL');
   return { child, base: `http://127.0.0.1:${port}` };
 }

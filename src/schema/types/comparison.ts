@@ -3,6 +3,7 @@
  * with agreement figures (Query.comparison). Facts are loaded in batches per request.
  */
 import DataLoader from 'dataloader';
+import { ROUNDS_PER_ELECTION } from '../complexity.js';
 import { builder, type Context } from '../builder.js';
 import { RoundKindEnum, VerdictEnum } from '../enums.js';
 import { ElectionFilter, electionWhere } from '../filters.js';
@@ -119,7 +120,8 @@ export const ElectionComparisonRef = builder.objectRef<ElectionComparison>('Elec
     election: t.field({ type: ElectionRef, resolve: (c, _a, ctx, info) => loadById(ctx, 'election', plannedQuery(ctx, info), c.electionId) }),
     subject: t.field({ type: OrganizationRef, resolve: (c, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), c.subjectId) }),
     subjectObserved: t.exposeBoolean('subjectObserved', { description: 'The subject had a mission or spoke as an observer.' }),
-    rounds: t.field({ type: [RoundComparisonRef], resolve: (c) => c.rounds.map((r) => ({ ...r, subjectId: c.subjectId })) }),
+    // An election has one to three rounds (first, second, rerun): that, not the list default, is its cost.
+    rounds: t.field({ type: [RoundComparisonRef], complexity: { field: 1, multiplier: ROUNDS_PER_ELECTION }, resolve: (c) => c.rounds.map((r) => ({ ...r, subjectId: c.subjectId })) }),
     missing: t.field({ type: [MissingRef], resolve: (c) => c.missing }),
   }),
 });

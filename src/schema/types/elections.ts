@@ -1,3 +1,4 @@
+import { ROUNDS_PER_ELECTION } from '../complexity.js';
 import { builder } from '../builder.js';
 import { OrganizationRef } from './organizations.js';
 import type { Organization } from '../../generated/prisma/client.js';
@@ -28,7 +29,7 @@ builder.prismaNode('Election', {
     }),
     internationalObserverCount: t.exposeInt('internationalObserverCount', { nullable: true, description: 'International observers across all missions, when a source counts them.' }),
     internationalObserverCountries: t.exposeInt('internationalObserverCountries', { nullable: true }),
-    rounds: t.relation('rounds', { query: { orderBy: { ordinal: 'asc' } } }),
+    rounds: t.relation('rounds', { complexity: { field: 1, multiplier: ROUNDS_PER_ELECTION }, query: { orderBy: { ordinal: 'asc' } } }),
     missions: t.relation('missions', { query: { orderBy: { id: 'asc' } } }),
     observers: t.field({
       type: [OrganizationRef],

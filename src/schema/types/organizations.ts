@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import { OrganizationKindEnum } from '../enums.js';
 import { addProvenance } from './provenance.js';
 import { organizationIdByName } from '../lookup.js';
+import { aliasContains } from '../filters.js';
 
 builder.prismaNode('OrganizationName', {
   id: { field: 'id' },
@@ -67,6 +68,6 @@ function orgWhere(args: { kind?: string | null; nameContains?: string | null }) 
   return {
     mergedIntoId: null,
     ...(args.kind ? { kind: args.kind as never } : {}),
-    ...(args.nameContains ? { aliases: { some: { name: { contains: args.nameContains } } } } : {}),
+    ...aliasContains(args.nameContains),
   };
 }

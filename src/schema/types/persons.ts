@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { addProvenance } from './provenance.js';
 import { personIdByName } from '../lookup.js';
+import { aliasContains } from '../filters.js';
 
 builder.prismaNode('Person', {
   id: { field: 'id' },
@@ -56,5 +57,5 @@ builder.queryFields((t) => ({
 }));
 
 function personWhere(args: { nameContains?: string | null }) {
-  return { mergedIntoId: null, ...(args.nameContains ? { aliases: { some: { name: { contains: args.nameContains } } } } : {}) };
+  return { mergedIntoId: null, ...aliasContains(args.nameContains) };
 }
