@@ -1,6 +1,6 @@
 /** npm run db:reset — recreate the database at DATABASE_URL and load the bundled sources. */
 import { databaseUrl } from '../src/db/config.js';
-import { resetAndLoad } from '../src/db/setup.js';
+import { resetAndLoad } from '../src/ingest/bootstrap.js';
 import { formatReport } from '../src/ingest/report.js';
 
 const url = databaseUrl();

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { databaseUrl } from '../src/db/config.js';
-import { prepareDatabase } from '../src/db/setup.js';
+import { prepareDatabase } from '../src/ingest/bootstrap.js';
 import { ingestBundled, ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { formatReport } from '../src/ingest/report.js';
 import { CsvValidationError } from '../src/ingest/statements-csv.js';

@@ -3,7 +3,7 @@
  * Runs one operation in-process against DATABASE_URL and prints the JSON result.
  */
 import { databaseUrl } from '../src/db/config.js';
-import { prepareDatabase } from '../src/db/setup.js';
+import { prepareDatabase } from '../src/ingest/bootstrap.js';
 import { createServer } from '../src/server/yoga.js';
 
 async function main() {

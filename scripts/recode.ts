@@ -4,8 +4,8 @@
  * verdict in force is recomputed by precedence.
  */
 import { databaseUrl } from '../src/db/config.js';
-import { prepareDatabase } from '../src/db/setup.js';
-import { recodeAll } from '../src/verdicts/recode.js';
+import { prepareDatabase } from '../src/ingest/bootstrap.js';
+import { recodeAll } from '../src/ingest/recode.js';
 
 const { db } = await prepareDatabase(databaseUrl());
 try {

@@ -117,7 +117,7 @@ async function main(): Promise<number> {
     return i >= 0 ? Number(args[i + 1]) : fallback;
   };
   // Imported here so that a test importing soak() does not load the database layer twice.
-  const { resetAndLoad } = await import('../src/db/setup.js');
+  const { resetAndLoad } = await import('../src/ingest/bootstrap.js');
   const { startServer } = await import('../test/helpers/processes.js');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'observer-ledger-soak-'));
   const url = `file:${path.join(dir, 'soak.db')}`;

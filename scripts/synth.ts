@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseUrl, projectRoot } from '../src/db/config.js';
-import { prepareDatabase } from '../src/db/setup.js';
+import { prepareDatabase } from '../src/ingest/bootstrap.js';
 import { ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { generateStatements, HEADER } from '../src/synth/world.js';
 import { stderrProgress } from '../src/ingest/progress.js';

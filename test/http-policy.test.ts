@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { startServer } from './helpers/processes.js';
 import { createApp } from '../src/server/app.js';
-import { httpPolicyFromEnv } from '../src/server/http-policy.js';
+import { httpPolicyFromEnv } from '../src/http/policy.js';
 import { createDb } from '../src/db/client.js';
 import { migrate } from '../src/db/setup.js';
 

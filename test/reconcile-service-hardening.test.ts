@@ -6,8 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/server/app.js';
-import { httpPolicyFromEnv } from '../src/server/http-policy.js';
-import { unavailable, type DatabaseSource } from '../src/server/database-source.js';
+import { httpPolicyFromEnv } from '../src/http/policy.js';
+import { unavailable, type DatabaseSource } from '../src/http/database-source.js';
 import {
   MAX_BATCH_QUERIES, MAX_BODY_BYTES, MAX_CALLBACK_LENGTH, MAX_EXTEND_IDS, MAX_EXTEND_PROPERTIES, MAX_LIMIT,
   MAX_PREFIX_LENGTH, MAX_PROPERTIES_PER_QUERY, MAX_PROPERTY_VALUES, MAX_QUERY_LENGTH, MAX_TYPES_PER_QUERY,

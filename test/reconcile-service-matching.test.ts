@@ -10,7 +10,7 @@ import { Reconciler } from '../src/reconcile/reconciler.js';
 import { Catalog, ENTITY_TYPES, type Entry, type EntityType } from '../src/reconcile-service/catalog.js';
 import { nameSimilarity, wordOverlaps } from '../src/reconcile-service/match.js';
 import { catalogFor } from '../src/reconcile-service/service.js';
-import { ReadCache } from '../src/schema/read-cache.js';
+import { ReadCache } from '../src/read/read-cache.js';
 import { MAX_BATCH_PROPERTY_VALUES, MAX_BATCH_QUERIES, MAX_PROPERTY_VALUE_LENGTH, MAX_QUERY_LENGTH } from '../src/reconcile-service/limits.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 

@@ -1,7 +1,7 @@
 /** A verdict from a person or the source always wins over the rule coder's; all codings are kept. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { recodeAll } from '../src/verdicts/recode.js';
+import { recodeAll } from '../src/ingest/recode.js';
 import { refreshVerdicts } from '../src/verdicts/effective.js';
 
 let t: TestDatabase;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { prepareDatabase } from '../db/setup.js';
+import { prepareDatabase } from '../ingest/bootstrap.js';
 import { ingestStatementsFile } from '../ingest/pipeline.js';
 import { generateStatements, HEADER } from '../synth/world.js';
 import { databaseUrlOn, postgresBinDir } from '../../scripts/postgres-cluster.js';

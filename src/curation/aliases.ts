@@ -8,7 +8,7 @@ import { stableId } from '../reconcile/ids.js';
 import { normalizeName } from '../reconcile/normalize.js';
 import { appendAudit } from './audit.js';
 import { CurationError } from './errors.js';
-import { findRecord, isMergeable, MODEL_OF, survivorOf, type EntityRow, type MergeableType } from './merge.js';
+import { findRecord, isMergeable, MODEL_OF, survivorOf, type EntityRow, type MergeableType } from '../read/identity.js';
 import { table, type Tx } from './rekey.js';
 
 export const MAX_ALIAS_LENGTH = 200;

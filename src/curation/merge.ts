@@ -7,7 +7,8 @@
  * entry holding every touched row as it was. A split replays that entry backwards. A NOT_SAME
  * judgement keeps two records (and everything merged into either) apart for good.
  */
-import { Prisma, type Decision } from '../generated/prisma/client.js';
+import type { Decision, Prisma } from '../generated/prisma/client.js';
+import { findRecord, isMergeable, MODEL_OF, survivorOf, type EntityRow, type MergeableType } from '../read/identity.js';
 import { stableId } from '../reconcile/ids.js';
 import { effectiveCoding, refreshVerdicts } from '../verdicts/effective.js';
 import { verdictScore } from '../verdicts/scale.js';
@@ -15,15 +16,6 @@ import { appendAudit } from './audit.js';
 import { CurationError } from './errors.js';
 import { ChangeLog, moveClaims, rekeyAll, retargetAll, table, undo, type LogEntry, type Model, type Row, type Tx } from './rekey.js';
 import { replayCuratedAliases } from './aliases.js';
-
-export const MERGEABLE_TYPES = ['Organization', 'Person', 'Area'] as const;
-export type MergeableType = (typeof MERGEABLE_TYPES)[number];
-
-export function isMergeable(typename: string): typename is MergeableType {
-  return (MERGEABLE_TYPES as readonly string[]).includes(typename);
-}
-
-export const MODEL_OF: Record<MergeableType, Model> = { Organization: 'organization', Person: 'person', Area: 'area' };
 
 /** What points at a record of each type: rows whose ids include its id, and plain references. */
 const REFERENCES: Record<MergeableType, { rekey: [Model, string][]; retarget: [Model, string][] }> = {
@@ -47,28 +39,10 @@ const REFERENCES: Record<MergeableType, { rekey: [Model, string][]; retarget: [M
  */
 export const CURATION_TRANSACTION = { timeout: 120_000, maxWait: 30_000 };
 
-export interface EntityRow extends Row {
-  key: string;
-  name: string;
-  mergedIntoId: string | null;
-}
-
-export async function findRecord(tx: Tx, type: MergeableType, id: string): Promise<EntityRow | null> {
-  return (await table(tx, MODEL_OF[type]).findUnique({ where: { id } })) as EntityRow | null;
-}
-
 async function findByKey(tx: Tx, type: MergeableType, key: string): Promise<EntityRow | null> {
   return (await table(tx, MODEL_OF[type]).findFirst({ where: { key } })) as EntityRow | null;
 }
 
-/** The record that `id` lives on as: itself, or the record it was merged into (followed to the end). */
-export async function survivorOf(tx: Tx, type: MergeableType, id: string): Promise<EntityRow | null> {
-  let record = await findRecord(tx, type, id);
-  for (let hops = 0; record?.mergedIntoId && hops < 50; hops++) record = await findRecord(tx, type, record.mergedIntoId);
-  return record;
-}
-
-/** Keys of a record and of every record merged into it, directly or through others. */
 async function clusterKeys(tx: Tx, type: MergeableType, id: string): Promise<Set<string>> {
   const merged = (await table(tx, MODEL_OF[type]).findMany({ where: { mergedIntoId: { not: null } } })) as EntityRow[];
   const root = await findRecord(tx, type, id);
@@ -284,16 +258,6 @@ export async function revokeJudgement(tx: Tx, actor: string, decisionId: string,
   return revoked;
 }
 
-/** Where a row that a merge re-keyed lives now, when `id` no longer exists. */
-export async function redirectOf(tx: Tx, id: string): Promise<string | null> {
-  const entries = await tx.auditEntry.findMany({ where: { action: 'MERGE', after: { contains: `"${id}"` } }, orderBy: { at: 'desc' }, take: 5 });
-  for (const entry of entries) {
-    const redirects = (JSON.parse(entry.after ?? '{}') as { redirects?: Record<string, string> }).redirects ?? {};
-    if (redirects[id]) return redirects[id];
-  }
-  return null;
-}
-
 export interface ReplayReport {
   merges: number;
   aliases: number;
@@ -326,20 +290,4 @@ export async function replayDecisions(tx: Tx): Promise<ReplayReport> {
   report.aliases += aliases.replayed;
   report.skipped += aliases.skipped;
   return report;
-}
-
-/** Node types whose rows a merge can re-key; their old ids are redirected. */
-const REKEYED_NODE_TYPES = new Set(['Statement', 'Mission', 'Membership', 'Election', 'ElectionRound', 'Claim', 'OrganizationName']);
-
-/**
- * The id a node lives under now: itself, a merged record's survivor, or the row a merge
- * re-keyed it to; null when there is no such record; undefined when the type is not a table.
- */
-export async function liveNodeId(tx: Tx, typename: string, id: string): Promise<string | null | undefined> {
-  if (!(typename in Prisma.ModelName)) return undefined;
-  if (isMergeable(typename)) return (await survivorOf(tx, typename, id))?.id ?? null;
-  const delegate = (tx as unknown as Record<string, { findUnique(args: { where: { id: string }; select: { id: true } }): Promise<{ id: string } | null> }>)[typename[0].toLowerCase() + typename.slice(1)];
-  if (await delegate.findUnique({ where: { id }, select: { id: true } })) return id;
-  const moved = REKEYED_NODE_TYPES.has(typename) ? await redirectOf(tx, id) : null;
-  return moved && (await delegate.findUnique({ where: { id: moved }, select: { id: true } })) ? moved : null;
 }

@@ -11,33 +11,13 @@
  * Every write goes through a ChangeLog that keeps each touched row's state before its first
  * change, so a merge can be undone exactly by replaying the log backwards.
  */
-import type { Prisma } from '../generated/prisma/client.js';
+import { table, type Model, type Row, type Tx } from '../db/tables.js';
 import { stableId } from '../reconcile/ids.js';
 import { normalizeName } from '../reconcile/normalize.js';
-import { aliasId, electionKey, membershipKey, missionId, roundId } from '../ingest/natural-keys.js';
+import { aliasId, electionKey, membershipKey, missionId, roundId } from '../reconcile/natural-keys.js';
 
-export type Tx = Prisma.TransactionClient;
-export type Row = Record<string, unknown> & { id: string };
-
-export type Model =
-  | 'organization' | 'area' | 'person' | 'organizationName' | 'alias' | 'election' | 'electionRound' | 'mission'
-  | 'membership' | 'statement' | 'verdictCoding' | 'eventParticipant' | 'event' | 'claim';
-
-/** The part of a Prisma delegate used here; the delegates differ only in their row types. */
-interface Delegate {
-  findUnique(args: { where: { id: string } }): Promise<Row | null>;
-  findFirst(args: { where: Record<string, unknown> }): Promise<Row | null>;
-  findMany(args: { where: Record<string, unknown>; orderBy?: Record<string, string> }): Promise<Row[]>;
-  create(args: { data: Row }): Promise<Row>;
-  update(args: { where: { id: string }; data: Record<string, unknown> }): Promise<Row>;
-  upsert(args: { where: { id: string }; create: Row; update: Record<string, unknown> }): Promise<Row>;
-  deleteMany(args: { where: { id: string } }): Promise<unknown>;
-}
-
-export function table(tx: Tx, model: Model): Delegate {
-  // Prisma delegates share this shape; the cast only forgets their row types.
-  return (tx as unknown as Record<Model, Delegate>)[model];
-}
+export { table };
+export type { Model, Row, Tx };
 
 /** Columns stored as DateTime: JSON snapshots hold them as strings. */
 const DATE_COLUMNS: Partial<Record<Model, string[]>> = { verdictCoding: ['codedAt'], claim: ['createdAt'] };

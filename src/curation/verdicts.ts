@@ -9,8 +9,8 @@ import { stableId } from '../reconcile/ids.js';
 import { refreshVerdicts } from '../verdicts/effective.js';
 import { appendAudit } from './audit.js';
 import { CurationError } from './errors.js';
-import { redirectOf } from './merge.js';
-import type { Tx } from './rekey.js';
+import { redirectOf } from '../read/identity.js';
+import type { Tx } from '../db/tables.js';
 
 /** The statement, following a merge that re-keyed it. */
 export async function findStatement(tx: Tx, id: string): Promise<Statement | null> {

@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { Route } from '../server/routes.js';
-import { PERSISTED_IDS_PATH, persistedDocuments } from '../server/persisted-operations.js';
+import type { Route } from '../http/route.js';
+import { PERSISTED_IDS_PATH, persistedDocuments } from '../http/persisted-documents.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const chartJs = path.join(path.dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');

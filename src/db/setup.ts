@@ -1,37 +1,14 @@
-/** Bringing a database to a usable state: migrated, and loaded from the bundled sources when empty. */
-import { applyMigrations, resetDatabase } from './migrations.js';
-import { createDb, type Db } from './client.js';
-import { ingestBundled, type IngestReport } from '../ingest/pipeline.js';
+/** A database at a URL, migrated to the committed schema (loading data is the write side's: src/ingest/bootstrap.ts). */
 import fs from 'node:fs';
 import path from 'node:path';
+import { applyMigrations } from './migrations.js';
 import { providerOf, sqlitePath } from './config.js';
 
-function ensureSqliteDir(url: string): void {
+export function ensureSqliteDir(url: string): void {
   if (providerOf(url) === 'sqlite') fs.mkdirSync(path.dirname(sqlitePath(url)), { recursive: true });
 }
 
 export async function migrate(url: string): Promise<string[]> {
   ensureSqliteDir(url);
   return applyMigrations(url);
-}
-
-/** Drops everything, re-applies migrations and loads the bundled sources. */
-export async function resetAndLoad(url: string): Promise<IngestReport> {
-  ensureSqliteDir(url);
-  await resetDatabase(url);
-  await applyMigrations(url);
-  const db = createDb({ url });
-  try {
-    return await ingestBundled(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-/** Migrates and, if nothing was ever loaded, loads the bundled sources. Returns an open client. */
-export async function prepareDatabase(url: string): Promise<{ db: Db; loaded: IngestReport | null }> {
-  await migrate(url);
-  const db = createDb({ url });
-  const loaded = (await db.source.count()) === 0 ? await ingestBundled(db) : null;
-  return { db, loaded };
 }

@@ -3,7 +3,7 @@
  * GraphQL API (Query.comparison), page by page. An election without statements gets one row
  * with its round left empty; a round nobody else assessed gets one row with the body empty.
  */
-import type { RouteContext } from '../server/routes.js';
+import type { RouteContext } from '../http/route.js';
 import { toCsv, type CsvValue } from './csv.js';
 import type { ComparisonParams } from './comparison-params.js';
 import { runOperation } from './graphql-client.js';

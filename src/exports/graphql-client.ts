@@ -1,6 +1,6 @@
 /** Runs an operation against the app's own GraphQL server in-process: exports see exactly what API clients see. */
-import type { RouteContext } from '../server/routes.js';
-import { internalOperationHeaders } from '../server/persisted-operations.js';
+import type { RouteContext } from '../http/route.js';
+import { internalOperationHeaders } from '../http/persisted-documents.js';
 
 /** Error codes the API gives for what the client asked (an unknown name, a bad year range). */
 const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'AMBIGUOUS_NAME']);
@@ -17,7 +17,7 @@ export class GraphQLRequestError extends Error {
 }
 
 export async function runOperation<T>(context: RouteContext, query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await context.yoga.fetch('http://localhost/graphql', {
+  const response = await context.graphql.fetch('http://localhost/graphql', {
     method: 'POST',
     // The export's own document is not a persisted one: the header lets it through a locked deployment.
     headers: { 'content-type': 'application/json', accept: 'application/json', ...internalOperationHeaders },

@@ -1,5 +1,5 @@
 /** Downloads: /export/comparison.csv (the comparison, filtered as the dashboard filters) and /export/popolo.json. */
-import type { Route } from '../server/routes.js';
+import type { Route } from '../http/route.js';
 import { comparisonParams, ParameterError } from './comparison-params.js';
 import { comparisonCsv } from './comparison-csv.js';
 import { GraphQLRequestError } from './graphql-client.js';

@@ -6,12 +6,12 @@
  * them; reconciliation (src/reconcile) resolves them to known entities.
  */
 
+import type { OrganizationKindName } from '../reconcile/reference.js';
+
+export type { OrganizationKindName };
+
 /** "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
 export type PartialDate = string;
-
-export type OrganizationKindName =
-  | 'NGO' | 'INTERGOVERNMENTAL' | 'PARLIAMENTARY_ASSEMBLY' | 'ELECTION_COMMISSION' | 'AD_HOC_MISSION'
-  | 'PROFESSIONAL_ASSOCIATION' | 'PARLIAMENT' | 'DELEGATION' | 'GOVERNMENT_BODY' | 'MEDIA' | 'OTHER';
 
 export type EventKindName =
   | 'CONFERENCE' | 'ROUND_TABLE' | 'MEETING' | 'FORUM' | 'SCHOOL' | 'ARREST' | 'DEPORTATION'

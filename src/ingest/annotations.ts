@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../db/config.js';
 import type { SourceAnnotations } from './annotation-format.js';
-import { parseIsoPartial } from './dates.js';
+import { parseIsoPartial } from '../reconcile/dates.js';
 import { parseElectionType } from './vocabulary.js';
 import type { Provenance, Store } from './store.js';
 import { UnknownNameError } from './store.js';

@@ -4,7 +4,7 @@
  * The parser follows the article's structure: "== Section ==" headings and "- " items.
  */
 import type { ElectionType, EventKind } from '../generated/prisma/enums.js';
-import { parseProseDate } from './dates.js';
+import { parseProseDate } from '../reconcile/dates.js';
 import { parseElectionType } from './vocabulary.js';
 import type { Provenance, Store } from './store.js';
 import { bundledSources, readSource, registerSource } from './sources.js';

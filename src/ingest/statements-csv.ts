@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { ElectionType, RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
-import { parseIsoPartial, type PartialDate } from './dates.js';
+import { parseIsoPartial, type PartialDate } from '../reconcile/dates.js';
 import { parseBoolean, parseElectionType, parseRound, parseStatementKind } from './vocabulary.js';
 import { parseVerdict, verdictScore } from '../verdicts/scale.js';
 import { AmbiguousNameError } from '../reconcile/reconciler.js';

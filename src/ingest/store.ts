@@ -8,9 +8,10 @@ import type { OrganizationKind, EventKind, ElectionType, RoundKind, Verdict, Dat
 import { AmbiguousNameError, Reconciler } from '../reconcile/reconciler.js';
 import { stableId } from '../reconcile/ids.js';
 import { normalizeName, slug } from '../reconcile/normalize.js';
-import { parseIsoPartial, type PartialDate } from './dates.js';
-import { aliasId, electionKey, membershipKey, missionId, roundId } from './natural-keys.js';
+import { parseIsoPartial, type PartialDate } from '../reconcile/dates.js';
+import { aliasId, electionKey, membershipKey, missionId, roundId } from '../reconcile/natural-keys.js';
 import { WriteSet, type FlushStats, type Tx } from './write-set.js';
+import { loadReconciler } from '../read/reconciler-state.js';
 import { codeVerdict, CODER_VERSION } from '../verdicts/coder.js';
 import { effectiveCoding } from '../verdicts/effective.js';
 import { verdictScore } from '../verdicts/scale.js';
@@ -57,17 +58,7 @@ export class Store {
   /** Loads what the database already holds into the reconciler (for a CSV-only ingest). */
   async loadExisting(): Promise<void> {
     await this.prepare();
-    const areas = await this.tx.area.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
-    for (const a of areas) {
-      this.reconciler.addArea({ id: a.id, key: a.key, name: a.name, kind: a.kind, isoCode: a.isoCode, parentId: a.parentId }, a.aliases.map((x) => x.name));
-    }
-    const orgs = await this.tx.organization.findMany({ where: { mergedIntoId: null }, include: { aliases: true, names: true } });
-    for (const o of orgs) this.reconciler.addOrganization(o.id, [o.name, ...o.names.map((n) => n.name), ...o.aliases.map((x) => x.name)]);
-    this.reconciler.rebuildOrganizationIndex();
-    const persons = await this.tx.person.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
-    for (const p of persons) this.reconciler.addPerson(p.id, [p.name, ...p.aliases.map((x) => x.name)]);
-    const decisions = await this.tx.decision.findMany({ where: { kind: 'NOT_SAME', entityType: 'Organization' } });
-    for (const d of decisions) if (d.rightKey) this.reconciler.markDistinct(stableId('org', d.leftKey), stableId('org', d.rightKey));
+    await loadReconciler(this.tx, this.reconciler);
   }
 
   private count(kind: string): void {

@@ -64,7 +64,7 @@ export class Catalog {
   readonly areas = new Map<string, AreaEntry>();
   readonly persons = new Map<string, PersonEntry>();
   private readonly byGlobalId = new Map<string, Entry>();
-  private wordIndex: WordIndex | null = null;
+  private wordIndex: WordIndex<Entry> | null = null;
 
   constructor(readonly reconciler: Reconciler) {}
 
@@ -77,7 +77,7 @@ export class Catalog {
   }
 
   /** The words of every name, indexed for word-overlap matching; built on first use. */
-  words(): WordIndex {
+  words(): WordIndex<Entry> {
     return (this.wordIndex ??= new WordIndex(this.byGlobalId.values()));
   }
 

@@ -1,7 +1,7 @@
 /**
  * The origin the manifest's URLs (view, preview, suggest, extend) are built on. Any client can
  * send X-Forwarded-Host and X-Forwarded-Proto, and a manifest built on them would send OpenRefine
- * to another host; they are read only behind a proxy the operator declares (TRUST_PROXY=1, see src/server/http-policy.ts), and
+ * to another host; they are read only behind a proxy the operator declares (TRUST_PROXY=1, see src/http/policy.ts), and
  * even then only a well-formed host[:port] and http or https.
  */
 

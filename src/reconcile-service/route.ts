@@ -5,8 +5,8 @@
  * Every field is validated where it is read (validate.ts) within the limits of limits.ts; a
  * client's mistake is a 400 naming it, anything else a 500 or 503 that shows nothing internal.
  */
-import type { Route, RouteContext } from '../server/routes.js';
-import { isDatabaseFailure } from '../server/hardening.js';
+import type { Route, RouteContext } from '../http/route.js';
+import { isDatabaseFailure } from '../http/failures.js';
 import { catalogFor } from './service.js';
 import { manifest } from './manifest.js';
 import { reconcile } from './query.js';

@@ -3,7 +3,7 @@
  * rebuilt whenever the read cache hands out a new one (the names in the database changed).
  */
 import type { Reconciler } from '../reconcile/reconciler.js';
-import type { ReadCache } from '../schema/read-cache.js';
+import type { ReadCache } from '../read/read-cache.js';
 import type { Db } from '../db/client.js';
 import { loadCatalog, type Catalog } from './catalog.js';
 

@@ -5,10 +5,14 @@
  * compared with every word of every name: a query's cost no longer grows with the catalog.
  */
 import { contentWords, editDistance } from '../reconcile/normalize.js';
-import type { Entry } from './catalog.js';
 
-export interface IndexedName {
-  entry: Entry;
+/** What the index needs of a catalog entry: its names. */
+export interface Named {
+  names: string[];
+}
+
+export interface IndexedName<E extends Named = Named> {
+  entry: E;
   /** The name's content words, in order. */
   words: string[];
 }
@@ -32,16 +36,16 @@ function lowerBound(sorted: string[], word: string): number {
   return lo;
 }
 
-export class WordIndex {
+export class WordIndex<E extends Named> {
   private readonly vocabulary = new Set<string>();
   private readonly sorted: string[];
   private readonly longest: number;
   /** Deletion keys of words of five letters or more → those words. */
   private readonly neighbours = new Map<string, string[]>();
   /** A word → the names it occurs in. */
-  private readonly occurrences = new Map<string, IndexedName[]>();
+  private readonly occurrences = new Map<string, IndexedName<E>[]>();
 
-  constructor(entries: Iterable<Entry>) {
+  constructor(entries: Iterable<E>) {
     for (const entry of entries) {
       for (const name of entry.names) {
         const indexed = { entry, words: contentWords(name) };
@@ -90,8 +94,8 @@ export class WordIndex {
   }
 
   /** The names in which any of `words` occurs, each once. */
-  namesWith(words: Iterable<string>): Set<IndexedName> {
-    const names = new Set<IndexedName>();
+  namesWith(words: Iterable<string>): Set<IndexedName<E>> {
+    const names = new Set<IndexedName<E>>();
     for (const word of words) for (const name of this.occurrences.get(word) ?? []) names.add(name);
     return names;
   }

@@ -3,7 +3,7 @@
  * values that cannot both be true. Properties that legitimately hold many values (names,
  * roles, mentions) are not conflicts; dates of different precision that overlap agree.
  */
-import { datesCompatible } from '../ingest/dates.js';
+import { datesCompatible } from './dates.js';
 
 export interface ClaimLike {
   entityType: string;

@@ -6,9 +6,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { projectRoot } from '../db/config.js';
+import { fileURLToPath } from 'node:url';
 import { romanize } from './normalize.js';
-import type { OrganizationKindName } from '../ingest/annotation-format.js';
+
+/** The bundled knowledge ships with the code: data/reference/ beside src/. */
+const referenceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'reference');
+
+/** Kinds of organization, as the reference data and the annotations name them. */
+export type OrganizationKindName =
+  | 'NGO' | 'INTERGOVERNMENTAL' | 'PARLIAMENTARY_ASSEMBLY' | 'ELECTION_COMMISSION' | 'AD_HOC_MISSION'
+  | 'PROFESSIONAL_ASSOCIATION' | 'PARLIAMENT' | 'DELEGATION' | 'GOVERNMENT_BODY' | 'MEDIA' | 'OTHER';
 
 export interface ReferenceArea {
   key: string;
@@ -42,8 +49,8 @@ interface WorldCountry {
 }
 
 export const referenceFiles = {
-  areas: path.join(projectRoot, 'data', 'reference', 'areas.json'),
-  organizations: path.join(projectRoot, 'data', 'reference', 'organizations.json'),
+  areas: path.join(referenceDir, 'areas.json'),
+  organizations: path.join(referenceDir, 'organizations.json'),
 };
 
 /** A name and, when it is written in Cyrillic, its romanisation. */

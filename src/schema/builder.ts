@@ -9,10 +9,10 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { Db } from '../db/client.js';
-import type { ReadCache } from './read-cache.js';
+import type { ReadCache } from '../read/read-cache.js';
 import type { Actor } from '../curation/tokens.js';
 import { userError } from './errors.js';
-import { liveNodeId } from '../curation/merge.js';
+import { liveNodeId } from '../read/identity.js';
 import { fieldComplexity, MAX_NODE_IDS } from './complexity.js';
 
 export interface Context {

@@ -11,11 +11,13 @@ import { createServerAdapter } from '@whatwg-node/server';
 import { GraphQLError } from 'graphql';
 import type { Db } from '../db/client.js';
 import { createServer, type ServerOptions } from './yoga.js';
-import { routes, type RouteContext } from './routes.js';
-import { asSource, type DatabaseSource } from './database-source.js';
-import { DATABASE_UNAVAILABLE, isDatabaseFailure, limitBody, RateLimiter, RETRY_AFTER_SECONDS } from './hardening.js';
+import type { RouteContext } from '../http/route.js';
+import { routes } from './routes.js';
+import { asSource, type DatabaseSource } from '../http/database-source.js';
+import { DATABASE_UNAVAILABLE, isDatabaseFailure, RETRY_AFTER_SECONDS } from '../http/failures.js';
+import { limitBody, RateLimiter } from './hardening.js';
 import { MAX_BODY_BYTES as RECONCILE_MAX_BODY_BYTES } from '../reconcile-service/limits.js';
-import { clientAddress, corsHeaders, httpPolicyFromEnv, preflight } from './http-policy.js';
+import { clientAddress, corsHeaders, httpPolicyFromEnv, preflight } from '../http/policy.js';
 
 /** What Node's HTTP server hands the adapter beside the request: the socket tells the client's address. */
 type ServerContext = Record<string, unknown> & { req?: { socket?: { remoteAddress?: string } } };
@@ -51,9 +53,10 @@ export function createApp(database: Db | DatabaseSource, options: ServerOptions 
   const yoga = createServer(source, { ...options, policy });
   const { limits, stats } = yoga;
   const requests = limits.readsPerMinute > 0 ? new RateLimiter(limits.readBurst, limits.readsPerMinute) : null;
+  const served = routes(stats);
   const context: RouteContext = {
     source,
-    yoga,
+    graphql: yoga,
     policy,
     // The client of the moment: a watched database reconnects when its file is replaced.
     get db() {
@@ -79,7 +82,7 @@ export function createApp(database: Db | DatabaseSource, options: ServerOptions 
     const limited = await limitBody(request, maxBody, stats);
     if (limited instanceof Response) return limited;
     if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) return yoga.fetch(limited, serverContext);
-    for (const candidate of routes) {
+    for (const candidate of served) {
       if (candidate.matches(url, limited)) return candidate.handle(limited, url, context);
     }
     return jsonError(404, `nothing at ${url.pathname}`, 'NOT_FOUND');

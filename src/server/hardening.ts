@@ -9,6 +9,7 @@ import { PothosError } from '@pothos/core';
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import type { Context } from '../schema/builder.js';
+import { DATABASE_UNAVAILABLE, isDatabaseFailure, RETRY_AFTER_SECONDS } from '../http/failures.js';
 
 export const LIMITS = {
   /** Nesting of selections. The deepest dashboard query (comparison → elections → edges → node → rounds → others → organization → name) is 8. */
@@ -199,21 +200,6 @@ export function writeRateLimit(limiter: RateLimiter, stats: HardeningStats): Plu
 }
 
 // ── error masking ──
-
-export const DATABASE_UNAVAILABLE = 'The database is unavailable; try again shortly.';
-/** What a client told the database is unavailable should wait before it asks again. */
-export const RETRY_AFTER_SECONDS = 5;
-
-/** Failures of the database itself (gone, locked, unreadable), as opposed to a wrong query. */
-export function isDatabaseFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const name = error.name ?? '';
-  const code = String((error as { code?: unknown }).code ?? '');
-  if (name === 'PrismaClientInitializationError' || name === 'DriverAdapterError') return true;
-  // Prisma's connection and database-level errors; a missing table or column means a broken or foreign database.
-  if (/^P10\d\d$/.test(code) || code === 'P2021' || code === 'P2022') return true;
-  return /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|CORRUPT|NOTADB|READONLY|FULL)|database (disk image )?is (locked|malformed)|unable to open database|no such table|ECONNREFUSED|Connection terminated/i.test(error.message);
-}
 
 /**
  * Yoga's masking, with two kinds of errors made useful without exposing anything: Pothos'

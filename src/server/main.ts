@@ -1,10 +1,10 @@
 /** npm start — migrate, load the bundled sources if the database is empty, and serve GraphQL with GraphiQL. */
 import { createServer as createHttpServer } from 'node:http';
 import { databaseUrl } from '../db/config.js';
-import { prepareDatabase } from '../db/setup.js';
+import { prepareDatabase } from '../ingest/bootstrap.js';
 import { formatReport } from '../ingest/report.js';
 import { createApp } from './app.js';
-import { watchedDatabase } from './database-source.js';
+import { watchedDatabase } from '../http/database-source.js';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';

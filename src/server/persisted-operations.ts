@@ -6,46 +6,13 @@
  * run as well (GraphiQL, researchers' own queries); with PERSISTED_OPERATIONS_ONLY=1 only the
  * persisted documents are.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { Kind, parse } from 'graphql';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { projectRoot } from '../db/config.js';
+import { isInternal, PERSISTED_DOCUMENTS_FILE, PERSISTED_IDS_PATH, persistedDocuments } from '../http/persisted-documents.js';
 
-export const PERSISTED_DOCUMENTS_FILE = path.join(projectRoot, 'src/generated/graphql-client/persisted-documents.json');
-
-/** Where a client finds the ids (served by the dashboard route). */
-export const PERSISTED_IDS_PATH = '/dashboard/persisted-documents.json';
-
-export interface PersistedDocuments {
-  /** Document text by id. */
-  byId: Map<string, string>;
-  /** The id of each operation by its name: what the dashboard sends. */
-  idByOperation: Record<string, string>;
-}
-
-const loaded = new Map<string, PersistedDocuments | null>();
-
-/** The store, read once per file; null when it has not been generated. */
-export function persistedDocuments(file = PERSISTED_DOCUMENTS_FILE): PersistedDocuments | null {
-  if (loaded.has(file)) return loaded.get(file)!;
-  let store: PersistedDocuments | null = null;
-  if (fs.existsSync(file)) {
-    const entries = Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string>);
-    const idByOperation: Record<string, string> = {};
-    for (const [id, text] of entries) {
-      // Each document holds one operation and the fragments it uses.
-      for (const definition of parse(text).definitions) {
-        if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) idByOperation[definition.name.value] = id;
-      }
-    }
-    store = { byId: new Map(entries), idByOperation };
-  }
-  loaded.set(file, store);
-  return store;
-}
+export { PERSISTED_DOCUMENTS_FILE } from '../http/persisted-documents.js';
 
 /** PERSISTED_OPERATIONS_ONLY: "1"/"true" locks, unset, ""/"0"/"false" does not; anything else is a mistake worth stopping for. */
 export function persistedOnlyFromEnv(value = process.env.PERSISTED_OPERATIONS_ONLY): boolean {
@@ -53,17 +20,6 @@ export function persistedOnlyFromEnv(value = process.env.PERSISTED_OPERATIONS_ON
   if (v === '1' || v === 'true') return true;
   if (v === '' || v === '0' || v === 'false') return false;
   throw new Error(`PERSISTED_OPERATIONS_ONLY must be 1 or 0 (true or false), not "${value}"`);
-}
-
-// The server's own routes (the CSV export) run their operations in-process; in locked mode they
-// prove it with this header, whose value is random per process and never leaves it.
-const INTERNAL_HEADER = 'x-observer-ledger-internal';
-const internalSecret = Buffer.from(randomBytes(32).toString('base64url'));
-export const internalOperationHeaders: Readonly<Record<string, string>> = { [INTERNAL_HEADER]: internalSecret.toString() };
-
-function isInternal(request: Request): boolean {
-  const given = Buffer.from(request.headers.get(INTERNAL_HEADER) ?? '');
-  return given.length === internalSecret.length && timingSafeEqual(given, internalSecret);
 }
 
 /** The id a request names, as the store keys it ("sha256:" and lower-case hex). */

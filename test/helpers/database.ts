@@ -9,7 +9,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDb, type Db } from '../../src/db/client.js';
 import { QueryLog, countingAdapter } from '../../src/db/query-counter.js';
-import { resetAndLoad, migrate } from '../../src/db/setup.js';
+import { migrate } from '../../src/db/setup.js';
+import { resetAndLoad } from '../../src/ingest/bootstrap.js';
 import { createServer } from '../../src/server/yoga.js';
 
 export interface TestDatabase {

@@ -10,7 +10,7 @@ import { ElectionFilter, electionWhere } from '../filters.js';
 import { organizationIdByName } from '../lookup.js';
 import { compareElection, type BodyComparison, type ElectionComparison, type MissingItem, type RoundComparison } from '../../comparison/compare.js';
 import { summarize, type AgreementFigures, type ComparisonSummary } from '../../comparison/aggregate.js';
-import { loadElectionFacts } from '../../comparison/load.js';
+import { loadElectionFacts } from '../../read/comparison-facts.js';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { getRefFromModel } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';

@@ -13,12 +13,11 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import { AUDIT_ACTIONS } from '../../curation/audit.js';
 import { CurationError } from '../../curation/errors.js';
 import { addAlias, removeAlias } from '../../curation/aliases.js';
-import { addStatement, type StatementInput } from '../../curation/statements.js';
+import { addStatement, type StatementInput } from '../../ingest/curated-statement.js';
 import { setVerdict, withdrawVerdict } from '../../curation/verdicts.js';
-import {
-  CURATION_TRANSACTION, isMergeable, judgeRecords, mergeRecords, revokeJudgement, splitRecord, type EntityRow, type Judgement, type MergeableType,
-} from '../../curation/merge.js';
-import type { Tx } from '../../curation/rekey.js';
+import { CURATION_TRANSACTION, judgeRecords, mergeRecords, revokeJudgement, splitRecord, type Judgement } from '../../curation/merge.js';
+import { isMergeable, type EntityRow, type MergeableType } from '../../read/identity.js';
+import type { Tx } from '../../db/tables.js';
 import type { Actor } from '../../curation/tokens.js';
 import { providerOfClient } from '../../db/client.js';
 

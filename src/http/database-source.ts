@@ -11,8 +11,8 @@ import fs from 'node:fs';
 import { createGraphQLError } from 'graphql-yoga';
 import { createDb, type Db } from '../db/client.js';
 import { providerOf, sqlitePath } from '../db/config.js';
-import { ReadCache } from '../schema/read-cache.js';
-import { DATABASE_UNAVAILABLE } from './hardening.js';
+import { ReadCache } from '../read/read-cache.js';
+import { DATABASE_UNAVAILABLE, RETRY_AFTER_SECONDS } from './failures.js';
 
 export interface Database {
   db: Db;
@@ -25,7 +25,7 @@ export interface DatabaseSource {
 }
 
 export function unavailable() {
-  return createGraphQLError(DATABASE_UNAVAILABLE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '5' } } } });
+  return createGraphQLError(DATABASE_UNAVAILABLE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } } });
 }
 
 /** A client handed in by the caller (tests, scripts): nothing to watch. */

@@ -4,9 +4,9 @@
  * by precedence (src/verdicts/effective.ts), so a human or source verdict is never overwritten.
  */
 import type { Prisma } from '../generated/prisma/client.js';
-import { codeVerdict, CODER_VERSION } from './coder.js';
+import { codeVerdict, CODER_VERSION } from '../verdicts/coder.js';
 import { stableId } from '../reconcile/ids.js';
-import { refreshVerdicts } from './effective.js';
+import { refreshVerdicts } from '../verdicts/effective.js';
 
 /** Codes the given statements (all when ids is omitted); returns how many have only the rule's verdict. */
 export async function codeUncoded(tx: Prisma.TransactionClient, ids?: string[]): Promise<number> {

@@ -2,8 +2,8 @@
  * The natural keys records are identified by. Ingestion derives ids from them, and curation
  * re-derives them when a merge moves rows: both must agree, so both use these functions.
  */
-import { stableId } from '../reconcile/ids.js';
-import { normalizeName } from '../reconcile/normalize.js';
+import { stableId } from './ids.js';
+import { normalizeName } from './normalize.js';
 
 export const aliasId = (ownerId: string, normalized: string) => stableId('alias', ownerId, normalized);
 

@@ -7,11 +7,11 @@ import type { Statement } from '../generated/prisma/client.js';
 import type { ElectionType, RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
 import { Reconciler, AmbiguousNameError } from '../reconcile/reconciler.js';
 import { sha256 } from '../reconcile/ids.js';
-import { Store, UnknownNameError } from '../ingest/store.js';
-import { CsvValidationError, readStatementsCsv, STATEMENT_COLUMNS, writeStatements } from '../ingest/statements-csv.js';
-import { appendAudit } from './audit.js';
-import { CurationError } from './errors.js';
-import type { Tx } from './rekey.js';
+import { Store, UnknownNameError } from './store.js';
+import { CsvValidationError, readStatementsCsv, STATEMENT_COLUMNS, writeStatements } from './statements-csv.js';
+import { appendAudit } from '../curation/audit.js';
+import { CurationError } from '../curation/errors.js';
+import type { Tx } from '../db/tables.js';
 
 export interface StatementInput {
   organization: string;

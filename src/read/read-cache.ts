@@ -14,7 +14,7 @@
  */
 import { providerOfClient, type Db } from '../db/client.js';
 import { Reconciler } from '../reconcile/reconciler.js';
-import { Store } from '../ingest/store.js';
+import { loadReconciler } from './reconciler-state.js';
 
 interface Stamp {
   /** Row counts of the name tables. */
@@ -60,10 +60,7 @@ export class ReadCache {
   async getReconciler(): Promise<Reconciler> {
     await this.fresh();
     this.reconciler ??= (async () => {
-      const reconciler = new Reconciler();
-      // Store.loadExisting only reads; the client serves as the transaction client here.
-      await new Store(this.db, reconciler).loadExisting();
-      return reconciler;
+      return loadReconciler(this.db, new Reconciler());
     })();
     return this.reconciler;
   }

@@ -5,7 +5,7 @@
  */
 import { providerOfClient, type Db } from '../db/client.js';
 import type { RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
-import type { ElectionFact, RoundFact } from './compare.js';
+import type { ElectionFact, RoundFact } from '../comparison/compare.js';
 
 /** The election ids parameter as a one-column set, per database. */
 const IDS = {
