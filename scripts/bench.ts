@@ -48,10 +48,16 @@ try {
   const largest = Math.max(...options.sizes);
   for (const engine of options.engines) {
     for (const size of [...options.sizes].sort((a, b) => a - b)) {
-      const dataset = await obtainDataset(datasetSpec(engine, size, options.seed, options.statementsPerElection), options.cacheDir, cluster?.url ?? null);
+      const dataset = await obtainDataset(
+        datasetSpec(engine, size, options.seed, options.statementsPerElection),
+        options.cacheDir,
+        cluster?.url ?? null,
+      );
       // A cached dataset may predate the latest migration.
       await migrate(dataset.url);
-      log(`${engine}, ${size.toLocaleString('en-US')} statements on ${dataset.elections.toLocaleString('en-US')} elections${dataset.cached ? ' (cached)' : `, ingested in ${dataset.ingestSeconds?.toFixed(0)} s`}`);
+      log(
+        `${engine}, ${size.toLocaleString('en-US')} statements on ${dataset.elections.toLocaleString('en-US')} elections${dataset.cached ? ' (cached)' : `, ingested in ${dataset.ingestSeconds?.toFixed(0)} s`}`,
+      );
       const profileDir = options.profile ? path.join(projectRoot, 'artifacts', 'profiles', `${engine}-${size}`) : undefined;
       results.push(await measureDataset(dataset, options, profileDir));
       if (size === largest) {

@@ -155,7 +155,9 @@ function printReport(rep: FileReport): void {
   console.log(`\nmisses (${rep.misses.length}):`);
   for (const m of rep.misses) {
     const q = m.quote.length > 160 ? `${m.quote.slice(0, 157)}...` : m.quote;
-    console.log(`  line ${m.line} [${m.organization}] human ${m.human} · coder ${m.coder} (conf ${m.confidence.toFixed(2)}; ${m.rule || '-'})`);
+    console.log(
+      `  line ${m.line} [${m.organization}] human ${m.human} · coder ${m.coder} (conf ${m.confidence.toFixed(2)}; ${m.rule || '-'})`,
+    );
     console.log(`    "${q}"`);
   }
 }

@@ -31,7 +31,10 @@ const postgres = source
   .replace(/(generator\s+client\s*\{[^}]*output\s*=\s*)"[^"]+"/, '$1"./prisma"');
 const dir = path.join(root, 'src', 'generated', 'postgresql');
 fs.mkdirSync(dir, { recursive: true });
-fs.writeFileSync(path.join(dir, 'schema.prisma'), `// Generated from prisma/schema.prisma by scripts/generate.mjs: do not edit.\n${postgres}`);
+fs.writeFileSync(
+  path.join(dir, 'schema.prisma'),
+  `// Generated from prisma/schema.prisma by scripts/generate.mjs: do not edit.\n${postgres}`,
+);
 execFileSync(prisma, ['generate', '--schema', path.join(dir, 'schema.prisma')], { stdio: 'inherit', env, cwd: root });
 
 // The code generator is a dev dependency: an install without them (--omit=dev) skips it, and the
@@ -39,4 +42,3 @@ execFileSync(prisma, ['generate', '--schema', path.join(dir, 'schema.prisma')], 
 const codegen = path.join(root, 'node_modules', '.bin', 'graphql-codegen');
 if (fs.existsSync(codegen)) execFileSync(codegen, ['--config', path.join(root, 'codegen.ts')], { stdio: 'inherit', cwd: root });
 else console.warn('graphql-codegen is not installed: src/generated/graphql-client/ was not generated');
-

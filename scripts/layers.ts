@@ -10,11 +10,15 @@ import type { ICruiseResult } from 'dependency-cruiser';
 import { projectRoot } from '../src/db/config.js';
 
 // The command line, as lint runs it: its parser set-up (swc) is the one that works here.
-const json = execFileSync(path.join(projectRoot, 'node_modules', '.bin', 'depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
-  cwd: projectRoot,
-  encoding: 'utf8',
-  maxBuffer: 256 * 1024 * 1024,
-});
+const json = execFileSync(
+  path.join(projectRoot, 'node_modules', '.bin', 'depcruise'),
+  ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+  {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  },
+);
 const result = JSON.parse(json) as ICruiseResult;
 
 const folderOf = (file: string) => /^src\/([^/]+)\//.exec(file)?.[1] ?? null;
@@ -47,9 +51,16 @@ function reaches(from: string, to: string): boolean {
 }
 
 const folders = [...edges.keys()].sort();
-const pairs = folders.flatMap((a, i) => folders.slice(i + 1).filter((b) => reaches(a, b) && reaches(b, a)).map((b) => `${a} ↔ ${b}`));
+const pairs = folders.flatMap((a, i) =>
+  folders
+    .slice(i + 1)
+    .filter((b) => reaches(a, b) && reaches(b, a))
+    .map((b) => `${a} ↔ ${b}`),
+);
 const edgeCount = [...edges.values()].reduce((n, targets) => n + targets.size, 0);
 
 for (const folder of folders) console.log(`${folder.padEnd(18)} → ${[...(edges.get(folder) ?? [])].sort().join(', ') || '(nothing)'}`);
-console.log(`\nsrc/: ${folders.length} folders, ${edgeCount} folder edges, ${pairs.length} pairs of folders in cycles${pairs.length ? `: ${pairs.join('; ')}` : ''}`);
+console.log(
+  `\nsrc/: ${folders.length} folders, ${edgeCount} folder edges, ${pairs.length} pairs of folders in cycles${pairs.length ? `: ${pairs.join('; ')}` : ''}`,
+);
 process.exit(pairs.length ? 1 : 0);

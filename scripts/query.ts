@@ -10,7 +10,7 @@ async function main() {
   const args = process.argv.slice(2);
   const v = args.indexOf('--variables');
   const variablesText = v >= 0 ? args[v + 1] : undefined;
-  const document = args.filter((_, i) => i !== v && i !== v + 1 || v < 0)[0];
+  const document = args.filter((_, i) => (i !== v && i !== v + 1) || v < 0)[0];
   if (!document) throw new Error("usage: npm run query -- '<GraphQL document>' [--variables '<json>']");
   let variables: unknown;
   try {

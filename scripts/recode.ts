@@ -10,7 +10,9 @@ import { recodeAll } from '../src/ingest/recode.js';
 const { db } = await prepareDatabase(databaseUrl());
 try {
   const r = await recodeAll(db);
-  console.log(`coder ${r.coderVersion}: ${r.statements} statements coded, ${r.ruleVerdictsChanged} rule verdicts changed, ${r.verdictsInForceChanged} verdicts in force changed`);
+  console.log(
+    `coder ${r.coderVersion}: ${r.statements} statements coded, ${r.ruleVerdictsChanged} rule verdicts changed, ${r.verdictsInForceChanged} verdicts in force changed`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -70,7 +70,10 @@ function load(base: string, connections: number, duration: number, onBody: (stat
 }
 
 /** Soaks a running server at `base` (http://127.0.0.1:port, started with --expose-gc for exact heap figures). */
-export async function soak(base: string, options: { connections?: number; durationSeconds?: number; warmupSeconds?: number } = {}): Promise<SoakReport> {
+export async function soak(
+  base: string,
+  options: { connections?: number; durationSeconds?: number; warmupSeconds?: number } = {},
+): Promise<SoakReport> {
   const connections = options.connections ?? 50;
   const durationSeconds = options.durationSeconds ?? 15;
   await load(base, connections, options.warmupSeconds ?? 3, () => undefined);

@@ -25,7 +25,12 @@ const { values } = parseArgs({
   },
 });
 
-const options = { elections: Number(values.elections), statements: Number(values.statements), seed: Number(values.seed), bodies: Number(values.bodies) };
+const options = {
+  elections: Number(values.elections),
+  statements: Number(values.statements),
+  seed: Number(values.seed),
+  bodies: Number(values.bodies),
+};
 const chunk = Number(values.chunk);
 for (const [k, v] of Object.entries({ ...options, chunk })) {
   if (!Number.isInteger(v) || v < 1) throw new Error(`--${k} must be a positive integer`);
@@ -36,7 +41,10 @@ const files: string[] = [];
 let lines: string[] = [];
 const flush = () => {
   if (lines.length <= 1) return;
-  const file = path.join(values.out!, `synth-s${options.seed}-${options.elections}e-${options.statements}s-part${String(files.length + 1).padStart(3, '0')}.csv`);
+  const file = path.join(
+    values.out!,
+    `synth-s${options.seed}-${options.elections}e-${options.statements}s-part${String(files.length + 1).padStart(3, '0')}.csv`,
+  );
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   files.push(file);
   lines = [HEADER];
@@ -51,7 +59,9 @@ const world = generateStatements(options, (line) => {
   if (lines.length > chunk) flush();
 });
 flush();
-console.log(`generated ${world.statements} statements on ${world.elections} elections by ${world.bodies} bodies in ${files.length} file(s), ${Date.now() - started} ms`);
+console.log(
+  `generated ${world.statements} statements on ${world.elections} elections by ${world.bodies} bodies in ${files.length} file(s), ${Date.now() - started} ms`,
+);
 
 if (!values['no-ingest']) {
   const { db } = await prepareDatabase(databaseUrl());
@@ -63,7 +73,9 @@ if (!values['no-ingest']) {
       const report = await ingestStatementsFile(db, file, stderrProgress(`[${i + 1}/${files.length}]`));
       rows += report.statements;
       const seconds = (Date.now() - t0) / 1000;
-      console.log(`[${i + 1}/${files.length}] ${path.basename(file)}: ${report.statements} rows in ${seconds.toFixed(1)} s (${Math.round(report.statements / seconds)} rows/s); total ${rows}/${options.statements}`);
+      console.log(
+        `[${i + 1}/${files.length}] ${path.basename(file)}: ${report.statements} rows in ${seconds.toFixed(1)} s (${Math.round(report.statements / seconds)} rows/s); total ${rows}/${options.statements}`,
+      );
     }
     const seconds = (Date.now() - ingestStarted) / 1000;
     console.log(`ingested ${rows} rows in ${seconds.toFixed(1)} s: ${Math.round(rows / seconds)} rows/s`);

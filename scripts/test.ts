@@ -1,5 +1,5 @@
 /**
- * npm test — type-check, then the whole suite on SQLite, then again on PostgreSQL on a
+ * npm test — type-check, lint, then the whole suite on SQLite, then again on PostgreSQL on a
  * throwaway server (when the PostgreSQL server binaries are installed; CI installs them).
  */
 import { spawnSync } from 'node:child_process';
@@ -20,6 +20,8 @@ function step(title: string, command: string, args: string[], env: NodeJS.Proces
 }
 
 step('type-check', bin('tsc'), ['--noEmit', '-p', '.']);
+// Layers and cycles (dependency-cruiser), formatting and lint (Biome): see README, "Architecture".
+step('lint', 'npm', ['run', '--silent', 'lint']);
 step('tests on SQLite', bin('vitest'), ['run', ...extra], { ...process.env, TEST_POSTGRES_URL: '' });
 if (postgresBinDir() && process.env.SKIP_POSTGRES !== '1') {
   const cluster = await startPostgres();

@@ -23,7 +23,9 @@ async function main(): Promise<number> {
       const role = (r >= 0 ? rest[r + 1] : undefined)?.toUpperCase();
       if (!name || (role !== 'EDITOR' && role !== 'ADMIN')) throw new TokenError(USAGE);
       const token = await createToken(db, name, role);
-      console.log(`created ${token.role.toLowerCase()} token "${token.name}". Keep the secret now: it is not stored and is shown only once.\n${token.secret}`);
+      console.log(
+        `created ${token.role.toLowerCase()} token "${token.name}". Keep the secret now: it is not stored and is shown only once.\n${token.secret}`,
+      );
       return 0;
     }
     if (command === 'list') {
@@ -31,7 +33,9 @@ async function main(): Promise<number> {
       if (!tokens.length) console.log('no tokens');
       for (const t of tokens) {
         const state = t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active';
-        console.log(`${t.name}\t${t.role.toLowerCase()}\t${state}\tcreated ${t.createdAt.toISOString()}\tlast used ${t.lastUsedAt?.toISOString() ?? 'never'}`);
+        console.log(
+          `${t.name}\t${t.role.toLowerCase()}\t${state}\tcreated ${t.createdAt.toISOString()}\tlast used ${t.lastUsedAt?.toISOString() ?? 'never'}`,
+        );
       }
       return 0;
     }

@@ -71,7 +71,10 @@ async function as(header: string | null, query: string) {
     headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, ...((await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] }) };
+  return {
+    status: response.status,
+    ...((await response.json()) as { data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] }),
+  };
 }
 
 describe('who may write', () => {
@@ -111,7 +114,11 @@ describe('who may write', () => {
     const r = await as(`Bearer ${secrets.root}`, '{ apiTokens { name role revokedAt lastUsedAt } }');
     expect(r.errors).toBeUndefined();
     const tokens = r.data!.apiTokens as { name: string; role: string; revokedAt: string | null; lastUsedAt: string | null }[];
-    expect(tokens.map((x) => [x.name, x.role, !!x.revokedAt])).toEqual([['alice', 'EDITOR', false], ['mallory', 'EDITOR', true], ['root', 'ADMIN', false]]);
+    expect(tokens.map((x) => [x.name, x.role, !!x.revokedAt])).toEqual([
+      ['alice', 'EDITOR', false],
+      ['mallory', 'EDITOR', true],
+      ['root', 'ADMIN', false],
+    ]);
     expect(tokens.find((x) => x.name === 'root')!.lastUsedAt).not.toBeNull();
     expect(errorCode(await postGraphQL(t.yoga, '{ apiTokens { tokenHash } }', undefined, secrets.root))).toBe('GRAPHQL_VALIDATION_FAILED');
   });

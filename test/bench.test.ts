@@ -15,7 +15,22 @@ describe('npm run bench', () => {
     const out = path.join(dir, 'bench.json');
     const run = spawnSync(
       path.join(projectRoot, 'node_modules', '.bin', 'tsx'),
-      ['scripts/bench.ts', '--sizes', '300', '--engines', 'sqlite', '--duration', '1', '--connections', '4', '--skip-peer', '--out', out, '--cache-dir', path.join(dir, 'cache')],
+      [
+        'scripts/bench.ts',
+        '--sizes',
+        '300',
+        '--engines',
+        'sqlite',
+        '--duration',
+        '1',
+        '--connections',
+        '4',
+        '--skip-peer',
+        '--out',
+        out,
+        '--cache-dir',
+        path.join(dir, 'cache'),
+      ],
       { cwd: projectRoot, encoding: 'utf8', timeout: 55_000 },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -41,7 +56,10 @@ describe('npm run bench', () => {
     expect(result.measurements.some((m) => m.implementation === 'peer')).toBe(false);
     expect(result.comparisonAlone.requestsPerSecond).toBeGreaterThan(0);
     // The floor answers exactly what the API answers.
-    expect(result.equivalence.map((e) => [e.query, e.same])).toEqual([['comparison', true], ['deep', true]]);
+    expect(result.equivalence.map((e) => [e.query, e.same])).toEqual([
+      ['comparison', true],
+      ['deep', true],
+    ]);
 
     const [counts] = report.statementCounts;
     expect(counts.counts.map((c) => c.first)).toEqual([10, 100, 1000, 10, 100, 1000]);

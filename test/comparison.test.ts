@@ -29,11 +29,25 @@ const ELECTION_COMPARISON = /* GraphQL */ `
   }
 `;
 
-interface Other { organization: { key: string }; verdict: string | null; score: number | null; gap: number | null; absoluteGap: number | null; agrees: boolean | null; status: string }
+interface Other {
+  organization: { key: string };
+  verdict: string | null;
+  score: number | null;
+  gap: number | null;
+  absoluteGap: number | null;
+  agrees: boolean | null;
+  status: string;
+}
 interface Node {
   subjectObserved: boolean;
   election: { title: string; year: number; date: string | null; datePrecision: string };
-  rounds: { round: string; subjectVerdict: string | null; subjectScore: number | null; subjectStatements: { quote: string }[]; others: Other[] }[];
+  rounds: {
+    round: string;
+    subjectVerdict: string | null;
+    subjectScore: number | null;
+    subjectStatements: { quote: string }[];
+    others: Other[];
+  }[];
   missing: { kind: string; round: string | null; organization: { key: string } }[];
 }
 type Result = { comparison: { subject: { name: string }; elections: { totalCount: number; edges: { node: Node }[] } } };
@@ -63,7 +77,15 @@ describe('comparison of CIS-EMO with other bodies', () => {
     expect(first.subjectVerdict).toBe('ENDORSED');
     expect(first.subjectScore).toBe(5);
     expect(first.subjectStatements.map((s) => s.quote)).toContain('transparent ... reflects the will of the Ukrainian people');
-    expect(other(node, 'odihr')).toMatchObject({ organization: { key: 'odihr' }, verdict: 'CRITICAL', score: 2, gap: 3, absoluteGap: 3, agrees: false, status: 'BOTH_ASSESSED' });
+    expect(other(node, 'odihr')).toMatchObject({
+      organization: { key: 'odihr' },
+      verdict: 'CRITICAL',
+      score: 2,
+      gap: 3,
+      absoluteGap: 3,
+      agrees: false,
+      status: 'BOTH_ASSESSED',
+    });
   });
 
   it('Estonia 2011: CIS-EMO CRITICAL against ODIHR LARGELY_POSITIVE, the subject two steps less favourable', async () => {
@@ -71,15 +93,33 @@ describe('comparison of CIS-EMO with other bodies', () => {
     const node = c.elections.edges[0].node;
     expect(node.rounds).toHaveLength(1);
     expect(node.rounds[0].subjectVerdict).toBe('CRITICAL');
-    expect(other(node, 'odihr')).toMatchObject({ verdict: 'LARGELY_POSITIVE', score: 4, gap: -2, absoluteGap: 2, agrees: false, status: 'BOTH_ASSESSED' });
+    expect(other(node, 'odihr')).toMatchObject({
+      verdict: 'LARGELY_POSITIVE',
+      score: 4,
+      gap: -2,
+      absoluteGap: 2,
+      agrees: false,
+      status: 'BOTH_ASSESSED',
+    });
   });
 
   it('Russia 2008: ODIHR did not observe; the CIS Executive Committee mission agrees with CIS-EMO', async () => {
     const c = await compare({ area: 'Russia', yearFrom: 2008, yearTo: 2008, types: ['PRESIDENTIAL'] });
     const node = c.elections.edges[0].node;
     expect(node.rounds[0].subjectVerdict).toBe('ENDORSED');
-    expect(other(node, 'odihr')).toMatchObject({ verdict: 'NOT_OBSERVED', score: null, gap: null, agrees: null, status: 'OTHER_DID_NOT_OBSERVE' });
-    expect(other(node, 'cis-executive-committee-mission')).toMatchObject({ verdict: 'ENDORSED', gap: 0, agrees: true, status: 'BOTH_ASSESSED' });
+    expect(other(node, 'odihr')).toMatchObject({
+      verdict: 'NOT_OBSERVED',
+      score: null,
+      gap: null,
+      agrees: null,
+      status: 'OTHER_DID_NOT_OBSERVE',
+    });
+    expect(other(node, 'cis-executive-committee-mission')).toMatchObject({
+      verdict: 'ENDORSED',
+      gap: 0,
+      agrees: true,
+      status: 'BOTH_ASSESSED',
+    });
     expect(node.missing).toContainEqual({ kind: 'OTHER_DID_NOT_OBSERVE', round: 'FIRST', organization: { key: 'odihr' } });
   });
 
@@ -103,10 +143,26 @@ describe('comparison of CIS-EMO with other bodies', () => {
 
 describe('aggregates over many elections', () => {
   it('counts coverage and agreement per body, with the pooled figures', async () => {
-    const r = await t.gql<{ comparison: { summary: {
-      elections: number; subjectObservedElections: number; subjectAssessedElections: number; subjectCoverage: number;
-      byBody: { organization: { key: string }; pairedRounds: number; agreements: number; agreementRate: number | null; meanGap: number | null; meanAbsoluteGap: number | null; weightedKappa: number | null; didNotObserve: number }[];
-    } } }>(`{ comparison { summary {
+    const r = await t.gql<{
+      comparison: {
+        summary: {
+          elections: number;
+          subjectObservedElections: number;
+          subjectAssessedElections: number;
+          subjectCoverage: number;
+          byBody: {
+            organization: { key: string };
+            pairedRounds: number;
+            agreements: number;
+            agreementRate: number | null;
+            meanGap: number | null;
+            meanAbsoluteGap: number | null;
+            weightedKappa: number | null;
+            didNotObserve: number;
+          }[];
+        };
+      };
+    }>(`{ comparison { summary {
       elections subjectObservedElections subjectAssessedElections subjectCoverage
       byBody { organization { key } pairedRounds agreements agreementRate meanGap meanAbsoluteGap weightedKappa didNotObserve }
     } } }`);

@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per query; each test reads what it asked for
+// biome-ignore lint/suspicious/noExplicitAny: response shapes vary per query; each test reads what it asked for
 type Any = any;
 const gql = (query: string, variables?: Record<string, unknown>, token: string | undefined = editor): Promise<GraphQLResponse<Any>> =>
   postGraphQL<Any>(server, query, variables, token);
@@ -75,7 +75,9 @@ describe('adding a statement', () => {
     expect(s.source).toEqual({ kind: 'CURATION', title: 'Added through the API by ed-test' });
     expect(s.verdict).toBe('ENDORSED');
     expect(s.verdictCoding.coder).toBe('RULE');
-    const audit = await gql(`query ($r: ID!) { auditLog(filter: { record: $r }) { edges { node { action actor before after } } } }`, { r: s.id });
+    const audit = await gql(`query ($r: ID!) { auditLog(filter: { record: $r }) { edges { node { action actor before after } } } }`, {
+      r: s.id,
+    });
     expect(audit.data.auditLog.edges.map((e: Any) => [e.node.action, e.node.actor])).toEqual([['ADD_STATEMENT', 'ed-test']]);
     expect(audit.data.auditLog.edges[0].node.after.statement.quote).toBe(STATEMENT.quote);
   });
@@ -89,10 +91,27 @@ describe('adding a statement', () => {
 
   it('bad fields are named, and nothing is written', async () => {
     const before = await content();
-    const r = await gql(ADD, { input: { ...STATEMENT, jurisdiction: 'Atlantis', electionDate: '2012-13-45', quoteLanguage: 'english', sourceUrl: 'javascript:alert(1)' } });
+    const r = await gql(ADD, {
+      input: {
+        ...STATEMENT,
+        jurisdiction: 'Atlantis',
+        electionDate: '2012-13-45',
+        quoteLanguage: 'english',
+        sourceUrl: 'javascript:alert(1)',
+      },
+    });
     expect(errorCode(r)).toBe('BAD_USER_INPUT');
-    expect((r.errors![0].extensions!.problems as { field: string }[]).map((p) => p.field).sort()).toEqual(['electionDate', 'jurisdiction', 'quoteLanguage', 'sourceUrl']);
-    for (const input of [{ ...STATEMENT, quote: 'x'.repeat(10_001) }, { ...STATEMENT, quote: 'nul \u0000 byte' }, { ...STATEMENT, quote: '   ' }]) {
+    expect((r.errors![0].extensions!.problems as { field: string }[]).map((p) => p.field).sort()).toEqual([
+      'electionDate',
+      'jurisdiction',
+      'quoteLanguage',
+      'sourceUrl',
+    ]);
+    for (const input of [
+      { ...STATEMENT, quote: 'x'.repeat(10_001) },
+      { ...STATEMENT, quote: 'nul \u0000 byte' },
+      { ...STATEMENT, quote: '   ' },
+    ]) {
       expect(errorCode(await gql(ADD, { input }))).toBe('BAD_USER_INPUT');
     }
     // A value outside an enum is refused by GraphQL's own input coercion.
@@ -105,17 +124,29 @@ describe('human verdicts', () => {
   const QUOTE = 'transparent ... reflects the will of the Ukrainian people';
   let statementId = '';
 
-  it('a curator\'s verdict is in force, every coding stays, and the audit has before and after', async () => {
-    const found = await gql(`{ statements(first: 5, filter: { organization: "CIS-EMO", area: "Ukraine", yearFrom: 2012, yearTo: 2012 }) { edges { node { id quote verdict } } } }`);
+  it("a curator's verdict is in force, every coding stays, and the audit has before and after", async () => {
+    const found = await gql(
+      `{ statements(first: 5, filter: { organization: "CIS-EMO", area: "Ukraine", yearFrom: 2012, yearTo: 2012 }) { edges { node { id quote verdict } } } }`,
+    );
     statementId = found.data.statements.edges.find((e: Any) => e.node.quote === QUOTE).node.id;
-    const r = await gql(`mutation ($s: ID!) { setVerdict(statement: $s, verdict: MIXED, note: "recoded after reading the full interview") { verdict verdictCoding { coder codedBy } codings { coder } } }`, { s: statementId });
+    const r = await gql(
+      `mutation ($s: ID!) { setVerdict(statement: $s, verdict: MIXED, note: "recoded after reading the full interview") { verdict verdictCoding { coder codedBy } codings { coder } } }`,
+      { s: statementId },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.setVerdict.verdict).toBe('MIXED');
     expect(r.data.setVerdict.verdictCoding).toEqual({ coder: 'HUMAN', codedBy: 'ed-test' });
     expect(r.data.setVerdict.codings.map((c: Any) => c.coder).sort()).toEqual(['HUMAN', 'RULE', 'SOURCE']);
-    const audit = await gql(`query ($r: ID!) { auditLog(filter: { record: $r, actions: [SET_VERDICT] }) { edges { node { before after note } } } }`, { r: statementId });
+    const audit = await gql(
+      `query ($r: ID!) { auditLog(filter: { record: $r, actions: [SET_VERDICT] }) { edges { node { before after note } } } }`,
+      { r: statementId },
+    );
     const entry = audit.data.auditLog.edges[0].node;
-    expect([entry.before.verdict, entry.after.verdict, entry.note]).toEqual(['ENDORSED', 'MIXED', 'recoded after reading the full interview']);
+    expect([entry.before.verdict, entry.after.verdict, entry.note]).toEqual([
+      'ENDORSED',
+      'MIXED',
+      'recoded after reading the full interview',
+    ]);
   });
 
   it('survives re-ingestion of the sources', async () => {
@@ -178,18 +209,27 @@ describe('merging a duplicate', () => {
   let ipaCis = '';
   let statementId = '';
 
-  it('the merged record\'s ID, names and statements resolve to the survivor', async () => {
-    const added = await gql(ADD, { input: { ...STATEMENT, statementDate: '2012-10-31', quote: 'A well organised vote that met democratic standards.' } });
+  it("the merged record's ID, names and statements resolve to the survivor", async () => {
+    const added = await gql(ADD, {
+      input: { ...STATEMENT, statementDate: '2012-10-31', quote: 'A well organised vote that met democratic standards.' },
+    });
     duplicate = added.data.addStatement.statement.organization.id;
     statementId = added.data.addStatement.statement.id;
     ipaCis = await idOf('organization', 'IPA CIS');
     expect(duplicate).not.toBe(ipaCis);
-    const count = async () => (await gql(`query ($id: ID!) { node(id: $id) { ... on Organization { statements { totalCount } } } }`, { id: ipaCis })).data.node.statements.totalCount as number;
+    const count = async () =>
+      (await gql(`query ($id: ID!) { node(id: $id) { ... on Organization { statements { totalCount } } } }`, { id: ipaCis })).data.node
+        .statements.totalCount as number;
     const before = await count();
 
     const r = await gql(MERGE, { s: ipaCis, m: duplicate, note: 'the same assembly' });
     expect(r.errors).toBeUndefined();
-    expect(r.data.mergeRecords.decision).toEqual({ kind: 'SAME', leftKey: 'ipa-cis', rightKey: 'interparliamentary-observers-of-the-commonwealth', decidedBy: 'ed-test' });
+    expect(r.data.mergeRecords.decision).toEqual({
+      kind: 'SAME',
+      leftKey: 'ipa-cis',
+      rightKey: 'interparliamentary-observers-of-the-commonwealth',
+      decidedBy: 'ed-test',
+    });
     expect(r.data.mergeRecords.rows).toBeGreaterThan(5);
     expect(await count()).toBe(before + 2);
     const node = await gql(`query ($id: ID!) { node(id: $id) { id ... on Organization { name } } }`, { id: duplicate });
@@ -229,7 +269,9 @@ describe('merging a duplicate', () => {
     const s = await gql(`query ($id: ID!) { node(id: $id) { ... on Statement { organization { id } } } }`, { id: statementId });
     expect(s.data.node.organization.id).toBe(duplicate);
     expect(errorCode(await gql(SPLIT, { m: duplicate }))).toBe('NOT_MERGED');
-    const audit = await gql(`query ($r: ID!) { auditLog(filter: { record: $r }) { edges { node { action actor note } } } }`, { r: duplicate });
+    const audit = await gql(`query ($r: ID!) { auditLog(filter: { record: $r }) { edges { node { action actor note } } } }`, {
+      r: duplicate,
+    });
     expect(audit.data.auditLog.edges.map((e: Any) => e.node.action)).toEqual(['SPLIT', 'MERGE']);
   });
 });
@@ -254,7 +296,11 @@ describe('merge and split restore every table exactly', () => {
   }
 
   it('merges that moved the same rows are split newest first', async () => {
-    const [odihr, osce, osccePa] = [await idOf('organization', 'ODIHR'), await idOf('organization', 'OSCE'), await idOf('organization', 'OSCE PA')];
+    const [odihr, osce, osccePa] = [
+      await idOf('organization', 'ODIHR'),
+      await idOf('organization', 'OSCE'),
+      await idOf('organization', 'OSCE PA'),
+    ];
     const before = await content();
     expect((await gql(MERGE, { s: odihr, m: osccePa })).errors).toBeUndefined();
     expect((await gql(MERGE, { s: osce, m: odihr })).errors).toBeUndefined();
@@ -284,7 +330,11 @@ describe('judgements', () => {
   });
 
   it('NOT_SAME keeps two records apart for good, also through a third record merged with one of them', async () => {
-    const [a, b, c] = [await idOf('organization', 'PACE'), await idOf('organization', 'Venice Commission'), await idOf('organization', 'Council of Europe')];
+    const [a, b, c] = [
+      await idOf('organization', 'PACE'),
+      await idOf('organization', 'Venice Commission'),
+      await idOf('organization', 'Council of Europe'),
+    ];
     const judged = await gql(JUDGE, { l: a, r: b, j: 'NOT_SAME' });
     expect(judged.data.judgeRecords.decision.kind).toBe('NOT_SAME');
     expect(errorCode(await gql(MERGE, { s: a, m: b }))).toBe('NOT_SAME_JUDGEMENT');
@@ -306,7 +356,9 @@ describe('judgements', () => {
   it('reference judgements are not revoked through the API', async () => {
     const d = await gql(`{ decisions(first: 10, kind: NOT_SAME, entityType: "Organization") { edges { node { id decidedBy } } } }`);
     const reference = d.data.decisions.edges.find((e: Any) => e.node.decidedBy === 'reference').node.id;
-    expect(errorCode(await gql(`mutation ($d: ID!) { revokeJudgement(decision: $d) { id } }`, { d: reference }, admin))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(`mutation ($d: ID!) { revokeJudgement(decision: $d) { id } }`, { d: reference }, admin))).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });
 
@@ -314,7 +366,9 @@ describe('the audit trail', () => {
   it('is append-only: later changes never alter earlier entries', async () => {
     const all = `{ auditLog(first: 100) { totalCount edges { node { id at actor action entityType entityId before after note } } } }`;
     const first = (await gql(all)).data.auditLog;
-    await gql(`mutation ($r: ID!) { addAlias(record: $r, name: "Venice Commission for Democracy through Law (curated)") { alias } }`, { r: await idOf('organization', 'Venice Commission') });
+    await gql(`mutation ($r: ID!) { addAlias(record: $r, name: "Venice Commission for Democracy through Law (curated)") { alias } }`, {
+      r: await idOf('organization', 'Venice Commission'),
+    });
     const second = (await gql(all)).data.auditLog;
     expect(second.totalCount).toBe(first.totalCount + 1);
     expect(second.edges.slice(1)).toEqual(first.edges);
@@ -322,7 +376,11 @@ describe('the audit trail', () => {
   });
 
   it('is readable by anyone and filterable', async () => {
-    const r = await gql(`{ auditLog(first: 100, filter: { actions: [MERGE, SPLIT], actor: "ed-test" }) { totalCount edges { node { action record } } } }`, undefined, undefined);
+    const r = await gql(
+      `{ auditLog(first: 100, filter: { actions: [MERGE, SPLIT], actor: "ed-test" }) { totalCount edges { node { action record } } } }`,
+      undefined,
+      undefined,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.auditLog.totalCount).toBeGreaterThanOrEqual(10);
     expect(new Set(r.data.auditLog.edges.map((e: Any) => e.node.action))).toEqual(new Set(['MERGE', 'SPLIT']));

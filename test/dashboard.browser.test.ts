@@ -40,163 +40,198 @@ const modes = [
   { mode: 'persisted operations only', PERSISTED_OPERATIONS_ONLY: '1' },
 ];
 
-describe.skipIf(!hasChromium).each(modes)(`the dashboard in headless Chromium, $mode (skipped when ${CHROMIUM} is missing)`, ({ PERSISTED_OPERATIONS_ONLY }) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'observer-ledger-dashboard-'));
-  let server: ReturnType<typeof spawn>;
-  let browser: Browser;
-  let page: Page;
-  let base = '';
+describe.skipIf(!hasChromium).each(modes)(
+  `the dashboard in headless Chromium, $mode (skipped when ${CHROMIUM} is missing)`,
+  ({ PERSISTED_OPERATIONS_ONLY }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'observer-ledger-dashboard-'));
+    let server: ReturnType<typeof spawn>;
+    let browser: Browser;
+    let page: Page;
+    let base = '';
 
-  beforeAll(async () => {
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [path.join(projectRoot, 'src/server/main.ts')], {
-      env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'dashboard.db')}`, PORT: String(port), HOST: '127.0.0.1', PERSISTED_OPERATIONS_ONLY },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const started = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('server did not start')), 90_000);
-      server.stdout!.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('comparison dashboard at')) {
-          clearTimeout(timer);
-          resolve();
-        }
+    beforeAll(async () => {
+      const port = 20000 + Math.floor(Math.random() * 20000);
+      base = `http://127.0.0.1:${port}`;
+      server = spawn(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [path.join(projectRoot, 'src/server/main.ts')], {
+        env: {
+          ...process.env,
+          DATABASE_URL: `file:${path.join(dir, 'dashboard.db')}`,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          PERSISTED_OPERATIONS_ONLY,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+      const started = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('server did not start')), 90_000);
+        server.stdout!.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('comparison dashboard at')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+      });
+      const launched = chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      [browser] = await Promise.all([launched, started]);
+      page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      fs.mkdirSync(artifacts, { recursive: true });
     });
-    const launched = chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+
+    afterAll(async () => {
+      await browser?.close();
+      server?.kill('SIGTERM');
+      fs.rmSync(dir, { recursive: true, force: true });
     });
-    [browser] = await Promise.all([launched, started]);
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    fs.mkdirSync(artifacts, { recursive: true });
-  });
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.kill('SIGTERM');
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+    /** Waits until the page has drawn the view its URL asks for. */
+    async function drawn(p: Page) {
+      await p.waitForFunction(() => {
+        const main = document.getElementById('comparison')!;
+        return (
+          main.dataset.loadedFor ===
+            new URLSearchParams(location.search)
+              .toString()
+              .replace(/&?election=[^&]*/, '')
+              .replace(/^(?=.)/, '?') && !main.hasAttribute('aria-busy')
+        );
+      });
+    }
 
-  /** Waits until the page has drawn the view its URL asks for. */
-  async function drawn(p: Page) {
-    await p.waitForFunction(() => {
-      const main = document.getElementById('comparison')!;
-      return main.dataset.loadedFor === new URLSearchParams(location.search).toString().replace(/&?election=[^&]*/, '').replace(/^(?=.)/, '?') && !main.hasAttribute('aria-busy');
+    const rowTitles = (p: Page) =>
+      p.$$eval('#side-by-side tbody tr[data-election-id]', (rows) => rows.map((r) => (r as HTMLElement).dataset.title!));
+    const timelineTotal = (p: Page) =>
+      p.evaluate(() => {
+        const chart = (
+          window as unknown as { Chart: { getChart(id: string): { data: { datasets: { data: number[] }[] } } } }
+        ).Chart.getChart('chart-timeline');
+        return chart.data.datasets.flatMap((d) => d.data).reduce((a, b) => a + b, 0);
+      });
+    const inkedPixels = (p: Page, id: string) =>
+      p.evaluate((canvasId) => {
+        const canvas = document.getElementById(canvasId) as HTMLCanvasElement;
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        let inked = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
+        return inked;
+      }, id);
+
+    it('draws the side-by-side table and the charts from the API', async () => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const sent: { documentId?: string; query?: string }[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/graphql') && r.method() === 'POST') sent.push(r.postDataJSON() as { documentId?: string; query?: string });
+      });
+      await page.goto(`${base}/`);
+      await drawn(page);
+      const titles = await rowTitles(page);
+      const elections = new Set(titles).size;
+      expect(elections).toBeGreaterThanOrEqual(44);
+      expect(await page.textContent('#summary-elections .value')).toBe(String(elections));
+      expect(await timelineTotal(page)).toBe(elections);
+      for (const id of ['chart-timeline', 'chart-agreement', 'chart-pairs']) expect(await inkedPixels(page, id)).toBeGreaterThan(500);
+      // The gap is highlighted where CIS-EMO and ODIHR differ by three steps.
+      const ukraine = page.locator('tr[data-title="Ukraine parliamentary election 2012"]');
+      await expect(ukraine.locator('[data-gap="3"]').count()).resolves.toBe(1);
+      expect(await ukraine.getAttribute('class')).toContain('wide-gap');
+      expect(await page.$$eval('#agreement-table tbody tr', (rows) => rows.length)).toBeGreaterThanOrEqual(2);
+      expect(errors).toEqual([]);
+      // Every operation went by its persisted id, never as text.
+      expect(sent.length).toBeGreaterThan(0);
+      expect(sent.every((body) => /^sha256:[0-9a-f]{64}$/.test(body.documentId ?? '') && body.query === undefined)).toBe(true);
     });
-  }
 
-  const rowTitles = (p: Page) => p.$$eval('#side-by-side tbody tr[data-election-id]', (rows) => rows.map((r) => (r as HTMLElement).dataset.title!));
-  const timelineTotal = (p: Page) => p.evaluate(() => {
-    const chart = (window as unknown as { Chart: { getChart(id: string): { data: { datasets: { data: number[] }[] } } } }).Chart.getChart('chart-timeline');
-    return chart.data.datasets.flatMap((d) => d.data).reduce((a, b) => a + b, 0);
-  });
-  const inkedPixels = (p: Page, id: string) => p.evaluate((canvasId) => {
-    const canvas = document.getElementById(canvasId) as HTMLCanvasElement;
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    let inked = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) inked++;
-    return inked;
-  }, id);
-
-  it('draws the side-by-side table and the charts from the API', async () => {
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const sent: { documentId?: string; query?: string }[] = [];
-    page.on('request', (r) => {
-      if (r.url().endsWith('/graphql') && r.method() === 'POST') sent.push(r.postDataJSON() as { documentId?: string; query?: string });
+    it(`answers a document of a researcher's own as PERSISTED_OPERATIONS_ONLY=${PERSISTED_OPERATIONS_ONLY} says`, async () => {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ organization(name: "CIS-EMO") { name } }' }),
+      });
+      const body = (await response.json()) as { data?: { organization: { name: string } }; errors?: { extensions: { code: string } }[] };
+      if (PERSISTED_OPERATIONS_ONLY === '1')
+        expect([response.status, body.errors?.[0].extensions.code]).toEqual([400, 'PERSISTED_OPERATIONS_ONLY']);
+      else expect(body.data?.organization.name).toBe('CIS-EMO');
     });
-    await page.goto(`${base}/`);
-    await drawn(page);
-    const titles = await rowTitles(page);
-    const elections = new Set(titles).size;
-    expect(elections).toBeGreaterThanOrEqual(44);
-    expect(await page.textContent('#summary-elections .value')).toBe(String(elections));
-    expect(await timelineTotal(page)).toBe(elections);
-    for (const id of ['chart-timeline', 'chart-agreement', 'chart-pairs']) expect(await inkedPixels(page, id)).toBeGreaterThan(500);
-    // The gap is highlighted where CIS-EMO and ODIHR differ by three steps.
-    const ukraine = page.locator('tr[data-title="Ukraine parliamentary election 2012"]');
-    await expect(ukraine.locator('[data-gap="3"]').count()).resolves.toBe(1);
-    expect(await ukraine.getAttribute('class')).toContain('wide-gap');
-    expect(await page.$$eval('#agreement-table tbody tr', (rows) => rows.length)).toBeGreaterThanOrEqual(2);
-    expect(errors).toEqual([]);
-    // Every operation went by its persisted id, never as text.
-    expect(sent.length).toBeGreaterThan(0);
-    expect(sent.every((body) => /^sha256:[0-9a-f]{64}$/.test(body.documentId ?? '') && body.query === undefined)).toBe(true);
-  });
 
-  it(`answers a document of a researcher's own as PERSISTED_OPERATIONS_ONLY=${PERSISTED_OPERATIONS_ONLY} says`, async () => {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ organization(name: "CIS-EMO") { name } }' }),
+    it('applies a filter: the URL says so, the rows and the chart follow, and Back undoes it', async () => {
+      const before = new Set(await rowTitles(page)).size;
+      await page.selectOption('#filter-country', 'Ukraine');
+      await page.waitForURL(/\?country=Ukraine$/);
+      await drawn(page);
+      const titles = await rowTitles(page);
+      expect(titles.length).toBeGreaterThan(0);
+      expect(titles.every((t) => t.startsWith('Ukraine '))).toBe(true);
+      expect(new Set(titles).size).toBeLessThan(before);
+      expect(await timelineTotal(page)).toBe(new Set(titles).size);
+      expect(await page.getAttribute('#download-csv', 'href')).toBe('/export/comparison.csv?country=Ukraine');
+      await page.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
+
+      await page.goBack();
+      await drawn(page);
+      expect(await page.inputValue('#filter-country')).toBe('');
+      expect(new Set(await rowTitles(page)).size).toBe(before);
     });
-    const body = (await response.json()) as { data?: { organization: { name: string } }; errors?: { extensions: { code: string } }[] };
-    if (PERSISTED_OPERATIONS_ONLY === '1') expect([response.status, body.errors?.[0].extensions.code]).toEqual([400, 'PERSISTED_OPERATIONS_ONLY']);
-    else expect(body.data?.organization.name).toBe('CIS-EMO');
-  });
 
-  it('applies a filter: the URL says so, the rows and the chart follow, and Back undoes it', async () => {
-    const before = new Set(await rowTitles(page)).size;
-    await page.selectOption('#filter-country', 'Ukraine');
-    await page.waitForURL(/\?country=Ukraine$/);
-    await drawn(page);
-    const titles = await rowTitles(page);
-    expect(titles.length).toBeGreaterThan(0);
-    expect(titles.every((t) => t.startsWith('Ukraine '))).toBe(true);
-    expect(new Set(titles).size).toBeLessThan(before);
-    expect(await timelineTotal(page)).toBe(new Set(titles).size);
-    expect(await page.getAttribute('#download-csv', 'href')).toBe('/export/comparison.csv?country=Ukraine');
-    await page.screenshot({ path: path.join(artifacts, 'dashboard.png'), fullPage: true });
+    it('keeps one body when the body filter is set: its column, its figures, its dots', async () => {
+      await page.selectOption('#filter-body', 'OSCE Office for Democratic Institutions and Human Rights');
+      await page.waitForURL(/body=OSCE\+Office/);
+      await drawn(page);
+      expect(await page.$$eval('#side-by-side th.body-head', (th) => th.map((x) => x.textContent))).toEqual(['ODIHR']);
+      expect(await page.$$eval('#agreement-table tbody tr', (tr) => tr.map((x) => (x as HTMLElement).dataset.body))).toEqual([
+        'OSCE Office for Democratic Institutions and Human Rights',
+      ]);
+      const labels = await page.evaluate(() =>
+        (window as unknown as { Chart: { getChart(id: string): { data: { datasets: { label: string }[] } } } }).Chart.getChart(
+          'chart-pairs',
+        ).data.datasets.map((d) => d.label),
+      );
+      expect(labels).toEqual(['ODIHR', 'Same verdict']);
+      expect(await page.textContent('#summary-paired .value')).toBe('2');
+    });
 
-    await page.goBack();
-    await drawn(page);
-    expect(await page.inputValue('#filter-country')).toBe('');
-    expect(new Set(await rowTitles(page)).size).toBe(before);
-  });
+    it('opens a shared URL with its filters, and drills down to quotes, sources and coders', async () => {
+      const shared = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await shared.goto(`${base}/?country=Ukraine&yearFrom=2012&yearTo=2012&scope=WITH_STATEMENTS`);
+      await drawn(shared);
+      expect(await shared.inputValue('#filter-country')).toBe('Ukraine');
+      expect(await shared.inputValue('#filter-yearFrom')).toBe('2012');
+      expect(await shared.inputValue('#filter-scope')).toBe('WITH_STATEMENTS');
+      expect(new Set(await rowTitles(shared))).toEqual(new Set(['Ukraine parliamentary election 2012']));
 
-  it('keeps one body when the body filter is set: its column, its figures, its dots', async () => {
-    await page.selectOption('#filter-body', 'OSCE Office for Democratic Institutions and Human Rights');
-    await page.waitForURL(/body=OSCE\+Office/);
-    await drawn(page);
-    expect(await page.$$eval('#side-by-side th.body-head', (th) => th.map((x) => x.textContent))).toEqual(['ODIHR']);
-    expect(await page.$$eval('#agreement-table tbody tr', (tr) => tr.map((x) => (x as HTMLElement).dataset.body))).toEqual(['OSCE Office for Democratic Institutions and Human Rights']);
-    const labels = await page.evaluate(() =>
-      (window as unknown as { Chart: { getChart(id: string): { data: { datasets: { label: string }[] } } } }).Chart.getChart('chart-pairs').data.datasets.map((d) => d.label));
-    expect(labels).toEqual(['ODIHR', 'Same verdict']);
-    expect(await page.textContent('#summary-paired .value')).toBe('2');
-  });
+      await shared.click('tr[data-title="Ukraine parliamentary election 2012"] .election-link');
+      await shared.waitForURL(/election=/);
+      await shared.waitForSelector('#drilldown [data-testid=quote]');
+      expect(await shared.textContent('[data-testid=drilldown-title]')).toBe('Ukraine parliamentary election 2012');
+      const quotes = await shared.$$eval('#drilldown [data-testid=quote]', (q) => q.map((x) => x.textContent));
+      expect(quotes.some((q) => q!.includes('transparent'))).toBe(true);
+      expect(quotes.some((q) => q!.includes('level playing field'))).toBe(true);
+      const sources = await shared.$$eval('#drilldown [data-testid=source] a', (a) => a.map((x) => (x as HTMLAnchorElement).href));
+      expect(sources.some((href) => href.includes('korrespondent.net'))).toBe(true);
+      const coders = await shared.$$eval('#drilldown [data-testid=coder]', (c) => c.map((x) => x.textContent));
+      expect(coders.some((c) => c!.includes('SOURCE: dataset/assessments.csv'))).toBe(true);
+      await shared.screenshot({ path: path.join(artifacts, 'dashboard-drilldown.png') });
 
-  it('opens a shared URL with its filters, and drills down to quotes, sources and coders', async () => {
-    const shared = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await shared.goto(`${base}/?country=Ukraine&yearFrom=2012&yearTo=2012&scope=WITH_STATEMENTS`);
-    await drawn(shared);
-    expect(await shared.inputValue('#filter-country')).toBe('Ukraine');
-    expect(await shared.inputValue('#filter-yearFrom')).toBe('2012');
-    expect(await shared.inputValue('#filter-scope')).toBe('WITH_STATEMENTS');
-    expect(new Set(await rowTitles(shared))).toEqual(new Set(['Ukraine parliamentary election 2012']));
-
-    await shared.click('tr[data-title="Ukraine parliamentary election 2012"] .election-link');
-    await shared.waitForURL(/election=/);
-    await shared.waitForSelector('#drilldown [data-testid=quote]');
-    expect(await shared.textContent('[data-testid=drilldown-title]')).toBe('Ukraine parliamentary election 2012');
-    const quotes = await shared.$$eval('#drilldown [data-testid=quote]', (q) => q.map((x) => x.textContent));
-    expect(quotes.some((q) => q!.includes('transparent'))).toBe(true);
-    expect(quotes.some((q) => q!.includes('level playing field'))).toBe(true);
-    const sources = await shared.$$eval('#drilldown [data-testid=source] a', (a) => a.map((x) => (x as HTMLAnchorElement).href));
-    expect(sources.some((href) => href.includes('korrespondent.net'))).toBe(true);
-    const coders = await shared.$$eval('#drilldown [data-testid=coder]', (c) => c.map((x) => x.textContent));
-    expect(coders.some((c) => c!.includes('SOURCE: dataset/assessments.csv'))).toBe(true);
-    await shared.screenshot({ path: path.join(artifacts, 'dashboard-drilldown.png') });
-
-    // The drill-down is part of the URL: reloading it reopens the same election.
-    await shared.reload();
-    await shared.waitForSelector('#drilldown [data-testid=quote]');
-    expect(await shared.textContent('[data-testid=drilldown-title]')).toBe('Ukraine parliamentary election 2012');
-    await shared.keyboard.press('Escape');
-    expect(await shared.isHidden('#drilldown')).toBe(true);
-    expect(shared.url()).not.toContain('election=');
-    await shared.close();
-  });
-});
+      // The drill-down is part of the URL: reloading it reopens the same election.
+      await shared.reload();
+      await shared.waitForSelector('#drilldown [data-testid=quote]');
+      expect(await shared.textContent('[data-testid=drilldown-title]')).toBe('Ukraine parliamentary election 2012');
+      await shared.keyboard.press('Escape');
+      expect(await shared.isHidden('#drilldown')).toBe(true);
+      expect(shared.url()).not.toContain('election=');
+      await shared.close();
+    });
+  },
+);

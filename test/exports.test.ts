@@ -39,17 +39,33 @@ describe('CSV writing', () => {
 describe('GET /export/comparison.csv', () => {
   it('has the Ukraine 2012 row: CIS-EMO ENDORSED against ODIHR CRITICAL, a gap of 3', async () => {
     const { text, rows } = await csv('?country=Ukraine&yearFrom=2012&yearTo=2012');
-    expect(text.split('\r\n')[0]).toBe('election_id,election,country,area,election_type,year,date,round,subject,subject_verdict,subject_score,body,body_verdict,body_score,gap,agrees,status,subject_sources,body_sources');
-    const row = rows.find((r) => r.election === 'Ukraine parliamentary election 2012' && r.body === 'OSCE Office for Democratic Institutions and Human Rights');
+    expect(text.split('\r\n')[0]).toBe(
+      'election_id,election,country,area,election_type,year,date,round,subject,subject_verdict,subject_score,body,body_verdict,body_score,gap,agrees,status,subject_sources,body_sources',
+    );
+    const row = rows.find(
+      (r) => r.election === 'Ukraine parliamentary election 2012' && r.body === 'OSCE Office for Democratic Institutions and Human Rights',
+    );
     expect(row).toMatchObject({
-      country: 'Ukraine', election_type: 'PARLIAMENTARY', year: '2012', date: '2012-10-28', round: 'FIRST',
-      subject: 'CIS-EMO', subject_verdict: 'ENDORSED', subject_score: '5',
-      body_verdict: 'CRITICAL', body_score: '2', gap: '3', agrees: 'false', status: 'BOTH_ASSESSED',
+      country: 'Ukraine',
+      election_type: 'PARLIAMENTARY',
+      year: '2012',
+      date: '2012-10-28',
+      round: 'FIRST',
+      subject: 'CIS-EMO',
+      subject_verdict: 'ENDORSED',
+      subject_score: '5',
+      body_verdict: 'CRITICAL',
+      body_score: '2',
+      gap: '3',
+      agrees: 'false',
+      status: 'BOTH_ASSESSED',
     });
     expect(row!.subject_sources).toContain('korrespondent.net');
     expect(rows.every((r) => r.country === 'Ukraine' && r.year === '2012')).toBe(true);
     // The election id is the GraphQL global ID.
-    const { data } = await t.gql<{ node: { title: string } }>('query ($id: ID!) { node(id: $id) { ... on Election { title } } }', { id: row!.election_id });
+    const { data } = await t.gql<{ node: { title: string } }>('query ($id: ID!) { node(id: $id) { ... on Election { title } } }', {
+      id: row!.election_id,
+    });
     expect(data?.node.title).toBe('Ukraine parliamentary election 2012');
   });
 
@@ -84,8 +100,25 @@ describe('GET /export/comparison.csv', () => {
 
 interface Popolo {
   persons: { id: string; name: string; other_names?: { name: string }[] }[];
-  organizations: { id: string; name: string; classification: string; parent_id?: string; other_names?: { name: string; start_date?: string; end_date?: string }[] }[];
-  memberships: { id: string; person_id: string; organization_id?: string; role: string; label?: string; on_behalf_of_id?: string; area_id?: string; start_date?: string; end_date?: string; as_of?: string }[];
+  organizations: {
+    id: string;
+    name: string;
+    classification: string;
+    parent_id?: string;
+    other_names?: { name: string; start_date?: string; end_date?: string }[];
+  }[];
+  memberships: {
+    id: string;
+    person_id: string;
+    organization_id?: string;
+    role: string;
+    label?: string;
+    on_behalf_of_id?: string;
+    area_id?: string;
+    start_date?: string;
+    end_date?: string;
+    as_of?: string;
+  }[];
   events: { id: string; name: string; classification: string; start_date?: string; area_id?: string }[];
   areas: { id: string; name: string; classification: string; parent_id?: string; identifiers?: { scheme: string; identifier: string }[] }[];
 }
@@ -132,7 +165,10 @@ describe('GET /export/popolo.json', () => {
     expect(doc.organizations.find((o) => o.id === odihr.parent_id)?.name).toBe('Organization for Security and Co-operation in Europe');
     expect(byName(doc.organizations, 'CIS-EMO').classification).toBe('NGO');
     const aceeeo = byName(doc.organizations, 'Association of European Election Officials');
-    expect(aceeeo.other_names).toContainEqual({ name: 'Association of Central and Eastern European Election Officials', end_date: '2006-09' });
+    expect(aceeeo.other_names).toContainEqual({
+      name: 'Association of Central and Eastern European Election Officials',
+      end_date: '2006-09',
+    });
   });
 
   it('has areas with ISO identifiers and parents, and elections and activities as events', () => {
@@ -142,8 +178,14 @@ describe('GET /export/popolo.json', () => {
     expect(chisinau).toMatchObject({ classification: 'CITY', parent_id: moldova.id });
     expect(byName(doc.areas, 'Transnistria').classification).toBe('DE_FACTO_STATE');
     const election = byName(doc.events, 'Ukraine parliamentary election 2012');
-    expect(election).toMatchObject({ classification: 'parliamentary election', start_date: '2012-10-28', area_id: byName(doc.areas, 'Ukraine').id });
-    expect(doc.events.filter((e) => !e.classification.endsWith('election') && e.classification !== 'referendum').length).toBeGreaterThan(10);
+    expect(election).toMatchObject({
+      classification: 'parliamentary election',
+      start_date: '2012-10-28',
+      area_id: byName(doc.areas, 'Ukraine').id,
+    });
+    expect(doc.events.filter((e) => !e.classification.endsWith('election') && e.classification !== 'referendum').length).toBeGreaterThan(
+      10,
+    );
   });
 
   it('uses the GraphQL global IDs, and every reference points at a record in the file', async () => {
@@ -152,7 +194,9 @@ describe('GET /export/popolo.json', () => {
     const ids = (list: { id: string }[]) => new Set(list.map((x) => x.id));
     const [persons, orgs, areas] = [ids(doc.persons), ids(doc.organizations), ids(doc.areas)];
     const dangling: string[] = [];
-    const check = (set: Set<string>, id: string | undefined, what: string) => { if (id && !set.has(id)) dangling.push(`${what} ${id}`); };
+    const check = (set: Set<string>, id: string | undefined, what: string) => {
+      if (id && !set.has(id)) dangling.push(`${what} ${id}`);
+    };
     for (const m of doc.memberships) {
       check(persons, m.person_id, 'person');
       check(orgs, m.organization_id, 'organization');

@@ -25,7 +25,7 @@ export const KILLS: { after: 'start' | 'journal'; ms: number }[] = [
 ];
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  for (const end = Date.now() + timeoutMs; !condition() && Date.now() < end;) await sleep(10);
+  for (const end = Date.now() + timeoutMs; !condition() && Date.now() < end; ) await sleep(10);
 }
 
 let t: TestDatabase;
@@ -108,7 +108,11 @@ describe.skipIf(provider !== 'sqlite')('the database file disappearing under a r
     // Four clients keep asking throughout.
     const clients = Array.from({ length: 4 }, async () => {
       while (running) {
-        const response = await fetch(`${server!.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query });
+        const response = await fetch(`${server!.base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: query,
+        });
         answers.push({ status: response.status, text: await response.text() });
       }
     });
@@ -120,7 +124,11 @@ describe.skipIf(provider !== 'sqlite')('the database file disappearing under a r
     await sleep(800);
     const duringOutage = answers.length;
     expect(await health()).toBe(503);
-    const write = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer olt_x' }, body: JSON.stringify({ query: 'mutation { judgeRecords(left: "a", right: "b", judgement: UNSURE) { judgement } }' }) });
+    const write = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer olt_x' },
+      body: JSON.stringify({ query: 'mutation { judgeRecords(left: "a", right: "b", judgement: UNSURE) { judgement } }' }),
+    });
     expect(write.status).toBe(503);
     fs.renameSync(away, live.file); // the same file is back
     await sleep(500);
@@ -137,14 +145,25 @@ describe.skipIf(provider !== 'sqlite')('the database file disappearing under a r
     await sleep(500);
     running = false;
     await Promise.all(clients);
-    const venice = await fetch(`${server.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ organization(name: "Venice Commission") { description } }' }) });
-    expect(((await venice.json()) as { data: { organization: { description: string } } }).data.organization.description).toBe('from the restored copy');
+    const venice = await fetch(`${server.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ organization(name: "Venice Commission") { description } }' }),
+    });
+    expect(((await venice.json()) as { data: { organization: { description: string } } }).data.organization.description).toBe(
+      'from the restored copy',
+    );
 
     const statuses = answers.map((a) => a.status);
-    console.log(`database outage: ${answers.length} answers, ${statuses.filter((x) => x === 503).length} of them 503, none other than 200/503`);
+    console.log(
+      `database outage: ${answers.length} answers, ${statuses.filter((x) => x === 503).length} of them 503, none other than 200/503`,
+    );
     expect(new Set(statuses)).toEqual(new Set([200, 503]));
     for (const a of answers.filter((x) => x.status === 503)) {
-      expect(JSON.parse(a.text).errors[0]).toMatchObject({ message: 'The database is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(JSON.parse(a.text).errors[0]).toMatchObject({
+        message: 'The database is unavailable; try again shortly.',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
       expect(a.text).not.toMatch(/\.db|\/tmp\/|SQLITE|prisma|\bat /i);
     }
     for (const a of answers.filter((x) => x.status === 200)) expect(JSON.parse(a.text).errors).toBeUndefined();

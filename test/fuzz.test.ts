@@ -19,8 +19,8 @@ import { ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { CsvValidationError, STATEMENT_COLUMNS } from '../src/ingest/statements-csv.js';
 
 /** Runs per property; with the seed printed on failure, a run can be replayed exactly. */
-export const GRAPHQL_RUNS = 400;
-export const CSV_RUNS = 30;
+const GRAPHQL_RUNS = 400;
+const CSV_RUNS = 30;
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -45,15 +45,30 @@ beforeAll(async () => {
   editor = (await createToken(t.db, 'fuzzer', 'EDITOR')).secret;
   const introspection = JSON.parse((await send(getIntrospectionQuery(), {})).text) as { data: IntrospectionQuery };
   schema = buildClientSchema(introspection.data);
-  const ids = JSON.parse((await send(`{ organizations(first: 30) { edges { node { id name } } } areas(first: 30) { edges { node { id name } } }
-    persons(first: 20) { edges { node { id name } } } statements(first: 30) { edges { node { id } } } elections(first: 20) { edges { node { id } } } }`, {})).text) as {
+  const ids = JSON.parse(
+    (
+      await send(
+        `{ organizations(first: 30) { edges { node { id name } } } areas(first: 30) { edges { node { id name } } }
+    persons(first: 20) { edges { node { id name } } } statements(first: 30) { edges { node { id } } } elections(first: 20) { edges { node { id } } } }`,
+        {},
+      )
+    ).text,
+  ) as {
     data: Record<string, { edges: { node: { id: string; name?: string } }[] }>;
   };
   const names = (connection: string) => ids.data[connection].edges.map((e) => e.node.name!);
   const idsOf = (connection: string) => ids.data[connection].edges.map((e) => e.node.id);
   pools = {
-    ids: { Organization: idsOf('organizations'), Area: idsOf('areas'), Person: idsOf('persons'), Statement: idsOf('statements'), Election: idsOf('elections') },
-    organizations: names('organizations'), areas: names('areas'), persons: names('persons'),
+    ids: {
+      Organization: idsOf('organizations'),
+      Area: idsOf('areas'),
+      Person: idsOf('persons'),
+      Statement: idsOf('statements'),
+      Election: idsOf('elections'),
+    },
+    organizations: names('organizations'),
+    areas: names('areas'),
+    persons: names('persons'),
   };
 }, 180_000);
 afterAll(async () => t?.close());
@@ -74,7 +89,9 @@ describe('GraphQL documents generated from the schema', () => {
         const body = JSON.parse(r.text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
         expect('data' in body || 'errors' in body).toBe(true);
         for (const error of body.errors ?? []) {
-          expect(error.extensions?.code, `${op.query}\n${JSON.stringify(op.variables).slice(0, 300)}\n${error.message}`).not.toBe('INTERNAL_SERVER_ERROR');
+          expect(error.extensions?.code, `${op.query}\n${JSON.stringify(op.variables).slice(0, 300)}\n${error.message}`).not.toBe(
+            'INTERNAL_SERVER_ERROR',
+          );
           // graphql-js quotes the client's own input back ("got invalid value \"…\""); only the rest can leak internals.
           expect(error.message.replace(/"(?:[^"\\]|\\.)*"/g, '""')).not.toMatch(INTERNALS);
         }
@@ -88,11 +105,16 @@ describe('GraphQL documents generated from the schema', () => {
     expect(seen.query + seen.mutation + seen.malformed).toBe(GRAPHQL_RUNS);
     expect(seen.accepted).toBeGreaterThan(GRAPHQL_RUNS / 10);
     // Still serving, and every reference still points at a row.
-    expect(JSON.parse((await send('{ organizations(first: 1) { totalCount } }', {})).text).data.organizations.totalCount).toBeGreaterThan(0);
+    expect(JSON.parse((await send('{ organizations(first: 1) { totalCount } }', {})).text).data.organizations.totalCount).toBeGreaterThan(
+      0,
+    );
     if (provider === 'sqlite') expect(await t.db.$queryRawUnsafe('PRAGMA foreign_key_check')).toEqual([]);
     const dangling = await t.db.decision.findMany({ where: { kind: 'SAME', revokedAt: null } });
     for (const d of dangling) {
-      const merged = await t.db.organization.findFirst({ where: { key: d.rightKey ?? '' } }) ?? await t.db.person.findFirst({ where: { key: d.rightKey ?? '' } }) ?? await t.db.area.findFirst({ where: { key: d.rightKey ?? '' } });
+      const merged =
+        (await t.db.organization.findFirst({ where: { key: d.rightKey ?? '' } })) ??
+        (await t.db.person.findFirst({ where: { key: d.rightKey ?? '' } })) ??
+        (await t.db.area.findFirst({ where: { key: d.rightKey ?? '' } }));
       expect(merged?.mergedIntoId).toBeTruthy();
     }
   }, 120_000);
@@ -119,21 +141,44 @@ const VALID: Record<(typeof STATEMENT_COLUMNS)[number], string[]> = {
 };
 
 const junk = fc.oneof(
-  fc.constantFrom('', ' ', '"', '""', ',', '\n', '\r\n', 'Atlantis', '2012-13-45', 'SPLENDID', 'third', 'english', 'maybe', 'javascript:x', '\u0000', 'x'.repeat(3000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '"',
+    '""',
+    ',',
+    '\n',
+    '\r\n',
+    'Atlantis',
+    '2012-13-45',
+    'SPLENDID',
+    'third',
+    'english',
+    'maybe',
+    'javascript:x',
+    '\u0000',
+    'x'.repeat(3000),
+  ),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ maxLength: 30 }),
 );
 
 /** A field's text: a valid value (quotes get a random suffix, so rows differ); in a dirty file, sometimes junk. */
 const cell = (column: (typeof STATEMENT_COLUMNS)[number], dirty: boolean) => {
-  const valid = column === 'quote' ? fc.tuple(fc.constantFrom(...VALID.quote), fc.nat()).map(([q, n]) => `${q} (${n})`) : fc.constantFrom(...VALID[column]);
+  const valid =
+    column === 'quote'
+      ? fc.tuple(fc.constantFrom(...VALID.quote), fc.nat()).map(([q, n]) => `${q} (${n})`)
+      : fc.constantFrom(...VALID[column]);
   return dirty ? fc.oneof({ weight: 12, arbitrary: valid }, { weight: 1, arbitrary: junk }) : valid;
 };
 
-const rows = fc.boolean().chain((dirty) => fc.array(fc.tuple(...STATEMENT_COLUMNS.map((c) => cell(c, dirty))), { minLength: 1, maxLength: 6 }));
+const rows = fc
+  .boolean()
+  .chain((dirty) => fc.array(fc.tuple(...STATEMENT_COLUMNS.map((c) => cell(c, dirty))), { minLength: 1, maxLength: 6 }));
 
 function csvText(header: readonly string[], rows: string[][], quoting: 'always' | 'never' | 'mixed', seed: number): string {
-  const quote = (v: string, i: number) => (quoting === 'always' || (quoting === 'mixed' && (i + seed) % 3 !== 0) ? `"${v.replace(/"/g, '""')}"` : v);
+  const quote = (v: string, i: number) =>
+    quoting === 'always' || (quoting === 'mixed' && (i + seed) % 3 !== 0) ? `"${v.replace(/"/g, '""')}"` : v;
   return [header.join(','), ...rows.map((r) => r.map(quote).join(','))].join('\n');
 }
 
@@ -145,7 +190,10 @@ describe('statement spreadsheets with random rows', () => {
       fc.asyncProperty(
         rows,
         fc.constantFrom('always', 'mixed', 'never'),
-        fc.oneof({ weight: 9, arbitrary: fc.constant([...STATEMENT_COLUMNS]) }, { weight: 1, arbitrary: fc.shuffledSubarray([...STATEMENT_COLUMNS]) }),
+        fc.oneof(
+          { weight: 9, arbitrary: fc.constant([...STATEMENT_COLUMNS]) },
+          { weight: 1, arbitrary: fc.shuffledSubarray([...STATEMENT_COLUMNS]) },
+        ),
         fc.nat(),
         async (rows, quoting, header, seed) => {
           const file = path.join(t.dir, `fuzz-${n++}.csv`);
@@ -154,7 +202,10 @@ describe('statement spreadsheets with random rows', () => {
           outcome.rows += rows.length;
           const before = await snapshot(t.db);
           const statementsBefore = await t.db.statement.count();
-          const error = await ingestStatementsFile(t.db, file).then(() => null, (e: unknown) => e);
+          const error = await ingestStatementsFile(t.db, file).then(
+            () => null,
+            (e: unknown) => e,
+          );
           if (error) {
             // The only way to fail is a validation error naming file, row and field; and then nothing changed.
             expect(error, String(error)).toBeInstanceOf(CsvValidationError);
@@ -167,7 +218,10 @@ describe('statement spreadsheets with random rows', () => {
           // Stored: every row is there as a statement, whole, with its coding.
           for (const r of rows) {
             const quote = r[STATEMENT_COLUMNS.indexOf('quote')].trim();
-            const statement = await t.db.statement.findFirst({ where: { quote }, include: { codings: true, round: { include: { election: true } }, organization: true } });
+            const statement = await t.db.statement.findFirst({
+              where: { quote },
+              include: { codings: true, round: { include: { election: true } }, organization: true },
+            });
             expect(statement, quote).not.toBeNull();
             expect(statement!.organization.name.length).toBeGreaterThan(0);
             expect(statement!.round.election.year).toBeGreaterThan(0);

@@ -42,14 +42,24 @@ describe.skipIf(!hasChromium)(`GraphiQL offline in headless Chromium (skipped wh
     const launched = chromium.launch({
       executablePath: CHROMIUM,
       args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
         // No name resolves but the loopback address: a CDN asset would fail here even if routing missed it.
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       ],
     });
     let started: { child: ChildProcess; base: string };
     // GraphiQL sends documents of its own (introspection, the query typed): an open deployment.
-    [browser, started] = await Promise.all([launched, startServer(`file:${path.join(dir, 'graphiql.db')}`, [], { PERSISTED_OPERATIONS_ONLY: '0' })]);
+    [browser, started] = await Promise.all([
+      launched,
+      startServer(`file:${path.join(dir, 'graphiql.db')}`, [], { PERSISTED_OPERATIONS_ONLY: '0' }),
+    ]);
     ({ child: server, base } = started);
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     // Routed on the context, so that requests from workers are seen as well as the page's.
@@ -89,7 +99,8 @@ describe.skipIf(!hasChromium)(`GraphiQL offline in headless Chromium (skipped wh
   it('runs the default query against the server', async () => {
     await page.click('.graphiql-execute-button');
     // Monaco writes spaces as no-break spaces.
-    const resultText = () => page.evaluate(() => (document.querySelector('.graphiql-response .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '));
+    const resultText = () =>
+      page.evaluate(() => (document.querySelector('.graphiql-response .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '));
     await expect.poll(resultText, { timeout: 30_000 }).toContain('Ukraine parliamentary election 2012');
     const text = await resultText();
     expect(text).toContain('"comparison"');
@@ -102,7 +113,10 @@ describe.skipIf(!hasChromium)(`GraphiQL offline in headless Chromium (skipped wh
     const explorer = page.locator('.graphiql-doc-explorer');
     await explorer.waitFor({ state: 'visible' });
     // Root Types: "query: Query", the type name a link to the type.
-    await explorer.locator('a.graphiql-doc-explorer-type-name', { hasText: /^Query$/ }).first().click();
+    await explorer
+      .locator('a.graphiql-doc-explorer-type-name', { hasText: /^Query$/ })
+      .first()
+      .click();
     await expect(page.locator('.graphiql-doc-explorer-title').textContent()).resolves.toBe('Query');
     const fields = await page.$$eval('.graphiql-doc-explorer .graphiql-doc-explorer-field-name', (a) => a.map((x) => x.textContent));
     expect(fields).toEqual(expect.arrayContaining(['comparison', 'organization', 'elections', 'node']));

@@ -26,13 +26,18 @@ describe('self-documentation', () => {
   });
 
   it('uses standard scalars: URL, CountryCode, LocalDate, DateTime', async () => {
-    const r = await t.gql<{ area: { countryCode: string }; statements: { edges: { node: { sourceUrl: string | null; round: { date: string | null } } }[] } }>(
+    const r = await t.gql<{
+      area: { countryCode: string };
+      statements: { edges: { node: { sourceUrl: string | null; round: { date: string | null } } }[] };
+    }>(
       `{ area(name: "Moldavia") { countryCode } statements(first: 1, filter: { organization: "CIS-EMO", area: "Ukraine" }) { edges { node { sourceUrl round { date } } } } }`,
     );
     expect(r.errors).toBeUndefined();
     expect(r.data!.area.countryCode).toBe('MD');
     expect(r.data!.statements.edges[0].node.round.date).toBe('2012-10-28');
-    const types = (await t.gql<{ __schema: { types: { name: string }[] } }>('{ __schema { types { name } } }')).data!.__schema.types.map((x) => x.name);
+    const types = (await t.gql<{ __schema: { types: { name: string }[] } }>('{ __schema { types { name } } }')).data!.__schema.types.map(
+      (x) => x.name,
+    );
     expect(types).toEqual(expect.arrayContaining(['URL', 'CountryCode', 'LocalDate', 'DateTime']));
   });
 });
@@ -41,7 +46,10 @@ describe('relay', () => {
   it('resolves any record by its global ID', async () => {
     const r = await t.gql<{ organization: { id: string } }>(`{ organization(name: "ODIHR") { id } }`);
     const id = r.data!.organization.id;
-    const n = await t.gql<{ node: { __typename: string; name: string } }>(`query ($id: ID!) { node(id: $id) { __typename ... on Organization { name } } }`, { id });
+    const n = await t.gql<{ node: { __typename: string; name: string } }>(
+      `query ($id: ID!) { node(id: $id) { __typename ... on Organization { name } } }`,
+      { id },
+    );
     expect(n.data!.node).toEqual({ __typename: 'Organization', name: 'OSCE Office for Democratic Institutions and Human Rights' });
   });
 
@@ -51,10 +59,14 @@ describe('relay', () => {
     let after: string | null = null;
     let total = 0;
     for (let page = 0; page < 20; page++) {
-      const r: { data?: { elections: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } } } = await t.gql(q, { after });
+      const r: {
+        data?: {
+          elections: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] };
+        };
+      } = await t.gql(q, { after });
       const c = r.data!.elections;
       total = c.totalCount;
-      c.edges.forEach((e) => seen.add(e.node.id));
+      for (const e of c.edges) seen.add(e.node.id);
       if (!c.pageInfo.hasNextPage) break;
       after = c.pageInfo.endCursor;
     }
@@ -70,7 +82,13 @@ describe('filters a dashboard needs', () => {
     );
     expect(r.errors).toBeUndefined();
     const areas = r.data!.elections.edges.map((e) => e.node.area.name).sort();
-    expect(areas).toEqual(['Arkhangelsk Oblast', 'Kabardino-Balkarian Republic', 'Republic of Tatarstan', 'Vladimir Oblast', 'Volgograd Oblast']);
+    expect(areas).toEqual([
+      'Arkhangelsk Oblast',
+      'Kabardino-Balkarian Republic',
+      'Republic of Tatarstan',
+      'Vladimir Oblast',
+      'Volgograd Oblast',
+    ]);
     expect(r.data!.elections.totalCount).toBe(5);
   });
 
@@ -95,8 +113,10 @@ describe('filters a dashboard needs', () => {
 });
 
 describe('nested selections through custom fields', () => {
-  it('Election.observers plans the organizations\' own selection (aliases, parent)', async () => {
-    const r = await t.gql<{ elections: { edges: { node: { observers: { key: string; aliases: string[]; parent: { key: string } | null }[] } }[] } }>(
+  it("Election.observers plans the organizations' own selection (aliases, parent)", async () => {
+    const r = await t.gql<{
+      elections: { edges: { node: { observers: { key: string; aliases: string[]; parent: { key: string } | null }[] } }[] };
+    }>(
       `{ elections(first: 1, filter: { area: "Ukraine", yearFrom: 2012, yearTo: 2012 }) { edges { node { observers { key aliases parent { key } } } } } }`,
     );
     expect(r.errors).toBeUndefined();
@@ -108,15 +128,19 @@ describe('nested selections through custom fields', () => {
 
 describe('provenance', () => {
   it('every statement and entity answers where it comes from', async () => {
-    const r = await t.gql<{ statements: { edges: { node: { source: { key: string; sha256: string }; locator: string; claims: { source: { key: string } }[] } }[] } }>(
-      `{ statements(first: 100) { edges { node { locator source { key sha256 } claims { source { key } } } } } }`,
-    );
+    const r = await t.gql<{
+      statements: {
+        edges: { node: { source: { key: string; sha256: string }; locator: string; claims: { source: { key: string } }[] } }[];
+      };
+    }>(`{ statements(first: 100) { edges { node { locator source { key sha256 } claims { source { key } } } } } }`);
     for (const e of r.data!.statements.edges) {
       expect(e.node.source.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(e.node.locator).toMatch(/^row \d+$/);
       expect(e.node.claims.length).toBeGreaterThan(0);
     }
-    const area = await t.gql<{ area: { name: string; claims: { excerpt: string; locator: string; source: { key: string } }[] } }>(`{ area(name: "Kishiney") { name claims { excerpt locator source { key } } } }`);
+    const area = await t.gql<{ area: { name: string; claims: { excerpt: string; locator: string; source: { key: string } }[] } }>(
+      `{ area(name: "Kishiney") { name claims { excerpt locator source { key } } } }`,
+    );
     expect(area.data!.area.name).toBe('Chisinau');
     expect(area.data!.area.claims.map((c) => c.source.key)).toEqual(expect.arrayContaining(['reference/areas', 'corpus/000']));
   });

@@ -41,7 +41,8 @@ async function post(payload: unknown, headers: Record<string, string> = {}): Pro
   return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as Answer['body'] };
 }
 
-const ask = (query: string, variables?: Record<string, unknown>, token?: string) => post({ query, variables }, token ? { authorization: `Bearer ${token}` } : {});
+const ask = (query: string, variables?: Record<string, unknown>, token?: string) =>
+  post({ query, variables }, token ? { authorization: `Bearer ${token}` } : {});
 
 /** Nothing a client sees may show how the server is built. */
 function expectNothingInternal(text: string) {
@@ -49,23 +50,37 @@ function expectNothingInternal(text: string) {
 }
 
 describe('document limits', () => {
-  it('the dashboard-sized queries and GraphiQL\'s introspection pass', async () => {
+  it("the dashboard-sized queries and GraphiQL's introspection pass", async () => {
     const readme = `{ comparison(filter: { area: "Ukraine", yearFrom: 2012, yearTo: 2012 }) {
       summary { subjectCoverage byBody { organization { name } pairedRounds agreementRate meanGap weightedKappa } }
       elections(first: 100) { totalCount edges { node { election { title date }
         rounds { round subjectVerdict others { organization { name } verdict gap agrees status } }
         missing { kind organization { name } } } } } } }`;
     expect((await ask(readme)).body.errors).toBeUndefined();
-    const introspection = await ask(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }));
+    const introspection = await ask(
+      getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true }),
+    );
     expect(introspection.body.errors).toBeUndefined();
   });
 
   const nest = (n: number) => `{ organization(name: "ODIHR") { ${'parent { '.repeat(n)}name${' }'.repeat(n)} } }`;
   const cases: [string, string, RegExp][] = [
     ['depth', nest(LIMITS.maxDepth), /depth/i],
-    ['cost', `{ organizations(first: 100) { edges { node { statements(first: 100) { edges { node { quote codings { verdict coder codedBy } claims { excerpt source { title } } } } } } } } }`, /cost/i],
-    ['aliases', `{ ${Array.from({ length: LIMITS.maxAliases + 1 }, (_, i) => `a${i}: codeVerdict(quote: "free") { verdict }`).join(' ')} }`, /alias/i],
-    ['directives', `{ organization(name: "ODIHR") { ${Array.from({ length: LIMITS.maxDirectives + 1 }, () => 'name @include(if: true)').join(' ')} } }`, /directive/i],
+    [
+      'cost',
+      `{ organizations(first: 100) { edges { node { statements(first: 100) { edges { node { quote codings { verdict coder codedBy } claims { excerpt source { title } } } } } } } } }`,
+      /cost/i,
+    ],
+    [
+      'aliases',
+      `{ ${Array.from({ length: LIMITS.maxAliases + 1 }, (_, i) => `a${i}: codeVerdict(quote: "free") { verdict }`).join(' ')} }`,
+      /alias/i,
+    ],
+    [
+      'directives',
+      `{ organization(name: "ODIHR") { ${Array.from({ length: LIMITS.maxDirectives + 1 }, () => 'name @include(if: true)').join(' ')} } }`,
+      /directive/i,
+    ],
     ['tokens', `{ organization(name: "ODIHR") { ${'name '.repeat(LIMITS.maxTokens)} } }`, /token/i],
   ];
   for (const [limit, query, message] of cases) {
@@ -111,7 +126,12 @@ describe('request body limit', () => {
         else controller.enqueue(chunk);
       },
     });
-    const response = await app.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    const response = await app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(413);
     expect(sent).toBeLessThan(2 * LIMITS.maxBodyBytes);
   });
@@ -136,7 +156,7 @@ describe('write rate limit', () => {
     expect(stats.rateLimited).toBeGreaterThanOrEqual(2);
   });
 
-  it('requests without a valid token share their address\'s bucket (guessing tokens is limited too)', async () => {
+  it("requests without a valid token share their address's bucket (guessing tokens is limited too)", async () => {
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push((await ask(write, undefined, `olt_${'Z'.repeat(43)}`)).body.errors![0].extensions!.code);
     expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
@@ -148,7 +168,9 @@ describe('error masking', () => {
     const claim = await t.db.claim.findFirstOrThrow({ where: { entityType: 'Area' }, orderBy: { id: 'asc' } });
     await t.db.claim.update({ where: { id: claim.id }, data: { value: '{broken json' } });
     try {
-      const r = await ask(`query ($id: ID!) { node(id: $id) { ... on Area { claims { value } } } }`, { id: Buffer.from(`Area:${claim.entityId}`).toString('base64') });
+      const r = await ask(`query ($id: ID!) { node(id: $id) { ... on Area { claims { value } } } }`, {
+        id: Buffer.from(`Area:${claim.entityId}`).toString('base64'),
+      });
       expect(r.status).toBe(200);
       expect(r.body.errors![0]).toMatchObject({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       expectNothingInternal(r.text);
@@ -164,9 +186,16 @@ describe('error masking', () => {
     try {
       await db.$executeRawUnsafe('DROP TABLE "Statement"');
       const broken = createApp(db);
-      const response = await broken.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ statements(first: 1) { totalCount } }' }) });
+      const response = await broken.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ statements(first: 1) { totalCount } }' }),
+      });
       const text = await response.text();
-      expect(JSON.parse(text).errors[0]).toMatchObject({ message: 'The database is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(JSON.parse(text).errors[0]).toMatchObject({
+        message: 'The database is unavailable; try again shortly.',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
       expectNothingInternal(text);
     } finally {
       await db.$disconnect();
@@ -181,7 +210,7 @@ describe('error masking', () => {
     expect(r.body).toEqual({ data: { node: null, nodes: [null, { id: odihr }, null] } });
   });
 
-  it('malformed IDs and cursors are the client\'s errors', async () => {
+  it("malformed IDs and cursors are the client's errors", async () => {
     for (const [query, variables] of [
       ['query ($id: ID!) { node(id: $id) { id } }', { id: '%%%' }],
       ['query ($a: String) { organizations(first: 2, after: $a) { totalCount } }', { a: 'not-a-cursor' }],

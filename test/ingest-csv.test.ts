@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const HEADER = 'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note';
+const HEADER =
+  'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note';
 const GOOD = 'PACE,Ukraine,parliamentary,2012-10-28,1,2012-10-29,press,,a further statement for the test,en,false,CRITICAL,test,,';
 
 function writeCsv(name: string, lines: string[]): string {
@@ -25,7 +26,10 @@ function writeCsv(name: string, lines: string[]): string {
 
 async function rejected(file: string): Promise<CsvValidationError> {
   const before = await snapshot(t.db);
-  const error = await ingestStatementsFile(t.db, file).then(() => null, (e: unknown) => e);
+  const error = await ingestStatementsFile(t.db, file).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(CsvValidationError);
   expect(await snapshot(t.db)).toEqual(before);
   return error as CsvValidationError;
@@ -47,7 +51,11 @@ describe('idempotent ingestion', () => {
   });
 
   it('ingesting the same spreadsheet twice changes nothing the second time', async () => {
-    const file = writeCsv('twice.csv', [HEADER, GOOD, 'PACE,Ukraine,parliamentary,2012-10-28,1,2012-10-30,press,,a statement without a verdict,en,false,,test,,']);
+    const file = writeCsv('twice.csv', [
+      HEADER,
+      GOOD,
+      'PACE,Ukraine,parliamentary,2012-10-28,1,2012-10-30,press,,a statement without a verdict,en,false,,test,,',
+    ]);
     const first = await snapshot(t.db);
     await ingestStatementsFile(t.db, file);
     const second = await snapshot(t.db);
@@ -66,7 +74,9 @@ describe('bad input names file, row and field, and writes nothing', () => {
   it('a missing column', async () => {
     const file = writeCsv('missing-column.csv', [HEADER.replace(',verdict', ''), GOOD.replace(',CRITICAL', '')]);
     const error = await rejected(file);
-    expect(error.problems).toEqual([{ file: expect.stringContaining('missing-column.csv'), row: 1, field: 'verdict', message: 'missing column in the header' }]);
+    expect(error.problems).toEqual([
+      { file: expect.stringContaining('missing-column.csv'), row: 1, field: 'verdict', message: 'missing column in the header' },
+    ]);
   });
 
   it('an unknown verdict', async () => {
@@ -92,7 +102,13 @@ describe('bad input names file, row and field, and writes nothing', () => {
   });
 
   it('rows are counted as lines even when a quote spans lines', async () => {
-    const error = await rejected(writeCsv('multiline.csv', [HEADER, GOOD.replace('a further statement for the test', '"two\nlines"'), GOOD.replace('en,false', 'english,false')]));
+    const error = await rejected(
+      writeCsv('multiline.csv', [
+        HEADER,
+        GOOD.replace('a further statement for the test', '"two\nlines"'),
+        GOOD.replace('en,false', 'english,false'),
+      ]),
+    );
     expect(error.problems).toEqual([expect.objectContaining({ row: 4, field: 'quote_language' })]);
   });
 });

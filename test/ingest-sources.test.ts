@@ -17,7 +17,10 @@ describe('000: the CIS-EMO article', () => {
     const claims = await t.db.claim.findMany({ where: { sourceId: sourceId('corpus/000'), entityType: 'Mission', property: 'observed' } });
     expect(claims).toHaveLength(44);
     expect(new Set(claims.map((c) => c.locator)).size).toBe(44);
-    const missions = await t.db.mission.findMany({ where: { id: { in: claims.map((c) => c.entityId) } }, include: { election: { include: { area: true } } } });
+    const missions = await t.db.mission.findMany({
+      where: { id: { in: claims.map((c) => c.entityId) } },
+      include: { election: { include: { area: true } } },
+    });
     expect(missions.every((m) => m.organizationId === org('cis-emo'))).toBe(true);
     const titles = missions.map((m) => `${m.election.area.name}|${m.election.type}|${m.election.year}`);
     expect(titles).toContain('Kazakhstan|PARLIAMENTARY|2004');
@@ -29,18 +32,31 @@ describe('000: the CIS-EMO article', () => {
   });
 
   it('models de-facto states as what they are, claimed by the recognised state', async () => {
-    const areas = await t.db.area.findMany({ where: { key: { in: ['transnistria', 'abkhazia', 'south-ossetia'] } }, include: { claimedBy: true, elections: true } });
-    expect(areas.map((a) => [a.name, a.kind, a.claimedBy?.name, a.isoCode])).toEqual(expect.arrayContaining([
-      ['Transnistria', 'DE_FACTO_STATE', 'Moldova', null],
-      ['Abkhazia', 'DE_FACTO_STATE', 'Georgia', null],
-      ['South Ossetia', 'DE_FACTO_STATE', 'Georgia', null],
-    ]));
+    const areas = await t.db.area.findMany({
+      where: { key: { in: ['transnistria', 'abkhazia', 'south-ossetia'] } },
+      include: { claimedBy: true, elections: true },
+    });
+    expect(areas.map((a) => [a.name, a.kind, a.claimedBy?.name, a.isoCode])).toEqual(
+      expect.arrayContaining([
+        ['Transnistria', 'DE_FACTO_STATE', 'Moldova', null],
+        ['Abkhazia', 'DE_FACTO_STATE', 'Georgia', null],
+        ['South Ossetia', 'DE_FACTO_STATE', 'Georgia', null],
+      ]),
+    );
     const transnistria = areas.find((a) => a.key === 'transnistria')!;
-    expect(transnistria.elections.map((e) => `${e.type} ${e.year}`).sort()).toEqual(['PARLIAMENTARY 2005', 'PRESIDENTIAL 2006', 'PRESIDENTIAL 2011', 'REFERENDUM 2006']);
+    expect(transnistria.elections.map((e) => `${e.type} ${e.year}`).sort()).toEqual([
+      'PARLIAMENTARY 2005',
+      'PRESIDENTIAL 2006',
+      'PRESIDENTIAL 2011',
+      'REFERENDUM 2006',
+    ]);
   });
 
   it('has the 24 EU members with their standing at the moment of participation', async () => {
-    const memberships = await t.db.membership.findMany({ where: { organizationId: org('cis-emo'), role: 'member of CIS-EMO missions' }, include: { person: true, onBehalfOf: true } });
+    const memberships = await t.db.membership.findMany({
+      where: { organizationId: org('cis-emo'), role: 'member of CIS-EMO missions' },
+      include: { person: true, onBehalfOf: true },
+    });
     expect(memberships).toHaveLength(24);
     const couteaux = memberships.find((m) => m.person.name === 'Paul-Marie Coûteaux')!;
     expect(couteaux.label).toBe('member of EU Parliament');
@@ -56,10 +72,18 @@ describe('000: the CIS-EMO article', () => {
   });
 
   it('has the 16 activities as dated, placed events', async () => {
-    const events = await t.db.event.findMany({ where: { key: { startsWith: '000/' } }, include: { area: true, participants: { include: { organization: true } } } });
+    const events = await t.db.event.findMany({
+      where: { key: { startsWith: '000/' } },
+      include: { area: true, participants: { include: { organization: true } } },
+    });
     expect(events).toHaveLength(16);
     const roundTable = events.find((e) => e.name.includes('Controlled Democracy in Russia'))!;
-    expect([roundTable.kind, roundTable.date, roundTable.datePrecision, roundTable.area?.name]).toEqual(['ROUND_TABLE', '2009-03', 'MONTH', 'Brussels']);
+    expect([roundTable.kind, roundTable.date, roundTable.datePrecision, roundTable.area?.name]).toEqual([
+      'ROUND_TABLE',
+      '2009-03',
+      'MONTH',
+      'Brussels',
+    ]);
     const school = events.find((e) => e.kind === 'SCHOOL')!;
     expect([school.date, school.area?.name]).toEqual(['2010-09', 'Kyrgyzstan']);
     // Tskhinvali and the source's "Tskhinval" are one city.
@@ -71,12 +95,27 @@ describe('000: the CIS-EMO article', () => {
 
 describe('001: CEC of Russia, international cooperation', () => {
   it('has the partner bodies, ACEEEO once with its 2006 renaming', async () => {
-    const aceeeo = await t.db.organization.findUniqueOrThrow({ where: { id: org('aceeeo') }, include: { names: { orderBy: { name: 'asc' } } } });
+    const aceeeo = await t.db.organization.findUniqueOrThrow({
+      where: { id: org('aceeeo') },
+      include: { names: { orderBy: { name: 'asc' } } },
+    });
     expect(aceeeo.names.map((n) => [n.name, n.validFrom, n.validUntil])).toEqual([
       ['Association of Central and Eastern European Election Officials', null, '2006-09'],
       ['Association of European Election Officials', '2006-09', null],
     ]);
-    expect(await t.db.organization.count({ where: { aliases: { some: { normalized: { in: ['aceeeo', 'association european election officials', 'association central eastern european election officials'] } } } } })).toBe(1);
+    expect(
+      await t.db.organization.count({
+        where: {
+          aliases: {
+            some: {
+              normalized: {
+                in: ['aceeeo', 'association european election officials', 'association central eastern european election officials'],
+              },
+            },
+          },
+        },
+      }),
+    ).toBe(1);
     for (const key of ['odihr', 'ifes', 'venice-commission', 'cis-executive-committee', 'pace', 'ipa-cis']) {
       const claims = await t.db.claim.count({ where: { sourceId: sourceId('corpus/001'), entityId: org(key) } });
       expect(claims, key).toBeGreaterThan(0);
@@ -99,7 +138,10 @@ describe('001: CEC of Russia, international cooperation', () => {
 
 describe('002–004: biography, IPA CIS news, CSTO PA', () => {
   it('has Kochetkov with his roles and dated events', async () => {
-    const k = await t.db.person.findFirstOrThrow({ where: { name: 'Aleksey Kochetkov' }, include: { memberships: { include: { organization: true } } } });
+    const k = await t.db.person.findFirstOrThrow({
+      where: { name: 'Aleksey Kochetkov' },
+      include: { memberships: { include: { organization: true } } },
+    });
     expect(k.birthYear).toBe(1971);
     const orgs = k.memberships.map((m) => m.organization?.key);
     expect(orgs.filter((o) => o === 'cis-emo').length).toBeGreaterThanOrEqual(2);
@@ -112,19 +154,41 @@ describe('002–004: biography, IPA CIS news, CSTO PA', () => {
   it('has the people of 003 with roles as of 30 November 2023', async () => {
     const people = await t.db.membership.findMany({ where: { asOf: '2023-11-30' }, include: { person: true, organization: true } });
     const names = new Set(people.map((m) => m.person.name));
-    for (const n of ['Dmitriy Kobitskiy', 'Ella Pamfilova', 'Igor Karpenko', 'Alexandr Losyakin', 'Sergei Shmarlovski', 'Viktor Kogut', 'Ivan Mushket']) expect(names, n).toContain(n);
+    for (const n of [
+      'Dmitriy Kobitskiy',
+      'Ella Pamfilova',
+      'Igor Karpenko',
+      'Alexandr Losyakin',
+      'Sergei Shmarlovski',
+      'Viktor Kogut',
+      'Ivan Mushket',
+    ])
+      expect(names, n).toContain(n);
     const pamfilova = people.find((m) => m.person.name === 'Ella Pamfilova')!;
     expect(pamfilova.organization?.key).toBe('cec-russia');
   });
 
   it('has the CSTO PA delegations with their sizes and plenipotentiaries', async () => {
-    const delegations = await t.db.organization.findMany({ where: { kind: 'DELEGATION', parent: { key: 'csto-pa' } }, include: { area: true } });
+    const delegations = await t.db.organization.findMany({
+      where: { kind: 'DELEGATION', parent: { key: 'csto-pa' } },
+      include: { area: true },
+    });
     expect(delegations).toHaveLength(5);
     const sizes = await t.db.claim.findMany({ where: { property: 'memberCount', entityId: { in: delegations.map((d) => d.id) } } });
-    const byCountry = Object.fromEntries(sizes.map((c) => [delegations.find((d) => d.id === c.entityId)!.area?.isoCode, JSON.parse(c.value)]));
+    const byCountry = Object.fromEntries(
+      sizes.map((c) => [delegations.find((d) => d.id === c.entityId)!.area?.isoCode, JSON.parse(c.value)]),
+    );
     expect(byCountry).toEqual({ BY: 11, KZ: 16, KG: 7, RU: 22, TJ: 12 });
-    const plenipotentiaries = await t.db.membership.findMany({ where: { organizationId: { in: delegations.map((d) => d.id) } }, include: { person: true } });
-    expect(plenipotentiaries.map((m) => m.person.name).sort()).toEqual(['Mikhail Krotov', 'Shabdanbek Alishev', 'Viktor Kogut', 'Viktor Rogalev']);
+    const plenipotentiaries = await t.db.membership.findMany({
+      where: { organizationId: { in: delegations.map((d) => d.id) } },
+      include: { person: true },
+    });
+    expect(plenipotentiaries.map((m) => m.person.name).sort()).toEqual([
+      'Mikhail Krotov',
+      'Shabdanbek Alishev',
+      'Viktor Kogut',
+      'Viktor Rogalev',
+    ]);
   });
 });
 
@@ -144,8 +208,15 @@ describe('assessments.csv', () => {
       'odihr:RERUN:LARGELY_POSITIVE',
       'odihr:SECOND:CONDEMNED',
     ]);
-    const rounds = await t.db.electionRound.findMany({ where: { election: { area: { name: 'Ukraine' }, year: 2004 } }, orderBy: { ordinal: 'asc' } });
-    expect(rounds.map((r) => [r.round, r.date])).toEqual([['FIRST', '2004-10-31'], ['SECOND', '2004-11-21'], ['RERUN', '2004-12-26']]);
+    const rounds = await t.db.electionRound.findMany({
+      where: { election: { area: { name: 'Ukraine' }, year: 2004 } },
+      orderBy: { ordinal: 'asc' },
+    });
+    expect(rounds.map((r) => [r.round, r.date])).toEqual([
+      ['FIRST', '2004-10-31'],
+      ['SECOND', '2004-11-21'],
+      ['RERUN', '2004-12-26'],
+    ]);
     // Every statement keeps its source coding.
     const codings = await t.db.verdictCoding.count({ where: { coder: 'SOURCE', statementId: { in: statements.map((s) => s.id) } } });
     expect(codings).toBe(22);

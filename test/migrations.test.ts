@@ -11,7 +11,10 @@ import { freshDatabase, postgresServer } from './helpers/database.js';
 
 describe('migrations', () => {
   it('match the Prisma schema for SQLite (npm run db:migrate -- --check)', async () => {
-    const r = await promisify(execFile)(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [path.join(projectRoot, 'scripts/db-migrate.ts'), '--check']);
+    const r = await promisify(execFile)(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), [
+      path.join(projectRoot, 'scripts/db-migrate.ts'),
+      '--check',
+    ]);
     expect(r.stdout).toContain('migrations match the schema');
   });
 

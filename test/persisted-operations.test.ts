@@ -67,7 +67,11 @@ async function post<T>(handler: Handler, payload: Record<string, unknown>): Prom
 const comparisonVariables = { filter: { area: 'Ukraine' }, withSummary: true, withBody: true, body: 'ODIHR' };
 
 /** Checks that `handler` answers a document by id exactly as the open server answers its text. */
-async function sameByIdAsByText<TResult, TVariables>(handler: Handler, document: TypedDocumentString<TResult, TVariables>, variables: TVariables): Promise<void> {
+async function sameByIdAsByText<TResult, TVariables>(
+  handler: Handler,
+  document: TypedDocumentString<TResult, TVariables>,
+  variables: TVariables,
+): Promise<void> {
   const byText = await send(open, document, variables, 'text');
   const byId = await send(handler, document, variables, 'id');
   expect(byText.errors).toBeUndefined();
@@ -91,7 +95,6 @@ let t: TestDatabase;
 let open: ReturnType<typeof createApp>;
 let locked: ReturnType<typeof createApp>;
 let electionId = '';
-
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -139,8 +142,12 @@ describe('by default (any document allowed)', () => {
     expect(comparison.subject.name).toBe('CIS-EMO');
     expect(r.data!.focus?.name).toBe('OSCE Office for Democratic Institutions and Human Rights');
     expect(comparison.elections.totalCount).toBeGreaterThan(0);
-    const ukraine2012 = comparison.elections.edges.map((e) => e.node).find((n) => n.election.title === 'Ukraine parliamentary election 2012')!;
-    const odihr = ukraine2012.rounds[0].others.find((o) => o.organization?.name === 'OSCE Office for Democratic Institutions and Human Rights')!;
+    const ukraine2012 = comparison.elections.edges
+      .map((e) => e.node)
+      .find((n) => n.election.title === 'Ukraine parliamentary election 2012')!;
+    const odihr = ukraine2012.rounds[0].others.find(
+      (o) => o.organization?.name === 'OSCE Office for Democratic Institutions and Human Rights',
+    )!;
     expect([ukraine2012.rounds[0].subjectVerdict, odihr.verdict, odihr.gap]).toEqual(['ENDORSED', 'CRITICAL', 3]);
     expect(comparison.summary?.byBody.length).toBeGreaterThan(0);
 
@@ -166,7 +173,9 @@ describe('by default (any document allowed)', () => {
     const r = await post(open, { documentId: `sha256:${'0'.repeat(64)}` });
     expect(r.status).toBe(400);
     expect(r.errors![0].extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
-    expect(r.errors![0].message).toBe(`No persisted operation has the id "sha256:${'0'.repeat(64)}"; the ids are listed at /dashboard/persisted-documents.json, or send the document as \`query\`.`);
+    expect(r.errors![0].message).toBe(
+      `No persisted operation has the id "sha256:${'0'.repeat(64)}"; the ids are listed at /dashboard/persisted-documents.json, or send the document as \`query\`.`,
+    );
   });
 });
 
@@ -189,7 +198,11 @@ describe('with persisted operations only', () => {
 
   it('answers a GET naming the id in its URL', async () => {
     const url = new URL('http://localhost/graphql');
-    url.search = new URLSearchParams({ documentId: idOf(DashboardOptionsDocument), operationName: 'DashboardOptions', variables: JSON.stringify({ first: 5 }) }).toString();
+    url.search = new URLSearchParams({
+      documentId: idOf(DashboardOptionsDocument),
+      operationName: 'DashboardOptions',
+      variables: JSON.stringify({ first: 5 }),
+    }).toString();
     const response = await locked.fetch(url.toString(), { method: 'GET', headers: { accept: 'application/json' } });
     const body = (await response.json()) as Omit<Answer<DashboardOptionsQuery>, 'status'>;
     expect(body.errors).toBeUndefined();
@@ -208,7 +221,7 @@ describe('with persisted operations only', () => {
     expect(neither.errors![0].message).toContain(LOCKED_MESSAGE);
   });
 
-  it('keeps the server\'s own export working, and a forged internal header gets nothing', async () => {
+  it("keeps the server's own export working, and a forged internal header gets nothing", async () => {
     const csv = await locked.fetch('http://localhost/export/comparison.csv?country=Ukraine&yearFrom=2012&yearTo=2012', { method: 'GET' });
     expect(csv.status).toBe(200);
     expect(await csv.text()).toContain('Ukraine parliamentary election 2012');

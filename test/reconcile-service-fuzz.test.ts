@@ -19,21 +19,49 @@ let ids: string[] = [];
 beforeAll(async () => {
   t = await createTestDatabase();
   app = createApp(t.db);
-  const batch = await (await app.fetch(`http://observer.test/reconcile?queries=${encodeURIComponent(JSON.stringify({ a: { query: 'OSCE' }, b: { query: 'Moldova' }, c: { query: 'Kochetkov' } }))}`)).json();
+  const batch = await (
+    await app.fetch(
+      `http://observer.test/reconcile?queries=${encodeURIComponent(JSON.stringify({ a: { query: 'OSCE' }, b: { query: 'Moldova' }, c: { query: 'Kochetkov' } }))}`,
+    )
+  ).json();
   ids = Object.values(batch as Record<string, { result: { id: string }[] }>).flatMap((r) => r.result.map((c) => c.id));
 });
 afterAll(() => t?.close());
 
-const INTERNALS = / {4}at |\/work\/|node_modules|\.ts:|\bSELECT\s+[\w"*`]|\bINSERT\s+INTO\b|\bDELETE\s+FROM\b|\bUPDATE\s+"|\bFROM\s+"|SQLITE_|prisma/i;
+const INTERNALS =
+  / {4}at |\/work\/|node_modules|\.ts:|\bSELECT\s+[\w"*`]|\bINSERT\s+INTO\b|\bDELETE\s+FROM\b|\bUPDATE\s+"|\bFROM\s+"|SQLITE_|prisma/i;
 const ALLOWED = [200, 400, 404, 405, 413];
 
 const PATHS = [
-  '/reconcile', '/reconcile/', '/reconcile/suggest/entity', '/reconcile/suggest/type', '/reconcile/suggest/property', '/reconcile/flyout/entity',
-  '/reconcile/preview', '/reconcile/propose_properties', '/reconcile/suggest', '/reconcile/nothing', '/reconcile//preview/',
+  '/reconcile',
+  '/reconcile/',
+  '/reconcile/suggest/entity',
+  '/reconcile/suggest/type',
+  '/reconcile/suggest/property',
+  '/reconcile/flyout/entity',
+  '/reconcile/preview',
+  '/reconcile/propose_properties',
+  '/reconcile/suggest',
+  '/reconcile/nothing',
+  '/reconcile//preview/',
 ];
 /** A record id seen in beforeAll (chosen when a value is drawn, so after the ids are known). */
 const knownId = fc.nat().map((n) => (ids.length ? ids[n % ids.length] : 'T3JnYW5pemF0aW9uOng='));
-const NAMES = ['OSCE', 'Kishinev', 'Moldova', 'CIS-EMO', 'Aleksey Kochetkov', 'Area', 'Person', 'Organization', 'country', 'parent', 'organization', 'role', ''];
+const NAMES = [
+  'OSCE',
+  'Kishinev',
+  'Moldova',
+  'CIS-EMO',
+  'Aleksey Kochetkov',
+  'Area',
+  'Person',
+  'Organization',
+  'country',
+  'parent',
+  'organization',
+  'role',
+  '',
+];
 
 /** Any JSON, a name, a number, or a string with anything in it. */
 const anything = fc.oneof(
@@ -49,11 +77,32 @@ const anything = fc.oneof(
 const nearQuery = fc.record(
   {
     query: fc.oneof(fc.constantFrom(...NAMES), anything),
-    type: fc.oneof(fc.constantFrom('Area', 'Person', 'Organization', 'Spaceship'), fc.array(fc.constantFrom('Area', 'Person', 'x')), anything),
+    type: fc.oneof(
+      fc.constantFrom('Area', 'Person', 'Organization', 'Spaceship'),
+      fc.array(fc.constantFrom('Area', 'Person', 'x')),
+      anything,
+    ),
     limit: fc.oneof(fc.integer({ min: -2, max: 60 }), anything),
     type_strict: fc.oneof(fc.constantFrom('any', 'should', 'all'), anything),
     properties: fc.oneof(
-      fc.array(fc.oneof(fc.record({ pid: fc.oneof(fc.constantFrom('country', 'parent', 'organization', 'kind', 'iso_code', 'role', 'birth_year'), anything), v: fc.oneof(fc.constantFrom(...NAMES), fc.array(fc.constantFrom(...NAMES)), anything, fc.record({ id: fc.oneof(knownId, anything), name: anything }, { requiredKeys: [] })) }, { requiredKeys: [] }), anything), { maxLength: 4 }),
+      fc.array(
+        fc.oneof(
+          fc.record(
+            {
+              pid: fc.oneof(fc.constantFrom('country', 'parent', 'organization', 'kind', 'iso_code', 'role', 'birth_year'), anything),
+              v: fc.oneof(
+                fc.constantFrom(...NAMES),
+                fc.array(fc.constantFrom(...NAMES)),
+                anything,
+                fc.record({ id: fc.oneof(knownId, anything), name: anything }, { requiredKeys: [] }),
+              ),
+            },
+            { requiredKeys: [] },
+          ),
+          anything,
+        ),
+        { maxLength: 4 },
+      ),
       anything,
     ),
   },
@@ -61,12 +110,37 @@ const nearQuery = fc.record(
 );
 const key = fc.oneof(fc.constantFrom('q0', 'q1', 'q2', '__proto__', 'constructor', ''), fc.string({ maxLength: 8 }));
 const queriesText = fc.oneof(
-  fc.dictionary(key, fc.oneof({ weight: 5, arbitrary: nearQuery }, { weight: 1, arbitrary: anything }), { maxKeys: 6 }).map((b) => JSON.stringify(b)),
+  fc
+    .dictionary(key, fc.oneof({ weight: 5, arbitrary: nearQuery }, { weight: 1, arbitrary: anything }), { maxKeys: 6 })
+    .map((b) => JSON.stringify(b)),
   anything.map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 30 }),
 );
 const extendText = fc.oneof(
-  fc.record({ ids: fc.oneof(fc.array(fc.oneof(knownId, anything), { maxLength: 5 }), anything), properties: fc.oneof(fc.array(fc.oneof(fc.record({ id: fc.oneof(fc.constantFrom('country', 'aliases', 'missions', 'nope'), anything), settings: fc.oneof(fc.record({ limit: anything }), anything) }, { requiredKeys: [] }), anything), { maxLength: 4 }), anything) }, { requiredKeys: [] }).map((x) => JSON.stringify(x)),
+  fc
+    .record(
+      {
+        ids: fc.oneof(fc.array(fc.oneof(knownId, anything), { maxLength: 5 }), anything),
+        properties: fc.oneof(
+          fc.array(
+            fc.oneof(
+              fc.record(
+                {
+                  id: fc.oneof(fc.constantFrom('country', 'aliases', 'missions', 'nope'), anything),
+                  settings: fc.oneof(fc.record({ limit: anything }), anything),
+                },
+                { requiredKeys: [] },
+              ),
+              anything,
+            ),
+            { maxLength: 4 },
+          ),
+          anything,
+        ),
+      },
+      { requiredKeys: [] },
+    )
+    .map((x) => JSON.stringify(x)),
   fc.string({ maxLength: 30 }),
 );
 const value = fc.oneof(
@@ -85,12 +159,33 @@ const params = fc.array(
 );
 
 type Encoding = 'urlencoded' | 'multipart' | 'multipart-no-boundary' | 'junk-type' | 'json' | 'bytes' | 'none';
-const encoding = fc.constantFrom<Encoding>('urlencoded', 'urlencoded', 'multipart', 'multipart-no-boundary', 'junk-type', 'json', 'bytes', 'none');
+const encoding = fc.constantFrom<Encoding>(
+  'urlencoded',
+  'urlencoded',
+  'multipart',
+  'multipart-no-boundary',
+  'junk-type',
+  'json',
+  'bytes',
+  'none',
+);
 const junkType = fc.oneof(
-  fc.constantFrom('text/plain', 'application/json', 'application/x-www-form-urlencoded; charset=latin1', 'multipart/form-data; boundary=', 'multipart/form-data; boundary="unclosed', 'image/png', '', '*/*'),
+  fc.constantFrom(
+    'text/plain',
+    'application/json',
+    'application/x-www-form-urlencoded; charset=latin1',
+    'multipart/form-data; boundary=',
+    'multipart/form-data; boundary="unclosed',
+    'image/png',
+    '',
+    '*/*',
+  ),
   fc.stringMatching(/^[\x20-\x7e]{0,30}$/),
 );
-const headerText = fc.oneof(fc.constantFrom('evil.example', 'ledger.example:443', '[::1]', 'a/b', 'x@y', ''), fc.stringMatching(/^[\x20-\x7e]{0,30}$/));
+const headerText = fc.oneof(
+  fc.constantFrom('evil.example', 'ledger.example:443', '[::1]', 'a/b', 'x@y', ''),
+  fc.stringMatching(/^[\x20-\x7e]{0,30}$/),
+);
 
 interface Case {
   url: string;
@@ -99,7 +194,16 @@ interface Case {
   sent: string;
 }
 
-function build(path: string, method: string, fields: [string, string][], enc: Encoding, inUrl: boolean[], type: string, bytes: Uint8Array, forwarded: string | null): Case {
+function build(
+  path: string,
+  method: string,
+  fields: [string, string][],
+  enc: Encoding,
+  inUrl: boolean[],
+  type: string,
+  bytes: Uint8Array,
+  forwarded: string | null,
+): Case {
   const query = new URLSearchParams();
   const body = new URLSearchParams();
   for (const [i, [k, v]] of fields.entries()) (method !== 'POST' || inUrl[i] ? query : body).append(k, v);
@@ -107,15 +211,22 @@ function build(path: string, method: string, fields: [string, string][], enc: En
   const headers: Record<string, string> = forwarded === null ? {} : { 'x-forwarded-host': forwarded, 'x-forwarded-proto': forwarded };
   const init: RequestInit = { method, headers };
   if (method === 'POST') {
-    if (enc === 'urlencoded') Object.assign(init, { body: body.toString(), headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } });
+    if (enc === 'urlencoded')
+      Object.assign(init, { body: body.toString(), headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' } });
     else if (enc === 'multipart') {
       const form = new FormData();
       for (const [k, v] of body) form.append(k, v);
       init.body = form;
-    } else if (enc === 'multipart-no-boundary') Object.assign(init, { body: body.toString(), headers: { ...headers, 'content-type': 'multipart/form-data' } });
+    } else if (enc === 'multipart-no-boundary')
+      Object.assign(init, { body: body.toString(), headers: { ...headers, 'content-type': 'multipart/form-data' } });
     else if (enc === 'junk-type') Object.assign(init, { body: body.toString(), headers: { ...headers, 'content-type': type } });
-    else if (enc === 'json') Object.assign(init, { body: JSON.stringify(Object.fromEntries(body)), headers: { ...headers, 'content-type': 'application/json' } });
-    else if (enc === 'bytes') Object.assign(init, { body: bytes, headers: { ...headers, 'content-type': type.includes('/') ? type : 'application/x-www-form-urlencoded' } });
+    else if (enc === 'json')
+      Object.assign(init, { body: JSON.stringify(Object.fromEntries(body)), headers: { ...headers, 'content-type': 'application/json' } });
+    else if (enc === 'bytes')
+      Object.assign(init, {
+        body: bytes,
+        headers: { ...headers, 'content-type': type.includes('/') ? type : 'application/x-www-form-urlencoded' },
+      });
   }
   return { url, init, sent: `${path} ${JSON.stringify(fields)} ${type} ${forwarded} ${new TextDecoder().decode(bytes)}` };
 }
@@ -150,11 +261,19 @@ describe('random requests at every /reconcile sub-route', () => {
     for (const [tag, n] of Object.entries(statuses)) byStatus[Number(tag.slice(-3))] = (byStatus[Number(tag.slice(-3))] ?? 0) + n;
     console.log(`reconcile fuzz: answers by status ${JSON.stringify(byStatus)}`);
     // Every sub-route was reached, some requests were answered in full, and the service still answers.
-    for (const path of PATHS.slice(0, 8)) expect(Object.keys(statuses).some((k) => k.startsWith(`GET ${path}:`) || k.includes(` ${path} `)), path).toBe(true);
+    for (const path of PATHS.slice(0, 8))
+      expect(
+        Object.keys(statuses).some((k) => k.startsWith(`GET ${path}:`) || k.includes(` ${path} `)),
+        path,
+      ).toBe(true);
     expect(byStatus[200]).toBeGreaterThan(RECONCILE_RUNS / 20);
     const manifest = await app.fetch('http://observer.test/reconcile');
     expect(manifest.status).toBe(200);
-    const batch = await (await app.fetch(`http://observer.test/reconcile?queries=${encodeURIComponent(JSON.stringify({ q: { query: 'Kishinev', type: 'Area' } }))}`)).json();
+    const batch = await (
+      await app.fetch(
+        `http://observer.test/reconcile?queries=${encodeURIComponent(JSON.stringify({ q: { query: 'Kishinev', type: 'Area' } }))}`,
+      )
+    ).json();
     expect(batch.q.result[0].name).toBe('Chisinau');
   }, 120_000);
 });

@@ -9,8 +9,17 @@ import { createApp } from '../src/server/app.js';
 import { httpPolicyFromEnv } from '../src/http/policy.js';
 import { unavailable, type DatabaseSource } from '../src/http/database-source.js';
 import {
-  MAX_BATCH_QUERIES, MAX_BODY_BYTES, MAX_CALLBACK_LENGTH, MAX_EXTEND_IDS, MAX_EXTEND_PROPERTIES, MAX_LIMIT,
-  MAX_PREFIX_LENGTH, MAX_PROPERTIES_PER_QUERY, MAX_PROPERTY_VALUES, MAX_QUERY_LENGTH, MAX_TYPES_PER_QUERY,
+  MAX_BATCH_QUERIES,
+  MAX_BODY_BYTES,
+  MAX_CALLBACK_LENGTH,
+  MAX_EXTEND_IDS,
+  MAX_EXTEND_PROPERTIES,
+  MAX_LIMIT,
+  MAX_PREFIX_LENGTH,
+  MAX_PROPERTIES_PER_QUERY,
+  MAX_PROPERTY_VALUES,
+  MAX_QUERY_LENGTH,
+  MAX_TYPES_PER_QUERY,
 } from '../src/reconcile-service/limits.js';
 import { PayloadTooLarge } from '../src/reconcile-service/validate.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
@@ -75,7 +84,10 @@ describe('limits', () => {
     const atLimit = await postForm('/reconcile', { queries: JSON.stringify({ q0: { query: 'b'.repeat(MAX_QUERY_LENGTH) } }) });
     expect(atLimit.status).toBe(200);
     const inBatch = await refusal(await postForm('/reconcile', { queries: JSON.stringify({ q0: { query: long } }) }));
-    expect(inBatch).toEqual({ status: 400, error: `q0.query is ${MAX_QUERY_LENGTH + 1} characters long; the limit is ${MAX_QUERY_LENGTH}` });
+    expect(inBatch).toEqual({
+      status: 400,
+      error: `q0.query is ${MAX_QUERY_LENGTH + 1} characters long; the limit is ${MAX_QUERY_LENGTH}`,
+    });
     const alone = await refusal(await postForm('/reconcile', { query: long }));
     expect(alone.status).toBe(400);
     expect(alone.error).toContain(String(MAX_QUERY_LENGTH));
@@ -87,10 +99,22 @@ describe('limits', () => {
   it('refuses too many properties, values, types, and a limit over the maximum', async () => {
     const props = (n: number) => Array.from({ length: n }, () => ({ pid: 'country', v: 'Moldova' }));
     const cases: [Record<string, unknown>, RegExp][] = [
-      [{ query: 'Kishinev', properties: props(MAX_PROPERTIES_PER_QUERY + 1) }, new RegExp(`q0.properties has ${MAX_PROPERTIES_PER_QUERY + 1} properties; the limit is ${MAX_PROPERTIES_PER_QUERY}`)],
-      [{ query: 'Kishinev', properties: [{ pid: 'country', v: Array(MAX_PROPERTY_VALUES + 1).fill('Moldova') }] }, new RegExp(`q0.properties\\[0\\].v has ${MAX_PROPERTY_VALUES + 1} values; the limit is ${MAX_PROPERTY_VALUES}`)],
-      [{ query: 'Kishinev', properties: [{ pid: 'country', v: ['Moldova', 'x'.repeat(MAX_QUERY_LENGTH + 1)] }] }, /q0.properties\[0\].v\[1\] is 501 characters long/],
-      [{ query: 'Kishinev', type: Array(MAX_TYPES_PER_QUERY + 1).fill('Area') }, new RegExp(`q0.type has ${MAX_TYPES_PER_QUERY + 1} types`)],
+      [
+        { query: 'Kishinev', properties: props(MAX_PROPERTIES_PER_QUERY + 1) },
+        new RegExp(`q0.properties has ${MAX_PROPERTIES_PER_QUERY + 1} properties; the limit is ${MAX_PROPERTIES_PER_QUERY}`),
+      ],
+      [
+        { query: 'Kishinev', properties: [{ pid: 'country', v: Array(MAX_PROPERTY_VALUES + 1).fill('Moldova') }] },
+        new RegExp(`q0.properties\\[0\\].v has ${MAX_PROPERTY_VALUES + 1} values; the limit is ${MAX_PROPERTY_VALUES}`),
+      ],
+      [
+        { query: 'Kishinev', properties: [{ pid: 'country', v: ['Moldova', 'x'.repeat(MAX_QUERY_LENGTH + 1)] }] },
+        /q0.properties\[0\].v\[1\] is 501 characters long/,
+      ],
+      [
+        { query: 'Kishinev', type: Array(MAX_TYPES_PER_QUERY + 1).fill('Area') },
+        new RegExp(`q0.type has ${MAX_TYPES_PER_QUERY + 1} types`),
+      ],
       [{ query: 'Kishinev', limit: MAX_LIMIT + 1 }, new RegExp(`q0.limit is ${MAX_LIMIT + 1}; the limit is ${MAX_LIMIT}`)],
     ];
     for (const [query, message] of cases) {
@@ -104,13 +128,19 @@ describe('limits', () => {
 
   it('refuses data extension requests over their limits', async () => {
     const ids = (n: number) => Array.from({ length: n }, (_, i) => `id${i}`);
-    const many = await refusal(await postForm('/reconcile', { extend: JSON.stringify({ ids: ids(MAX_EXTEND_IDS + 1), properties: [{ id: 'country' }] }) }));
+    const many = await refusal(
+      await postForm('/reconcile', { extend: JSON.stringify({ ids: ids(MAX_EXTEND_IDS + 1), properties: [{ id: 'country' }] }) }),
+    );
     expect(many).toEqual({ status: 400, error: `extend.ids has ${MAX_EXTEND_IDS + 1} ids; the limit is ${MAX_EXTEND_IDS}` });
     const props = Array.from({ length: MAX_EXTEND_PROPERTIES + 1 }, () => ({ id: 'country' }));
     const wide = await refusal(await postForm('/reconcile', { extend: JSON.stringify({ ids: ['x'], properties: props }) }));
     expect(wide.status).toBe(400);
-    expect(wide.error).toMatch(new RegExp(`extend.properties has ${MAX_EXTEND_PROPERTIES + 1} properties; the limit is ${MAX_EXTEND_PROPERTIES}`));
-    expect((await postForm('/reconcile', { extend: JSON.stringify({ ids: ids(MAX_EXTEND_IDS), properties: [{ id: 'country' }] }) })).status).toBe(200);
+    expect(wide.error).toMatch(
+      new RegExp(`extend.properties has ${MAX_EXTEND_PROPERTIES + 1} properties; the limit is ${MAX_EXTEND_PROPERTIES}`),
+    );
+    expect(
+      (await postForm('/reconcile', { extend: JSON.stringify({ ids: ids(MAX_EXTEND_IDS), properties: [{ id: 'country' }] }) })).status,
+    ).toBe(200);
   });
 
   it('refuses a suggest prefix, a callback and a propose_properties limit over their limits', async () => {
@@ -130,10 +160,18 @@ describe('limits', () => {
   it('reads a POST body no further than the body limit', async () => {
     const { readForm } = await import('../src/reconcile-service/body.js');
     const big = `queries=${'a'.repeat(MAX_BODY_BYTES)}`;
-    const response = await app.fetch(`${BASE}/reconcile`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big });
+    const response = await app.fetch(`${BASE}/reconcile`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: big,
+    });
     expect(response.status).toBe(413);
     // The route's own reader, whatever bounds the app puts in front of it.
-    const request = new Request(`${BASE}/reconcile`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big });
+    const request = new Request(`${BASE}/reconcile`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: big,
+    });
     await expect(readForm(request, new URL(request.url))).rejects.toBeInstanceOf(PayloadTooLarge);
     const chunked = new Request(`${BASE}/reconcile`, {
       method: 'POST',
@@ -149,11 +187,23 @@ describe('malformed requests', () => {
   const malformed: [string, Record<string, string>, RegExp][] = [
     ['query not a string', { queries: '{"q0":{"query":123}}' }, /^q0\.query must be a string, not a number$/],
     ['a null property', { queries: '{"q0":{"query":"x","properties":[null]}}' }, /^q0\.properties\[0\] must be an object/],
-    ['v an object without id', { queries: '{"q3":{"query":"x","properties":[{"pid":"country","v":"Moldova"},{"pid":"country","v":{"name":{}}}]}}' }, /^q3\.properties\[1\]\.v must be a string, number, boolean or \{"id": …\}, or a list of them$/],
-    ['v a nested list', { queries: '{"q0":{"query":"x","properties":[{"pid":"country","v":[["Moldova"]]}]}}' }, /^q0\.properties\[0\]\.v must be/],
+    [
+      'v an object without id',
+      { queries: '{"q3":{"query":"x","properties":[{"pid":"country","v":"Moldova"},{"pid":"country","v":{"name":{}}}]}}' },
+      /^q3\.properties\[1\]\.v must be a string, number, boolean or \{"id": …\}, or a list of them$/,
+    ],
+    [
+      'v a nested list',
+      { queries: '{"q0":{"query":"x","properties":[{"pid":"country","v":[["Moldova"]]}]}}' },
+      /^q0\.properties\[0\]\.v must be/,
+    ],
     ['v null', { queries: '{"q0":{"query":"x","properties":[{"pid":"country","v":null}]}}' }, /^q0\.properties\[0\]\.v must be/],
     ['v missing', { queries: '{"q0":{"query":"x","properties":[{"pid":"country"}]}}' }, /^q0\.properties\[0\]\.v is missing$/],
-    ['pid not a string', { queries: '{"q0":{"query":"x","properties":[{"pid":7,"v":"x"}]}}' }, /^q0\.properties\[0\]\.pid must be a string/],
+    [
+      'pid not a string',
+      { queries: '{"q0":{"query":"x","properties":[{"pid":7,"v":"x"}]}}' },
+      /^q0\.properties\[0\]\.pid must be a string/,
+    ],
     ['properties not a list', { queries: '{"q0":{"query":"x","properties":{"pid":"country"}}}' }, /^q0\.properties must be a list/],
     ['type a number', { queries: '{"q0":{"query":"x","type":5}}' }, /^q0\.type must be a type id or a list of them/],
     ['type a list of numbers', { queries: '{"q0":{"query":"x","type":[5]}}' }, /^q0\.type\[0\] must be a string/],
@@ -165,10 +215,18 @@ describe('malformed requests', () => {
     ['queries null', { queries: 'null' }, /^queries must be an object/],
     ['queries a string', { queries: '"Moldova"' }, /^queries must be an object/],
     ['single query object with a number', { query: '{"query":123}' }, /^query\.query must be a string/],
-    ['extend with numeric ids', { extend: '{"ids":[1,2],"properties":[{"id":"country"}]}' }, /^extend\.ids\[0\] must be a string, not a number$/],
+    [
+      'extend with numeric ids',
+      { extend: '{"ids":[1,2],"properties":[{"id":"country"}]}' },
+      /^extend\.ids\[0\] must be a string, not a number$/,
+    ],
     ['extend not an object', { extend: '[1]' }, /^extend must be an object/],
     ['extend with a null property', { extend: '{"ids":["x"],"properties":[null]}' }, /^extend\.properties\[0\] must be an object/],
-    ['extend with a bad setting', { extend: '{"ids":["x"],"properties":[{"id":"aliases","settings":{"limit":"many"}}]}' }, /^extend\.properties\[0\]\.settings\.limit must be a whole number/],
+    [
+      'extend with a bad setting',
+      { extend: '{"ids":["x"],"properties":[{"id":"aliases","settings":{"limit":"many"}}]}' },
+      /^extend\.properties\[0\]\.settings\.limit must be a whole number/,
+    ],
     ['extend without ids', { extend: '{"properties":[]}' }, /^extend needs "ids" and "properties" lists$/],
   ];
   for (const [what, fields, message] of malformed) {
@@ -180,10 +238,20 @@ describe('malformed requests', () => {
   }
 
   it('takes every value shape the specification allows', async () => {
-    const q = { query: 'Kishinev', type: ['Area'], type_strict: 'any', limit: 2.5, properties: [
-      { pid: 'country', v: 'Moldova' }, { pid: 'country', v: ['Moldova', ''] }, { pid: 'iso_code', v: { id: 'x', name: 'MD-CU' } },
-      { pid: 'birth_year', v: 1950 }, { pid: 'role', v: true }, { pid: 'unknown', v: [] },
-    ] };
+    const q = {
+      query: 'Kishinev',
+      type: ['Area'],
+      type_strict: 'any',
+      limit: 2.5,
+      properties: [
+        { pid: 'country', v: 'Moldova' },
+        { pid: 'country', v: ['Moldova', ''] },
+        { pid: 'iso_code', v: { id: 'x', name: 'MD-CU' } },
+        { pid: 'birth_year', v: 1950 },
+        { pid: 'role', v: true },
+        { pid: 'unknown', v: [] },
+      ],
+    };
     const response = await postForm('/reconcile', { queries: JSON.stringify({ q0: q }) });
     expect(response.status).toBe(200);
     const body = await response.json();
@@ -194,8 +262,18 @@ describe('malformed requests', () => {
   it('refuses bodies it cannot read, with 400 and no internals', async () => {
     const requests: [string, RequestInit][] = [
       ['multipart without a boundary', { method: 'POST', headers: { 'content-type': 'multipart/form-data' }, body: 'queries={}' }],
-      ['multipart with a wrong boundary', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=abc' }, body: '--xyz\r\nnonsense' }],
-      ['a form body that is not UTF-8', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new Uint8Array([0x71, 0x75, 0x65, 0x72, 0x79, 0x3d, 0xff, 0xfe, 0xc3]) }],
+      [
+        'multipart with a wrong boundary',
+        { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=abc' }, body: '--xyz\r\nnonsense' },
+      ],
+      [
+        'a form body that is not UTF-8',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new Uint8Array([0x71, 0x75, 0x65, 0x72, 0x79, 0x3d, 0xff, 0xfe, 0xc3]),
+        },
+      ],
       ['a JSON body', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[1,2,3]' }],
       ['a JSON object body', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"queries":{}}' }],
       ['a body of no declared type', { method: 'POST', body: new Uint8Array([1, 2, 3]) }],
@@ -215,8 +293,13 @@ describe('malformed requests', () => {
   });
 
   it('refuses bad numbers and callbacks in parameters', async () => {
-    for (const path of ['/reconcile/suggest/entity?prefix=a&cursor=-1', '/reconcile/suggest/entity?prefix=a&cursor=ten', '/reconcile/propose_properties?type=Area&limit=1e3',
-      '/reconcile?callback=alert(1)', '/reconcile?callback=a;b']) {
+    for (const path of [
+      '/reconcile/suggest/entity?prefix=a&cursor=-1',
+      '/reconcile/suggest/entity?prefix=a&cursor=ten',
+      '/reconcile/propose_properties?type=Area&limit=1e3',
+      '/reconcile?callback=alert(1)',
+      '/reconcile?callback=a;b',
+    ]) {
       const r = await refusal(await app.fetch(`${BASE}${path}`));
       expect(r.status, path).toBe(400);
       expect(r.error, path).toMatch(/^(cursor|limit|callback) /);
@@ -239,7 +322,9 @@ describe('failures inside the service', () => {
 
   it('answers an unexpected error with a plain 500, and logs the original', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const app500 = failingApp(() => new TypeError('Cannot read properties of undefined at /work/main/src/reconcile-service/catalog.ts:12:3 SELECT * FROM "Area"'));
+    const app500 = failingApp(
+      () => new TypeError('Cannot read properties of undefined at /work/main/src/reconcile-service/catalog.ts:12:3 SELECT * FROM "Area"'),
+    );
     const response = await postForm('/reconcile', { queries: batch(2) }, app500);
     expect(response.status).toBe(500);
     const text = await response.text();
@@ -250,7 +335,10 @@ describe('failures inside the service', () => {
 
   it('answers 503 with Retry-After while the database is unavailable', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    for (const error of [() => unavailable(), () => Object.assign(new Error('SQLITE_CANTOPEN: unable to open database file /work/x.db'), { code: 'SQLITE_CANTOPEN' })]) {
+    for (const error of [
+      () => unavailable(),
+      () => Object.assign(new Error('SQLITE_CANTOPEN: unable to open database file /work/x.db'), { code: 'SQLITE_CANTOPEN' }),
+    ]) {
       const app503 = failingApp(error);
       for (const path of ['/reconcile/suggest/entity?prefix=osce', '/reconcile/preview?id=x']) {
         const response = await app503.fetch(`${BASE}${path}`);
@@ -270,7 +358,15 @@ describe('forwarded headers', () => {
 
   async function manifestUrls(headers: Record<string, string>) {
     const m = await (await on.fetch(`${BASE}/reconcile`, { headers })).json();
-    return [m.view.url, m.preview.url, m.documentation, m.suggest.entity.service_url, m.suggest.type.service_url, m.suggest.property.service_url, m.extend.propose_properties.service_url] as string[];
+    return [
+      m.view.url,
+      m.preview.url,
+      m.documentation,
+      m.suggest.entity.service_url,
+      m.suggest.type.service_url,
+      m.suggest.property.service_url,
+      m.extend.propose_properties.service_url,
+    ] as string[];
   }
 
   it('ignores X-Forwarded-Host and -Proto unless TRUST_PROXY is set', async () => {
@@ -282,11 +378,15 @@ describe('forwarded headers', () => {
     on = createApp(t.db, { policy: httpPolicyFromEnv({ TRUST_PROXY: '1' }) });
     for (const url of await manifestUrls(forwarded)) expect(url.startsWith('https://evil.example:8443'), url).toBe(true);
     // The first of a proxy chain's values is the client-facing one.
-    expect((await manifestUrls({ 'x-forwarded-host': 'ledger.example, internal:4000', 'x-forwarded-proto': 'https, http' }))[0]).toBe('https://ledger.example/reconcile/preview?id={{id}}');
+    expect((await manifestUrls({ 'x-forwarded-host': 'ledger.example, internal:4000', 'x-forwarded-proto': 'https, http' }))[0]).toBe(
+      'https://ledger.example/reconcile/preview?id={{id}}',
+    );
     expect((await manifestUrls({ 'x-forwarded-proto': 'https' }))[0]).toBe('https://observer.test/reconcile/preview?id={{id}}');
     expect((await manifestUrls({ 'x-forwarded-host': '[::1]:4000' }))[0]).toBe('http://[::1]:4000/reconcile/preview?id={{id}}');
     // Each header is checked on its own: a valid proto with a malformed host keeps the request's host.
-    expect((await manifestUrls({ 'x-forwarded-host': 'evil.example/path', 'x-forwarded-proto': 'https' }))[0]).toBe('https://observer.test/reconcile/preview?id={{id}}');
+    expect((await manifestUrls({ 'x-forwarded-host': 'evil.example/path', 'x-forwarded-proto': 'https' }))[0]).toBe(
+      'https://observer.test/reconcile/preview?id={{id}}',
+    );
     const refused: Record<string, string>[] = [
       { 'x-forwarded-host': 'evil.example/path' },
       { 'x-forwarded-host': 'evil.example?x=' },

@@ -86,7 +86,9 @@ describe('manifest', () => {
     expect(m.view.url).toContain('{{id}}');
     expect(m.preview).toMatchObject({ url: expect.stringContaining('{{id}}'), width: expect.any(Number), height: expect.any(Number) });
     expect(m.preview.url.startsWith(`${BASE}/reconcile/preview`)).toBe(true);
-    for (const kind of ['entity', 'type', 'property']) expect(m.suggest[kind]).toMatchObject({ service_url: BASE, service_path: `/reconcile/suggest/${kind}` });
+    for (const kind of ['entity', 'type', 'property'])
+      expect(m.suggest[kind]).toMatchObject({ service_url: BASE, service_path: `/reconcile/suggest/${kind}` });
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the protocol's placeholder is the literal text ${id}
     expect(m.suggest.entity.flyout_service_path).toContain('${id}');
     expect(m.extend.propose_properties).toEqual({ service_url: BASE, service_path: '/reconcile/propose_properties' });
     expect(m.extend.property_settings[0]).toMatchObject({ name: 'limit', label: expect.any(String), type: 'number' });
@@ -203,7 +205,9 @@ describe('suggest, flyout and preview', () => {
   });
 
   it('suggests types and properties', async () => {
-    expect((await (await get('/reconcile/suggest/type?prefix=pe')).json()).result).toEqual([{ id: 'Person', name: 'Person', description: expect.any(String) }]);
+    expect((await (await get('/reconcile/suggest/type?prefix=pe')).json()).result).toEqual([
+      { id: 'Person', name: 'Person', description: expect.any(String) },
+    ]);
     const props = await (await get('/reconcile/suggest/property?prefix=co&type=Area')).json();
     expect(props.result.map((p: { id: string }) => p.id)).toContain('country');
   });

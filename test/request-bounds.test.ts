@@ -45,7 +45,8 @@ async function ask(on: typeof app, query: string, variables?: Record<string, unk
   return { status: response.status, headers: response.headers, text, body: JSON.parse(text) as Answer['body'] };
 }
 
-const idOf = async (name: string) => ((await ask(app, `{ organization(name: "${name}") { id } }`)).body.data!.organization as { id: string }).id;
+const idOf = async (name: string) =>
+  ((await ask(app, `{ organization(name: "${name}") { id } }`)).body.data!.organization as { id: string }).id;
 
 /** The measured attack: one id repeated, each expanding statements two levels deep with a page size passed as a variable. */
 const deepStatements = (ids: string[]) => `query ($n: Int) { nodes(ids: ${JSON.stringify(ids)}) { ... on Organization {
@@ -78,16 +79,18 @@ describe('the cost of a request counts its variables', () => {
   });
 });
 
-describe('the app\'s own operations stay under the cost limit at their default pages', () => {
+describe("the app's own operations stay under the cost limit at their default pages", () => {
   const costOf = (document: string, variables: Record<string, unknown>) => {
     let cost = -1;
-    const errors = validate(schema, parse(document), [createComplexityRule({ context: {}, variableValues: variables, onResult: (r) => (cost = r.complexity) })]);
+    const errors = validate(schema, parse(document), [
+      createComplexityRule({ context: {}, variableValues: variables, onResult: (r) => (cost = r.complexity) }),
+    ]);
     expect(errors).toEqual([]);
     return cost;
   };
   const flags = { withSummary: true, withBody: true, id: 'RWxlY3Rpb246eA==' };
 
-  it('the dashboard\'s three operations and the CSV export\'s', () => {
+  it("the dashboard's three operations and the CSV export's", () => {
     const operations = separateOperations(parse(fs.readFileSync(path.join(projectRoot, 'src/dashboard/operations.graphql'), 'utf8')));
     const costs = Object.fromEntries(Object.entries(operations).map(([name, op]) => [name, costOf(print(op), flags)]));
     costs.ComparisonCsv = costOf(COMPARISON_CSV_QUERY, flags);
@@ -101,7 +104,10 @@ describe('nodes(ids:)', () => {
   it('takes at most 100 ids, and says so', async () => {
     const odihr = await idOf('ODIHR');
     const r = await ask(app, 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: Array(101).fill(odihr) });
-    expect(r.body.errors![0]).toMatchObject({ message: 'nodes takes at most 100 ids; 101 were given', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(r.body.errors![0]).toMatchObject({
+      message: 'nodes takes at most 100 ids; 101 were given',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('loads a repeated id once and answers it at every position', async () => {
@@ -148,7 +154,8 @@ describe('time and size of one execution', () => {
 describe('writes are counted per mutation field', () => {
   it('refuses a request whose aliased mutations exceed what the client has left, applying none of them', async () => {
     const [odihr, cisEmo] = [await idOf('ODIHR'), await idOf('CIS-EMO')];
-    const judge = (alias: string) => `${alias}: judgeRecords(left: "${odihr}", right: "${cisEmo}", judgement: UNSURE, note: "${alias}") { judgement }`;
+    const judge = (alias: string) =>
+      `${alias}: judgeRecords(left: "${odihr}", right: "${cisEmo}", judgement: UNSURE, note: "${alias}") { judgement }`;
     const entries = () => t.db.auditEntry.count({ where: { action: 'JUDGE_UNSURE' } });
     const before = await entries();
     const four = await ask(app, `mutation { ${['a', 'b', 'c', 'd'].map(judge).join(' ')} }`, undefined, editor);
@@ -175,7 +182,11 @@ describe('refusals say what refused them', () => {
 describe('names', () => {
   it('nameContains takes % and _ as themselves, not as wildcards', async () => {
     const count = async (text: string) =>
-      ((await ask(app, 'query ($t: String) { organizations(nameContains: $t) { totalCount } }', { t: text })).body.data!.organizations as { totalCount: number }).totalCount;
+      (
+        (await ask(app, 'query ($t: String) { organizations(nameContains: $t) { totalCount } }', { t: text })).body.data!.organizations as {
+          totalCount: number;
+        }
+      ).totalCount;
     expect(await count('%')).toBe(0);
     expect(await count('_')).toBe(0);
     expect(await count('O%CE')).toBe(0);

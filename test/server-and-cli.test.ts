@@ -34,19 +34,26 @@ async function cli(script: string, args: string[]) {
 describe('npm run ingest / npm run query', () => {
   it('loads a spreadsheet once, and the second run changes nothing', async () => {
     const file = path.join(dir, 'mine.csv');
-    fs.writeFileSync(file, [
-      'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note',
-      'OSCE PA,Estonia,parliamentary,2011-03-06,1,2011-03-07,press,,an orderly and transparent vote,en,false,,my notes,,',
-    ].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note',
+        'OSCE PA,Estonia,parliamentary,2011-03-06,1,2011-03-07,press,,an orderly and transparent vote,en,false,,my notes,,',
+      ].join('\n'),
+    );
     const first = await cli('scripts/ingest.ts', [file]);
     expect(first.code).toBe(0);
     const count = `{ statements(filter: { organization: "OSCE Parliamentary Assembly", area: "Estonia" }) { totalCount edges { node { quote verdict verdictCoding { coder } } } } }`;
     const a = await cli('scripts/query.ts', [count]);
     expect(a.code).toBe(0);
-    const parsed = JSON.parse(a.stdout) as { data: { statements: { totalCount: number; edges: { node: { verdict: string | null; verdictCoding: { coder: string } | null } }[] } } };
+    const parsed = JSON.parse(a.stdout) as {
+      data: { statements: { totalCount: number; edges: { node: { verdict: string | null; verdictCoding: { coder: string } | null } }[] } };
+    };
     expect(parsed.data.statements.totalCount).toBe(1);
     // No verdict in the file: the rule coder's verdict is in force, and says so.
-    expect(parsed.data.statements.edges[0].node.verdictCoding?.coder ?? null).toBe(parsed.data.statements.edges[0].node.verdict ? 'RULE' : null);
+    expect(parsed.data.statements.edges[0].node.verdictCoding?.coder ?? null).toBe(
+      parsed.data.statements.edges[0].node.verdict ? 'RULE' : null,
+    );
     expect((await cli('scripts/ingest.ts', [file])).code).toBe(0);
     const b = await cli('scripts/query.ts', [count]);
     expect(JSON.parse(b.stdout).data.statements.totalCount).toBe(1);
@@ -54,7 +61,10 @@ describe('npm run ingest / npm run query', () => {
 
   it('a bad file exits non-zero naming file, row and field', async () => {
     const file = path.join(dir, 'bad.csv');
-    fs.writeFileSync(file, 'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note\nPACE,Ukraine,parliamentary,2012-10-28,first-ish,,press,,q,en,false,,t,,\n');
+    fs.writeFileSync(
+      file,
+      'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note\nPACE,Ukraine,parliamentary,2012-10-28,first-ish,,press,,q,en,false,,t,,\n',
+    );
     const r = await cli('scripts/ingest.ts', [file]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('bad.csv: row 2, field "round"');
@@ -73,7 +83,10 @@ describe('the server over HTTP', () => {
 
   beforeAll(async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
-    child = spawn(tsx, [path.join(projectRoot, 'src/server/main.ts')], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(tsx, [path.join(projectRoot, 'src/server/main.ts')], {
+      env: { ...env, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     base = `http://127.0.0.1:${port}`;
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('server did not start')), 60_000);

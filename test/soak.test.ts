@@ -6,7 +6,7 @@ import { startServer } from './helpers/processes.js';
 import { formatReport, HEAP_GROWTH_BOUND_MB, soak } from '../scripts/soak.js';
 
 /** Seconds of measured load (after a 3 s warm-up); `npm run soak` runs longer. */
-export const SOAK_SECONDS = 10;
+const SOAK_SECONDS = 10;
 
 let t: TestDatabase;
 let server: { child: ChildProcess; base: string };
@@ -25,7 +25,12 @@ describe('soak', () => {
     const report = await soak(server.base, { connections: 50, durationSeconds: SOAK_SECONDS });
     console.log(formatReport(report));
     expect(report.requests).toBeGreaterThan(100);
-    expect({ non2xx: report.non2xx, transport: report.transportErrors, timeouts: report.timeouts, graphql: report.graphqlErrors }).toEqual({ non2xx: 0, transport: 0, timeouts: 0, graphql: 0 });
+    expect({ non2xx: report.non2xx, transport: report.transportErrors, timeouts: report.timeouts, graphql: report.graphqlErrors }).toEqual({
+      non2xx: 0,
+      transport: 0,
+      timeouts: 0,
+      graphql: 0,
+    });
     expect(report.heapGrowthMb).toBeLessThanOrEqual(HEAP_GROWTH_BOUND_MB);
     expect(server.child.exitCode).toBeNull();
   }, 60_000);

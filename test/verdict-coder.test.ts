@@ -33,8 +33,25 @@ describe('scale', () => {
 
 describe('weightedKappa', () => {
   it('is 1 for perfect agreement', () => {
-    expect(weightedKappa([[1, 1], [3, 3], [5, 5], [2, 2]])).toBeCloseTo(1, 12);
-    expect(weightedKappa([[1, 1], [3, 3], [5, 5]], [1, 2, 3, 4, 5], 'linear')).toBeCloseTo(1, 12);
+    expect(
+      weightedKappa([
+        [1, 1],
+        [3, 3],
+        [5, 5],
+        [2, 2],
+      ]),
+    ).toBeCloseTo(1, 12);
+    expect(
+      weightedKappa(
+        [
+          [1, 1],
+          [3, 3],
+          [5, 5],
+        ],
+        [1, 2, 3, 4, 5],
+        'linear',
+      ),
+    ).toBeCloseTo(1, 12);
   });
 
   it('equals plain Cohen kappa on two categories (textbook 20/5/10/15 table → 0.4)', () => {
@@ -67,8 +84,20 @@ describe('weightedKappa', () => {
   });
 
   it('penalises distant disagreement more under quadratic weights', () => {
-    const near: [number, number][] = [[1, 1], [2, 2], [3, 3], [4, 4], [5, 4]];
-    const far: [number, number][] = [[1, 1], [2, 2], [3, 3], [4, 4], [5, 1]];
+    const near: [number, number][] = [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 4],
+    ];
+    const far: [number, number][] = [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 1],
+    ];
     const kNear = weightedKappa(near);
     const kFar = weightedKappa(far);
     expect(kNear).not.toBeNull();
@@ -80,11 +109,22 @@ describe('weightedKappa', () => {
     expect(weightedKappa([])).toBeNull();
     expect(weightedKappa([[3, 3]])).toBeNull();
     // Both raters always say 3: no expected disagreement.
-    expect(weightedKappa([[3, 3], [3, 3], [3, 3]])).toBeNull();
+    expect(
+      weightedKappa([
+        [3, 3],
+        [3, 3],
+        [3, 3],
+      ]),
+    ).toBeNull();
   });
 
   it('rejects values outside the categories', () => {
-    expect(() => weightedKappa([[1, 1], [6, 1]])).toThrow(RangeError);
+    expect(() =>
+      weightedKappa([
+        [1, 1],
+        [6, 1],
+      ]),
+    ).toThrow(RangeError);
   });
 });
 

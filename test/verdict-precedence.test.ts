@@ -11,8 +11,24 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('verdict precedence', () => {
-  it('every statement carries the rule coder\'s coding beside the source\'s, with evidence', async () => {
-    const r = await t.gql<{ statements: { edges: { node: { verdict: string; verdictCoding: { coder: string }; codings: { coder: string; machineCoded: boolean; rule: string | null; confidence: number | null; evidence: { phrase: string }[] }[] } }[] } }>(
+  it("every statement carries the rule coder's coding beside the source's, with evidence", async () => {
+    const r = await t.gql<{
+      statements: {
+        edges: {
+          node: {
+            verdict: string;
+            verdictCoding: { coder: string };
+            codings: {
+              coder: string;
+              machineCoded: boolean;
+              rule: string | null;
+              confidence: number | null;
+              evidence: { phrase: string }[];
+            }[];
+          };
+        }[];
+      };
+    }>(
       `{ statements(first: 100, filter: { organization: "CIS-EMO" }) { edges { node { verdict verdictCoding { coder } codings { coder machineCoded rule confidence evidence { phrase } } } } } }`,
     );
     expect(r.errors).toBeUndefined();
@@ -28,7 +44,9 @@ describe('verdict precedence', () => {
   it('a human verdict wins, and re-coding after a rule change never overwrites it', async () => {
     const statement = await t.db.statement.findFirstOrThrow({ where: { quote: 'cannot be recognized as fully democratic' } });
     expect(statement.verdict).toBe('CRITICAL');
-    await t.db.verdictCoding.create({ data: { id: 'human-test', statementId: statement.id, verdict: 'MIXED', coder: 'HUMAN', codedBy: 'a curator', codedAt: new Date() } });
+    await t.db.verdictCoding.create({
+      data: { id: 'human-test', statementId: statement.id, verdict: 'MIXED', coder: 'HUMAN', codedBy: 'a curator', codedAt: new Date() },
+    });
     await t.db.$transaction((tx) => refreshVerdicts(tx, [statement.id]));
     const report = await recodeAll(t.db);
     expect(report.statements).toBeGreaterThanOrEqual(52);
@@ -41,7 +59,7 @@ describe('verdict precedence', () => {
     expect([again.ruleVerdictsChanged, again.verdictsInForceChanged]).toEqual([0, 0]);
   });
 
-  it('a statement without a source verdict takes the rule coder\'s', async () => {
+  it("a statement without a source verdict takes the rule coder's", async () => {
     const s = await t.db.statement.findFirstOrThrow({ where: { quote: 'transparent ... reflects the will of the Ukrainian people' } });
     await t.db.verdictCoding.deleteMany({ where: { statementId: s.id, coder: 'SOURCE' } });
     await t.db.$transaction((tx) => refreshVerdicts(tx, [s.id]));

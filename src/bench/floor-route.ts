@@ -37,7 +37,10 @@ function postgresFloor(url: string, poolSize: number): Floor {
   // As many connections as the Prisma adapter's pool (pg's default of 10).
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Cast to text: the document goes out as the database wrote it, not parsed and re-serialised.
-  const text = { comparison: `SELECT document::text FROM (${comparisonFloorSql('postgresql')}) q`, deep: `SELECT document::text FROM (${deepFloorSql('postgresql')}) q` };
+  const text = {
+    comparison: `SELECT document::text FROM (${comparisonFloorSql('postgresql')}) q`,
+    deep: `SELECT document::text FROM (${deepFloorSql('postgresql')}) q`,
+  };
   return {
     answer: async (query, first) => {
       const result = await pool.query<{ document: string }>({ name: `floor-${query}`, text: text[query], values: [first] });

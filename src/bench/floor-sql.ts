@@ -30,7 +30,10 @@ interface Dialect {
 const quoteKey = (key: string) => `'${key}'`;
 
 const sqlite: Dialect = {
-  object: (fields) => `json_object(${Object.entries(fields).map(([k, v]) => `${quoteKey(k)}, ${v}`).join(', ')})`,
+  object: (fields) =>
+    `json_object(${Object.entries(fields)
+      .map(([k, v]) => `${quoteKey(k)}, ${v}`)
+      .join(', ')})`,
   array: (element, orderBy) => `json_group_array(${element} ORDER BY ${orderBy})`,
   // SQLite has no boolean type: spell the JSON literal out.
   boolean: (condition) => `json(CASE WHEN (${condition}) IS NULL THEN 'null' WHEN (${condition}) THEN 'true' ELSE 'false' END)`,
@@ -42,7 +45,10 @@ const sqlite: Dialect = {
 };
 
 const postgresql: Dialect = {
-  object: (fields) => `json_build_object(${Object.entries(fields).map(([k, v]) => `${quoteKey(k)}, ${v}`).join(', ')})`,
+  object: (fields) =>
+    `json_build_object(${Object.entries(fields)
+      .map(([k, v]) => `${quoteKey(k)}, ${v}`)
+      .join(', ')})`,
   array: (element, orderBy) => `coalesce(json_agg(${element} ORDER BY ${orderBy}), '[]'::json)`,
   boolean: (condition) => `(${condition})`,
   real: (expression) => `CAST(${expression} AS double precision)`,
@@ -59,15 +65,23 @@ export function dialectFor(engine: Engine): Dialect {
 export function deepFloorSql(engine: Engine): string {
   const d = dialectFor(engine);
   const statement = d.object({
-    kind: 's.kind', statementDate: 's."statementDate"', verdict: 's.verdict', quote: 's.quote',
+    kind: 's.kind',
+    statementDate: 's."statementDate"',
+    verdict: 's.verdict',
+    quote: 's.quote',
     organization: d.object({ name: 'o.name' }),
   });
   const round = d.object({
-    round: 'r.round', date: 'r.date',
+    round: 'r.round',
+    date: 'r.date',
     statements: `(SELECT ${d.array(statement, 's."statementDate", s.id')} FROM "Statement" s JOIN "Organization" o ON o.id = s."organizationId" WHERE s."roundId" = r.id)`,
   });
   const node = d.object({
-    key: 'p.key', year: 'p.year', type: 'p.type', date: 'p.date', area: d.object({ name: 'a.name' }),
+    key: 'p.key',
+    year: 'p.year',
+    type: 'p.type',
+    date: 'p.date',
+    area: d.object({ name: 'a.name' }),
     rounds: `(SELECT ${d.array(round, 'r.ordinal')} FROM "ElectionRound" r WHERE r."electionId" = p.id)`,
   });
   return `
@@ -119,12 +133,19 @@ export function comparisonFloorSql(engine: Engine): string {
 
   const other = d.object({
     organization: d.object({ name: 'o.name' }),
-    verdict: 'c.verdict', score: 'c.score', gap: 'c.gap', agrees: d.boolean('c.gap = 0'), status: 'c.status',
+    verdict: 'c.verdict',
+    score: 'c.score',
+    gap: 'c.gap',
+    agrees: d.boolean('c.gap = 0'),
+    status: 'c.status',
     statements: d.embedArray('ps.statements'),
   });
   const round = d.object({
-    round: 'r.round', subjectVerdict: 'r."subjectVerdict"', subjectScore: 'r."subjectScore"',
-    subjectStatements: d.embedArray('ss.statements'), others: d.embedArray('po.others'),
+    round: 'r.round',
+    subjectVerdict: 'r."subjectVerdict"',
+    subjectScore: 'r."subjectScore"',
+    subjectStatements: d.embedArray('ss.statements'),
+    others: d.embedArray('po.others'),
   });
   const missingItem = d.object({ kind: 'mi.kind', round: 'mi.round', organization: d.object({ name: 'o.name' }) });
   const node = d.object({
@@ -253,15 +274,19 @@ page_missing AS ${m} (
   FROM missing mi JOIN "Organization" o ON o.id = mi."organizationId"
   GROUP BY mi."electionId"
 )
-SELECT ${d.object({ data: d.object({ comparison: d.object({
-    subject: d.object({ name: '(SELECT name FROM subject)' }),
-    summary,
-    elections: d.object({
-      totalCount: '(SELECT count(*) FROM observed)',
-      edges: `(SELECT ${d.array(d.object({ node }), 'p.year DESC, p.id')}
+SELECT ${d.object({
+    data: d.object({
+      comparison: d.object({
+        subject: d.object({ name: '(SELECT name FROM subject)' }),
+        summary,
+        elections: d.object({
+          totalCount: '(SELECT count(*) FROM observed)',
+          edges: `(SELECT ${d.array(d.object({ node }), 'p.year DESC, p.id')}
         FROM page p JOIN "Area" a ON a.id = p."areaId" JOIN observed ob ON ob."electionId" = p.id
         LEFT JOIN page_round_lists pr ON pr."electionId" = p.id
         LEFT JOIN page_missing pm ON pm."electionId" = p.id)`,
+        }),
+      }),
     }),
-  }) }) })} AS document`;
+  })} AS document`;
 }

@@ -45,7 +45,13 @@ export async function runLoad(target: LoadTarget, settings: LoadSettings): Promi
     durationSeconds: result.duration,
     requests: completed,
     requestsPerSecond: completed / result.duration,
-    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+    latency: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: result.latency.average,
+    },
     non2xx: result.non2xx,
     errors: result.errors,
     bytesPerResponse: completed ? Math.round(result.throughput.total / completed) : 0,
@@ -56,7 +62,11 @@ export async function runLoad(target: LoadTarget, settings: LoadSettings): Promi
 export async function warmUp(target: LoadTarget, times = 5): Promise<string> {
   let text = '';
   for (let i = 0; i < times; i++) {
-    const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: target.body });
+    const response = await fetch(target.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: target.body,
+    });
     text = await response.text();
     if (!response.ok) throw new Error(`${target.url} answered ${response.status}: ${text.slice(0, 500)}`);
   }

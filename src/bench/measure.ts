@@ -49,7 +49,9 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 
 /** Waits until the server has worked off whatever a finished load run left queued. */
 async function settle(server: RunningServer): Promise<void> {
-  await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } }).then((r) => r.text());
+  await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json' } }).then(
+    (r) => r.text(),
+  );
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
@@ -75,7 +77,9 @@ async function measure(
   const amount = alone * 2 > options.duration * 1000 ? SLOW_REQUEST_SAMPLES : undefined;
   const load = await runLoad(target, { connections: reducedConnections ? 1 : options.connections, duration: options.duration, amount });
   await settle(server);
-  log(`  ${labels.implementation.padEnd(5)} ${labels.query.padEnd(10)} ${load.requestsPerSecond.toFixed(1).padStart(7)} req/s  p50 ${load.latency.p50} ms  p99 ${load.latency.p99} ms${reducedConnections ? '  (1 connection)' : ''}`);
+  log(
+    `  ${labels.implementation.padEnd(5)} ${labels.query.padEnd(10)} ${load.requestsPerSecond.toFixed(1).padStart(7)} req/s  p50 ${load.latency.p50} ms  p99 ${load.latency.p99} ms${reducedConnections ? '  (1 connection)' : ''}`,
+  );
   return { measurement: { ...labels, firstRequestMs, load, reducedConnections }, answer: first };
 }
 
@@ -97,16 +101,29 @@ export async function measureDataset(dataset: Dataset, options: BenchOptions, pr
       const body = graphqlBody(query, first);
       const labels = { query, first };
       const mine = await measure(ours, { url: `${ours.url}/graphql`, body }, { ...labels, implementation: 'ours' }, options);
-      const floor = await measure(ours, { url: `${ours.url}${FLOOR_PREFIX}${query}`, body }, { ...labels, implementation: 'floor' }, options);
+      const floor = await measure(
+        ours,
+        { url: `${ours.url}${FLOOR_PREFIX}${query}`, body },
+        { ...labels, implementation: 'floor' },
+        options,
+      );
       measurements.push(mine.measurement, floor.measurement);
       equivalence.push(compare(query, 'floor', JSON.parse(mine.answer), JSON.parse(floor.answer)));
       if (peer && query === 'deep') {
-        const theirs = await measure(peer, { url: `${peer.url}/graphql`, body: peerBody(first) }, { ...labels, implementation: 'peer' }, options);
+        const theirs = await measure(
+          peer,
+          { url: `${peer.url}/graphql`, body: peerBody(first) },
+          { ...labels, implementation: 'peer' },
+          options,
+        );
         measurements.push(theirs.measurement);
         equivalence.push(compare(query, 'peer', JSON.parse(mine.answer), peerDeepAsOurs(JSON.parse(theirs.answer))));
       }
     }
-    const comparisonAlone = await runLoad({ url: `${ours.url}/graphql`, body: graphqlBody('comparison', options.page) }, { connections: 1, duration: options.duration });
+    const comparisonAlone = await runLoad(
+      { url: `${ours.url}/graphql`, body: graphqlBody('comparison', options.page) },
+      { connections: 1, duration: options.duration },
+    );
     await settle(ours);
     log(`  ours  comparison, 1 connection: p50 ${comparisonAlone.latency.p50} ms  p99 ${comparisonAlone.latency.p99} ms`);
     const { url: _url, ...described } = dataset;

@@ -30,7 +30,11 @@ export interface BenchOptions {
   cacheDir: string;
 }
 
-const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function positiveInts(name: string, text: string): number[] {
   const values = list(text).map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
@@ -58,7 +62,8 @@ export function parseBenchOptions(argv: string[], defaults: { out: string; cache
     },
   });
   const engines = list(values.engines!);
-  for (const e of engines) if (e !== 'sqlite' && e !== 'postgresql') throw new Error(`--engines: unknown engine "${e}" (sqlite, postgresql)`);
+  for (const e of engines)
+    if (e !== 'sqlite' && e !== 'postgresql') throw new Error(`--engines: unknown engine "${e}" (sqlite, postgresql)`);
   const [duration] = positiveInts('duration', values.duration!);
   const [connections] = positiveInts('connections', values.connections!);
   const [page] = positiveInts('page', values.page!);

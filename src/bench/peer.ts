@@ -26,11 +26,20 @@ export function peerDeepAsOurs(answer: { data?: { allElections?: { nodes: PeerEl
       elections: {
         edges: nodes.map((e) => ({
           node: {
-            key: e.key, year: e.year, type: e.type, date: e.date, area: { name: e.areaByAreaId.name },
+            key: e.key,
+            year: e.year,
+            type: e.type,
+            date: e.date,
+            area: { name: e.areaByAreaId.name },
             rounds: e.electionRoundsByElectionId.nodes.map((r) => ({
-              round: r.round, date: r.date,
+              round: r.round,
+              date: r.date,
               statements: r.statementsByRoundId.nodes.map((s) => ({
-                kind: s.kind, statementDate: s.statementDate, verdict: s.verdict, quote: s.quote, organization: { name: s.organizationByOrganizationId.name },
+                kind: s.kind,
+                statementDate: s.statementDate,
+                verdict: s.verdict,
+                quote: s.quote,
+                organization: { name: s.organizationByOrganizationId.name },
               })),
             })),
           },

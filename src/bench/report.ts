@@ -71,7 +71,10 @@ export function ratios(results: DatasetResult[]): Ratio[] {
         const theirs = find(result, query, against);
         if (!ours || !theirs) continue;
         out.push({
-          engine: result.dataset.engine, statements: result.dataset.statements, query, against,
+          engine: result.dataset.engine,
+          statements: result.dataset.statements,
+          query,
+          against,
           throughput: ours.load.requestsPerSecond / theirs.load.requestsPerSecond,
           p50: ours.load.latency.p50 / theirs.load.latency.p50,
           p99: ours.load.latency.p99 / theirs.load.latency.p99,
@@ -131,39 +134,63 @@ export function evaluateTargets(results: DatasetResult[], page: number): Target[
 export function renderTables(report: BenchReport): string {
   const { options } = report;
   const lines: string[] = [];
-  lines.push(`Measured ${report.date} on ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}; ` +
-    `${options.connections} connections × ${options.duration} s per measurement; a page of ${options.page} elections for the comparison, ${options.deepPage} for the deep query; \`${report.command}\`.`, '');
-  lines.push('Throughput (req/s) and latency p50 / p99 (ms) under load. Ratios are ours ÷ theirs: throughput · p50 · p99 ' +
-    '(throughput below 1 and latency above 1 mean we are slower).', '');
-  lines.push('| engine | statements | query | ours req/s | ours p50 / p99 | floor req/s | floor p50 / p99 | ours ÷ floor | peer req/s | peer p50 / p99 | ours ÷ peer |');
+  lines.push(
+    `Measured ${report.date} on ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}; ` +
+      `${options.connections} connections × ${options.duration} s per measurement; a page of ${options.page} elections for the comparison, ${options.deepPage} for the deep query; \`${report.command}\`.`,
+    '',
+  );
+  lines.push(
+    'Throughput (req/s) and latency p50 / p99 (ms) under load. Ratios are ours ÷ theirs: throughput · p50 · p99 ' +
+      '(throughput below 1 and latency above 1 mean we are slower).',
+    '',
+  );
+  lines.push(
+    '| engine | statements | query | ours req/s | ours p50 / p99 | floor req/s | floor p50 / p99 | ours ÷ floor | peer req/s | peer p50 / p99 | ours ÷ peer |',
+  );
   lines.push('|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const result of report.results) {
     for (const query of ['comparison', 'deep'] as const) {
       const ours = find(result, query, 'ours');
       const floor = find(result, query, 'floor');
       const peer = find(result, query, 'peer');
-      const ratio = (against: 'floor' | 'peer') => report.ratios.find((r) => r.engine === result.dataset.engine && r.statements === result.dataset.statements && r.query === query && r.against === against);
-      lines.push(`| ${result.dataset.engine} | ${count(result.dataset.statements)} | ${query} | ${rate(ours)} | ${latency(ours)} | ${rate(floor)} | ${latency(floor)} | ` +
-        `${ratioCell(ratio('floor'))} | ${rate(peer)} | ${latency(peer)} | ${ratioCell(ratio('peer'))} |`);
+      const ratio = (against: 'floor' | 'peer') =>
+        report.ratios.find(
+          (r) =>
+            r.engine === result.dataset.engine && r.statements === result.dataset.statements && r.query === query && r.against === against,
+        );
+      lines.push(
+        `| ${result.dataset.engine} | ${count(result.dataset.statements)} | ${query} | ${rate(ours)} | ${latency(ours)} | ${rate(floor)} | ${latency(floor)} | ` +
+          `${ratioCell(ratio('floor'))} | ${rate(peer)} | ${latency(peer)} | ${ratioCell(ratio('peer'))} |`,
+      );
     }
   }
   if (report.results.some((r) => r.measurements.some((m) => m.reducedConnections))) {
     lines.push('', '¹ measured with one connection: a single request took over a second.');
   }
-  lines.push('', `Latency growth of the comparison (page of ${options.page}): p50 / p99 (ms) with one client and under load. ` +
-    'Our first request on a fresh server computes the aggregates that later requests reuse; the floor computes them every time.', '');
+  lines.push(
+    '',
+    `Latency growth of the comparison (page of ${options.page}): p50 / p99 (ms) with one client and under load. ` +
+      'Our first request on a fresh server computes the aggregates that later requests reuse; the floor computes them every time.',
+    '',
+  );
   lines.push('| engine | statements | elections | one client p50 / p99 | under load p50 / p99 | first request: ours / floor (ms) |');
   lines.push('|---|---:|---:|---:|---:|---:|');
   for (const result of report.results) {
     const ours = find(result, 'comparison', 'ours');
     const floor = find(result, 'comparison', 'floor');
-    lines.push(`| ${result.dataset.engine} | ${count(result.dataset.statements)} | ${count(result.dataset.elections)} | ` +
-      `${fixed(result.comparisonAlone.latency.p50, 0)} / ${fixed(result.comparisonAlone.latency.p99, 0)} | ${latency(ours)} | ` +
-      `${ours ? fixed(ours.firstRequestMs, 0) : '—'} / ${floor ? fixed(floor.firstRequestMs, 0) : '—'} |`);
+    lines.push(
+      `| ${result.dataset.engine} | ${count(result.dataset.statements)} | ${count(result.dataset.elections)} | ` +
+        `${fixed(result.comparisonAlone.latency.p50, 0)} / ${fixed(result.comparisonAlone.latency.p99, 0)} | ${latency(ours)} | ` +
+        `${ours ? fixed(ours.firstRequestMs, 0) : '—'} / ${floor ? fixed(floor.firstRequestMs, 0) : '—'} |`,
+    );
   }
   for (const c of report.statementCounts) {
     const pages = [...new Set(c.counts.map((x) => x.first))];
-    lines.push('', `SQL statements per request (${c.engine}, ${count(c.statements)} statements) as the page grows; elections returned in brackets (the API caps a page at 100).`, '');
+    lines.push(
+      '',
+      `SQL statements per request (${c.engine}, ${count(c.statements)} statements) as the page grows; elections returned in brackets (the API caps a page at 100).`,
+      '',
+    );
     lines.push(`| query | ${pages.map((p) => `first: ${p}`).join(' | ')} | constant |`);
     lines.push(`|---|${pages.map(() => '---:').join('|')}|---|`);
     for (const query of ['comparison', 'deep'] as const) {
@@ -174,8 +201,17 @@ export function renderTables(report: BenchReport): string {
       lines.push(`| ${query} | ${cells.join(' | ')} | ${c.constant[query] ? 'yes' : '**no**'} |`);
     }
   }
-  const differences = report.results.flatMap((r) => r.equivalence.filter((e) => !e.same).map((e) => `${r.dataset.engine} ${count(r.dataset.statements)} ${e.query} vs ${e.against}: ${e.difference}`));
-  lines.push('', differences.length ? `Answers that differ: ${differences.join('; ')}` : 'Every floor and peer answer was checked equal to ours (same elections, values and order).');
+  const differences = report.results.flatMap((r) =>
+    r.equivalence
+      .filter((e) => !e.same)
+      .map((e) => `${r.dataset.engine} ${count(r.dataset.statements)} ${e.query} vs ${e.against}: ${e.difference}`),
+  );
+  lines.push(
+    '',
+    differences.length
+      ? `Answers that differ: ${differences.join('; ')}`
+      : 'Every floor and peer answer was checked equal to ours (same elections, values and order).',
+  );
   lines.push('', 'Targets:', '');
   for (const t of report.targets) lines.push(`- ${t.met === null ? '?' : t.met ? 'met' : '**missed**'}: ${t.name} — ${t.detail}`);
   return lines.join('\n');

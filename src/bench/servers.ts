@@ -14,7 +14,11 @@ export interface RunningServer {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const entries = { ours: path.join(here, 'server-process.ts'), peer: path.join(here, 'peer-process.ts') };
 
-export async function startServer(role: 'ours' | 'peer', databaseUrl: string, options: { profileDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+  role: 'ours' | 'peer',
+  databaseUrl: string,
+  options: { profileDir?: string } = {},
+): Promise<RunningServer> {
   const execArgv = ['--import', 'tsx'];
   if (options.profileDir) {
     fs.mkdirSync(options.profileDir, { recursive: true });

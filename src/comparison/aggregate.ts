@@ -37,7 +37,12 @@ export interface ComparisonSummary {
 
 const ratio = (a: number, b: number) => (b ? a / b : null);
 
-function figures(organizationId: string | null, pairs: [number, number][], subjectAssessedRounds: number, didNotObserve: number): AgreementFigures {
+function figures(
+  organizationId: string | null,
+  pairs: [number, number][],
+  subjectAssessedRounds: number,
+  didNotObserve: number,
+): AgreementFigures {
   const n = pairs.length;
   const gaps = pairs.map(([s, o]) => s - o);
   const agreements = gaps.filter((g) => g === 0).length;

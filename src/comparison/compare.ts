@@ -54,7 +54,11 @@ export interface RoundComparison {
   others: BodyComparison[];
 }
 
-export type MissingKind = 'SUBJECT_OBSERVED_WITHOUT_ASSESSMENT' | 'OTHER_DID_NOT_OBSERVE' | 'OTHER_OBSERVED_WITHOUT_ASSESSMENT' | 'NO_OTHER_ASSESSMENT';
+export type MissingKind =
+  | 'SUBJECT_OBSERVED_WITHOUT_ASSESSMENT'
+  | 'OTHER_DID_NOT_OBSERVE'
+  | 'OTHER_OBSERVED_WITHOUT_ASSESSMENT'
+  | 'NO_OTHER_ASSESSMENT';
 
 export interface MissingItem {
   kind: MissingKind;
@@ -116,16 +120,29 @@ export function compareElection(election: ElectionFact, subjectId: string): Elec
       else status = 'BOTH_ASSESSED';
       const both = status === 'BOTH_ASSESSED' && subjectScore !== null && score !== null;
       others.push({
-        organizationId: orgId, statementIds: theirs.map((s) => s.id), verdict, score,
-        gap: both ? subjectScore - score : null, agrees: both ? subjectScore === score : null, status,
+        organizationId: orgId,
+        statementIds: theirs.map((s) => s.id),
+        verdict,
+        score,
+        gap: both ? subjectScore - score : null,
+        agrees: both ? subjectScore === score : null,
+        status,
       });
       if (status === 'OTHER_DID_NOT_OBSERVE') missing.push({ kind: 'OTHER_DID_NOT_OBSERVE', organizationId: orgId, round: round.round });
-      if (status === 'OTHER_NOT_ASSESSED' && observers.has(orgId)) missing.push({ kind: 'OTHER_OBSERVED_WITHOUT_ASSESSMENT', organizationId: orgId, round: round.round });
+      if (status === 'OTHER_NOT_ASSESSED' && observers.has(orgId))
+        missing.push({ kind: 'OTHER_OBSERVED_WITHOUT_ASSESSMENT', organizationId: orgId, round: round.round });
     }
     if (subjectObserved && subjectScore === null && subjectVerdict !== 'NOT_OBSERVED') {
       missing.push({ kind: 'SUBJECT_OBSERVED_WITHOUT_ASSESSMENT', organizationId: subjectId, round: round.round });
     }
-    rounds.push({ roundId: round.id, round: round.round, subjectStatementIds: mine.map((s) => s.id), subjectVerdict, subjectScore, others });
+    rounds.push({
+      roundId: round.id,
+      round: round.round,
+      subjectStatementIds: mine.map((s) => s.id),
+      subjectVerdict,
+      subjectScore,
+      others,
+    });
   }
   if (election.rounds.length === 0 && subjectObserved) {
     missing.push({ kind: 'SUBJECT_OBSERVED_WITHOUT_ASSESSMENT', organizationId: subjectId, round: null });

@@ -19,8 +19,16 @@ export interface AuditInput {
 }
 
 export const AUDIT_ACTIONS = [
-  'ADD_STATEMENT', 'SET_VERDICT', 'WITHDRAW_VERDICT', 'ADD_ALIAS', 'REMOVE_ALIAS',
-  'MERGE', 'SPLIT', 'JUDGE_NOT_SAME', 'JUDGE_UNSURE', 'REVOKE_JUDGEMENT',
+  'ADD_STATEMENT',
+  'SET_VERDICT',
+  'WITHDRAW_VERDICT',
+  'ADD_ALIAS',
+  'REMOVE_ALIAS',
+  'MERGE',
+  'SPLIT',
+  'JUDGE_NOT_SAME',
+  'JUDGE_UNSURE',
+  'REVOKE_JUDGEMENT',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -43,8 +51,15 @@ export async function appendAudit(tx: Tx, entry: AuditInput): Promise<string> {
   const id = auditId(at);
   await tx.auditEntry.create({
     data: {
-      id, at, actor: entry.actor, action: entry.action, entityType: entry.entityType, entityId: entry.entityId,
-      before: snapshotJson(entry.before), after: snapshotJson(entry.after), note: entry.note ?? null,
+      id,
+      at,
+      actor: entry.actor,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: snapshotJson(entry.before),
+      after: snapshotJson(entry.after),
+      note: entry.note ?? null,
     },
   });
   return id;

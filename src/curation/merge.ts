@@ -20,16 +20,42 @@ import { replayCuratedAliases } from './aliases.js';
 /** What points at a record of each type: rows whose ids include its id, and plain references. */
 const REFERENCES: Record<MergeableType, { rekey: [Model, string][]; retarget: [Model, string][] }> = {
   Organization: {
-    rekey: [['organizationName', 'organizationId'], ['alias', 'organizationId'], ['mission', 'organizationId'], ['statement', 'organizationId'], ['membership', 'organizationId'], ['eventParticipant', 'organizationId']],
-    retarget: [['organization', 'parentId'], ['membership', 'onBehalfOfOrganizationId']],
+    rekey: [
+      ['organizationName', 'organizationId'],
+      ['alias', 'organizationId'],
+      ['mission', 'organizationId'],
+      ['statement', 'organizationId'],
+      ['membership', 'organizationId'],
+      ['eventParticipant', 'organizationId'],
+    ],
+    retarget: [
+      ['organization', 'parentId'],
+      ['membership', 'onBehalfOfOrganizationId'],
+    ],
   },
   Person: {
-    rekey: [['alias', 'personId'], ['membership', 'personId'], ['eventParticipant', 'personId']],
-    retarget: [['statement', 'speakerId'], ['mission', 'headId']],
+    rekey: [
+      ['alias', 'personId'],
+      ['membership', 'personId'],
+      ['eventParticipant', 'personId'],
+    ],
+    retarget: [
+      ['statement', 'speakerId'],
+      ['mission', 'headId'],
+    ],
   },
   Area: {
-    rekey: [['alias', 'areaId'], ['election', 'areaId']],
-    retarget: [['area', 'parentId'], ['area', 'claimedById'], ['event', 'areaId'], ['organization', 'areaId'], ['membership', 'onBehalfOfId']],
+    rekey: [
+      ['alias', 'areaId'],
+      ['election', 'areaId'],
+    ],
+    retarget: [
+      ['area', 'parentId'],
+      ['area', 'claimedById'],
+      ['event', 'areaId'],
+      ['organization', 'areaId'],
+      ['membership', 'onBehalfOfId'],
+    ],
   },
 };
 
@@ -65,7 +91,9 @@ async function notSameBetween(tx: Tx, type: MergeableType, a: string, b: string)
   const left = await clusterKeys(tx, type, a);
   const right = await clusterKeys(tx, type, b);
   const all = [...left, ...right];
-  const decisions = await tx.decision.findMany({ where: { kind: 'NOT_SAME', entityType: type, revokedAt: null, leftKey: { in: all }, rightKey: { in: all } } });
+  const decisions = await tx.decision.findMany({
+    where: { kind: 'NOT_SAME', entityType: type, revokedAt: null, leftKey: { in: all }, rightKey: { in: all } },
+  });
   return decisions.find((d) => (left.has(d.leftKey) && right.has(d.rightKey!)) || (right.has(d.leftKey) && left.has(d.rightKey!))) ?? null;
 }
 
@@ -98,7 +126,10 @@ async function settleVerdicts(log: ChangeLog, tx: Tx, type: MergeableType, survi
   const where: Prisma.StatementWhereInput | null =
     type === 'Organization' ? { organizationId: survivorId } : type === 'Area' ? { round: { election: { areaId: survivorId } } } : null;
   if (!where) return;
-  const statements = await tx.statement.findMany({ where, include: { codings: { select: { verdict: true, coder: true, codedAt: true } } } });
+  const statements = await tx.statement.findMany({
+    where,
+    include: { codings: { select: { verdict: true, coder: true, codedAt: true } } },
+  });
   for (const { codings, ...statement } of statements) {
     const verdict = effectiveCoding(codings)?.verdict ?? null;
     await log.update('statement', statement as Row, { verdict, verdictScore: verdict ? verdictScore(verdict) : null });
@@ -112,19 +143,39 @@ export interface MergeResult {
   moved: number;
 }
 
-export async function mergeRecords(tx: Tx, actor: string, type: MergeableType, survivorId: string, mergedId: string, note: string | null): Promise<MergeResult> {
+export async function mergeRecords(
+  tx: Tx,
+  actor: string,
+  type: MergeableType,
+  survivorId: string,
+  mergedId: string,
+  note: string | null,
+): Promise<MergeResult> {
   if (survivorId === mergedId) throw new CurationError('a record cannot be merged into itself', 'BAD_USER_INPUT');
   const survivor = await findRecord(tx, type, survivorId);
   const merged = await findRecord(tx, type, mergedId);
   if (!survivor) throw new CurationError(`no ${type} with id ${survivorId}`, 'NOT_FOUND');
   if (!merged) throw new CurationError(`no ${type} with id ${mergedId}`, 'NOT_FOUND');
   for (const r of [survivor, merged]) {
-    if (r.mergedIntoId) throw new CurationError(`"${r.name}" is already merged into another record; merge into that one, or split it first`, 'ALREADY_MERGED', { mergedIntoId: r.mergedIntoId });
+    if (r.mergedIntoId)
+      throw new CurationError(
+        `"${r.name}" is already merged into another record; merge into that one, or split it first`,
+        'ALREADY_MERGED',
+        { mergedIntoId: r.mergedIntoId },
+      );
   }
-  if (await isInside(tx, type, survivor, merged)) throw new CurationError(`"${survivor.name}" lies inside "${merged.name}"; a record cannot absorb one that contains it`, 'BAD_USER_INPUT');
+  if (await isInside(tx, type, survivor, merged))
+    throw new CurationError(
+      `"${survivor.name}" lies inside "${merged.name}"; a record cannot absorb one that contains it`,
+      'BAD_USER_INPUT',
+    );
   const distinct = await notSameBetween(tx, type, survivor.id, merged.id);
   if (distinct) {
-    throw new CurationError(`"${survivor.name}" and "${merged.name}" were judged not the same (${distinct.leftKey} ≠ ${distinct.rightKey}, by ${distinct.decidedBy}); revoke that judgement first`, 'NOT_SAME_JUDGEMENT', { decisionId: distinct.id });
+    throw new CurationError(
+      `"${survivor.name}" and "${merged.name}" were judged not the same (${distinct.leftKey} ≠ ${distinct.rightKey}, by ${distinct.decidedBy}); revoke that judgement first`,
+      'NOT_SAME_JUDGEMENT',
+      { decisionId: distinct.id },
+    );
   }
 
   const log = new ChangeLog(tx);
@@ -133,12 +184,22 @@ export async function mergeRecords(tx: Tx, actor: string, type: MergeableType, s
   const decision = await tx.decision.create({
     data: {
       id: stableId('decision', 'SAME', type, survivor.key, merged.key, decidedAt.toISOString()),
-      kind: 'SAME', entityType: type, leftKey: survivor.key, rightKey: merged.key, note, decidedBy: actor, decidedAt,
+      kind: 'SAME',
+      entityType: type,
+      leftKey: survivor.key,
+      rightKey: merged.key,
+      note,
+      decidedBy: actor,
+      decidedAt,
     },
   });
   const after = await findRecord(tx, type, merged.id);
   const auditId = await appendAudit(tx, {
-    actor, action: 'MERGE', entityType: type, entityId: merged.id, note,
+    actor,
+    action: 'MERGE',
+    entityType: type,
+    entityId: merged.id,
+    note,
     before: { record: merged, changes: log.entries },
     after: { record: after, survivor: survivor.id, decision: decision.id, redirects: log.redirects },
   });
@@ -178,18 +239,28 @@ export async function splitRecord(tx: Tx, actor: string, type: MergeableType, me
   if (!merged.mergedIntoId) throw new CurationError(`"${merged.name}" is not merged into anything`, 'NOT_MERGED');
   const survivor = await findRecord(tx, type, merged.mergedIntoId);
   const decision = survivor
-    ? await tx.decision.findFirst({ where: { kind: 'SAME', entityType: type, leftKey: survivor.key, rightKey: merged.key, revokedAt: null }, orderBy: { decidedAt: 'desc' } })
+    ? await tx.decision.findFirst({
+        where: { kind: 'SAME', entityType: type, leftKey: survivor.key, rightKey: merged.key, revokedAt: null },
+        orderBy: { decidedAt: 'desc' },
+      })
     : null;
   if (!survivor || !decision) throw new CurationError(`no merge decision in force for "${merged.name}"`, 'CONFLICT');
   const audit = await mergeAuditOf(tx, decision);
 
   // Merges are undone in reverse order where they touched the same rows.
-  const later = await tx.decision.findMany({ where: { kind: 'SAME', revokedAt: null, decidedAt: { gt: decision.decidedAt } }, orderBy: { decidedAt: 'desc' } });
+  const later = await tx.decision.findMany({
+    where: { kind: 'SAME', revokedAt: null, decidedAt: { gt: decision.decidedAt } },
+    orderBy: { decidedAt: 'desc' },
+  });
   const mine = touched(audit);
   for (const other of later) {
     const theirs = touched(await mergeAuditOf(tx, other));
     if ([...theirs].some((k) => mine.has(k))) {
-      throw new CurationError(`a later merge (${other.entityType} ${other.rightKey} into ${other.leftKey}) moved rows this merge moved; split that one first`, 'SPLIT_ORDER', { decisionId: other.id });
+      throw new CurationError(
+        `a later merge (${other.entityType} ${other.rightKey} into ${other.leftKey}) moved rows this merge moved; split that one first`,
+        'SPLIT_ORDER',
+        { decisionId: other.id },
+      );
     }
   }
 
@@ -200,8 +271,13 @@ export async function splitRecord(tx: Tx, actor: string, type: MergeableType, me
   const revoked = await tx.decision.update({ where: { id: decision.id }, data: { revokedAt, revokedBy: actor } });
   const record = (await findRecord(tx, type, merged.id))!;
   await appendAudit(tx, {
-    actor, action: 'SPLIT', entityType: type, entityId: merged.id, note,
-    before: { record: merged }, after: { record, survivor: survivor.id, decision: decision.id, restoredRows: audit.changes.length },
+    actor,
+    action: 'SPLIT',
+    entityType: type,
+    entityId: merged.id,
+    note,
+    before: { record: merged },
+    after: { record, survivor: survivor.id, decision: decision.id, restoredRows: audit.changes.length },
   });
   return { record, survivor, decision: revoked, restored: audit.changes.length };
 }
@@ -218,7 +294,15 @@ export interface JudgementResult {
  * A judgement between two records. SAME merges the right record into the left; NOT_SAME keeps
  * them (and whatever is merged into either) apart for good; UNSURE is recorded and changes nothing.
  */
-export async function judgeRecords(tx: Tx, actor: string, type: MergeableType, leftId: string, rightId: string, judgement: Judgement, note: string | null): Promise<JudgementResult> {
+export async function judgeRecords(
+  tx: Tx,
+  actor: string,
+  type: MergeableType,
+  leftId: string,
+  rightId: string,
+  judgement: Judgement,
+  note: string | null,
+): Promise<JudgementResult> {
   if (judgement === 'SAME') {
     const merge = await mergeRecords(tx, actor, type, leftId, rightId, note);
     return { judgement, decision: merge.decision, merge };
@@ -229,18 +313,35 @@ export async function judgeRecords(tx: Tx, actor: string, type: MergeableType, l
   if (!left) throw new CurationError(`no ${type} with id ${leftId}`, 'NOT_FOUND');
   if (!right) throw new CurationError(`no ${type} with id ${rightId}`, 'NOT_FOUND');
   if (judgement === 'UNSURE') {
-    await appendAudit(tx, { actor, action: 'JUDGE_UNSURE', entityType: type, entityId: left.id, note, after: { judgement, left: { id: left.id, key: left.key }, right: { id: right.id, key: right.key } } });
+    await appendAudit(tx, {
+      actor,
+      action: 'JUDGE_UNSURE',
+      entityType: type,
+      entityId: left.id,
+      note,
+      after: { judgement, left: { id: left.id, key: left.key }, right: { id: right.id, key: right.key } },
+    });
     return { judgement, decision: null, merge: null };
   }
   const a = await survivorOf(tx, type, left.id);
   const b = await survivorOf(tx, type, right.id);
-  if (a && b && a.id === b.id) throw new CurationError(`"${left.name}" and "${right.name}" are merged; split them before judging them not the same`, 'ALREADY_MERGED');
+  if (a && b && a.id === b.id)
+    throw new CurationError(`"${left.name}" and "${right.name}" are merged; split them before judging them not the same`, 'ALREADY_MERGED');
   const [leftKey, rightKey] = [left.key, right.key].sort();
   const existing = await tx.decision.findFirst({ where: { kind: 'NOT_SAME', entityType: type, leftKey, rightKey, revokedAt: null } });
   if (existing) return { judgement, decision: existing, merge: null };
   const decidedAt = new Date();
   const decision = await tx.decision.create({
-    data: { id: stableId('decision', 'NOT_SAME', type, leftKey, rightKey, decidedAt.toISOString()), kind: 'NOT_SAME', entityType: type, leftKey, rightKey, note, decidedBy: actor, decidedAt },
+    data: {
+      id: stableId('decision', 'NOT_SAME', type, leftKey, rightKey, decidedAt.toISOString()),
+      kind: 'NOT_SAME',
+      entityType: type,
+      leftKey,
+      rightKey,
+      note,
+      decidedBy: actor,
+      decidedAt,
+    },
   });
   await appendAudit(tx, { actor, action: 'JUDGE_NOT_SAME', entityType: type, entityId: left.id, note, after: { decision } });
   return { judgement, decision, merge: null };
@@ -250,11 +351,27 @@ export async function judgeRecords(tx: Tx, actor: string, type: MergeableType, l
 export async function revokeJudgement(tx: Tx, actor: string, decisionId: string, note: string | null): Promise<Decision> {
   const decision = await tx.decision.findUnique({ where: { id: decisionId } });
   if (!decision) throw new CurationError(`no decision with id ${decisionId}`, 'NOT_FOUND');
-  if (decision.kind !== 'NOT_SAME') throw new CurationError(`only NOT_SAME judgements are revoked this way (a merge is undone with splitRecords, an alias with removeAlias)`, 'BAD_USER_INPUT');
+  if (decision.kind !== 'NOT_SAME')
+    throw new CurationError(
+      `only NOT_SAME judgements are revoked this way (a merge is undone with splitRecords, an alias with removeAlias)`,
+      'BAD_USER_INPUT',
+    );
   if (decision.revokedAt) throw new CurationError('the judgement was already revoked', 'CONFLICT');
-  if (decision.decidedBy === 'reference') throw new CurationError('this judgement comes from the bundled reference data and is restored by every ingest; change data/reference instead', 'BAD_USER_INPUT');
+  if (decision.decidedBy === 'reference')
+    throw new CurationError(
+      'this judgement comes from the bundled reference data and is restored by every ingest; change data/reference instead',
+      'BAD_USER_INPUT',
+    );
   const revoked = await tx.decision.update({ where: { id: decision.id }, data: { revokedAt: new Date(), revokedBy: actor } });
-  await appendAudit(tx, { actor, action: 'REVOKE_JUDGEMENT', entityType: 'Decision', entityId: decision.id, note, before: { decision }, after: { decision: revoked } });
+  await appendAudit(tx, {
+    actor,
+    action: 'REVOKE_JUDGEMENT',
+    entityType: 'Decision',
+    entityId: decision.id,
+    note,
+    before: { decision },
+    after: { decision: revoked },
+  });
   return revoked;
 }
 
@@ -270,7 +387,10 @@ export interface ReplayReport {
  */
 export async function replayDecisions(tx: Tx): Promise<ReplayReport> {
   const report: ReplayReport = { merges: 0, aliases: 0, skipped: 0 };
-  const decisions = await tx.decision.findMany({ where: { revokedAt: null, kind: { in: ['SAME', 'ALIAS'] } }, orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }] });
+  const decisions = await tx.decision.findMany({
+    where: { revokedAt: null, kind: { in: ['SAME', 'ALIAS'] } },
+    orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }],
+  });
   const quiet = new ChangeLog(tx, false);
   for (const d of decisions.filter((x) => x.kind === 'SAME')) {
     if (!isMergeable(d.entityType) || !d.rightKey) {
@@ -286,7 +406,10 @@ export async function replayDecisions(tx: Tx): Promise<ReplayReport> {
     await absorb(quiet, tx, d.entityType, survivor, merged);
     report.merges++;
   }
-  const aliases = await replayCuratedAliases(tx, decisions.filter((x) => x.kind === 'ALIAS'));
+  const aliases = await replayCuratedAliases(
+    tx,
+    decisions.filter((x) => x.kind === 'ALIAS'),
+  );
   report.aliases += aliases.replayed;
   report.skipped += aliases.skipped;
   return report;

@@ -44,7 +44,10 @@ export class ChangeLog {
   readonly redirects: Record<string, string> = {};
   private readonly seen = new Set<string>();
 
-  constructor(private readonly tx: Tx, private readonly recording = true) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly recording = true,
+  ) {}
 
   private note(model: Model, id: string, before: Row | null, from?: string): void {
     if (!this.recording) return;
@@ -117,7 +120,9 @@ interface Spec {
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 /** Fields of `incoming` filling the empty fields of `target`. */
 function fillEmpty(target: Row, incoming: Row, columns: string[]): Record<string, unknown> {
-  return Object.fromEntries(columns.filter((c) => (target[c] ?? null) === null && (incoming[c] ?? null) !== null).map((c) => [c, incoming[c]]));
+  return Object.fromEntries(
+    columns.filter((c) => (target[c] ?? null) === null && (incoming[c] ?? null) !== null).map((c) => [c, incoming[c]]),
+  );
 }
 
 const PRECISION_RANK: Record<string, number> = { YEAR: 0, MONTH: 1, DAY: 2 };
@@ -133,7 +138,12 @@ export const SPECS: Partial<Record<Model, Spec>> = {
   alias: {
     model: 'alias',
     derive: async (_tx, r) => ({ id: aliasId(str(r.organizationId ?? r.areaId ?? r.personId), str(r.normalized)) }),
-    identity: (r) => ({ normalized: r.normalized, organizationId: r.organizationId ?? null, areaId: r.areaId ?? null, personId: r.personId ?? null }),
+    identity: (r) => ({
+      normalized: r.normalized,
+      organizationId: r.organizationId ?? null,
+      areaId: r.areaId ?? null,
+      personId: r.personId ?? null,
+    }),
     children: [],
   },
   election: {
@@ -147,9 +157,14 @@ export const SPECS: Partial<Record<Model, Spec>> = {
     identity: (r) => ({ areaId: r.areaId, type: r.type, year: r.year }),
     fold: (t, i) => ({
       ...fillEmpty(t, i, ['description', 'internationalObserverCount', 'internationalObserverCountries']),
-      ...((PRECISION_RANK[str(i.datePrecision)] ?? 0) > (PRECISION_RANK[str(t.datePrecision)] ?? 0) ? { date: i.date, datePrecision: i.datePrecision } : {}),
+      ...((PRECISION_RANK[str(i.datePrecision)] ?? 0) > (PRECISION_RANK[str(t.datePrecision)] ?? 0)
+        ? { date: i.date, datePrecision: i.datePrecision }
+        : {}),
     }),
-    children: [{ model: 'electionRound', fk: 'electionId' }, { model: 'mission', fk: 'electionId' }],
+    children: [
+      { model: 'electionRound', fk: 'electionId' },
+      { model: 'mission', fk: 'electionId' },
+    ],
     claimType: 'Election',
   },
   electionRound: {
@@ -171,7 +186,15 @@ export const SPECS: Partial<Record<Model, Spec>> = {
   membership: {
     model: 'membership',
     derive: async (_tx, r) => {
-      const key = membershipKey({ personId: str(r.personId), organizationId: (r.organizationId as string | null) ?? null, missionId: (r.missionId as string | null) ?? null, role: str(r.role), label: str(r.label), startDate: str(r.startDate), asOf: str(r.asOf) });
+      const key = membershipKey({
+        personId: str(r.personId),
+        organizationId: (r.organizationId as string | null) ?? null,
+        missionId: (r.missionId as string | null) ?? null,
+        role: str(r.role),
+        label: str(r.label),
+        startDate: str(r.startDate),
+        asOf: str(r.asOf),
+      });
       return { id: stableId('membership', key), key };
     },
     identity: (r) => ({ key: r.key }),
@@ -182,7 +205,14 @@ export const SPECS: Partial<Record<Model, Spec>> = {
   statement: {
     model: 'statement',
     derive: async (_tx, r) => {
-      const id = stableId('stmt', str(r.organizationId), str(r.roundId), (r.statementDate as string | null) ?? null, str(r.kind), normalizeName(str(r.quote)));
+      const id = stableId(
+        'stmt',
+        str(r.organizationId),
+        str(r.roundId),
+        (r.statementDate as string | null) ?? null,
+        str(r.kind),
+        normalizeName(str(r.quote)),
+      );
       return { id, fingerprint: id };
     },
     identity: (r) => ({ fingerprint: r.fingerprint }),
@@ -197,19 +227,26 @@ export const SPECS: Partial<Record<Model, Spec>> = {
     },
     identity: () => null,
     // Two codings by the same coder of one statement: the later one stands.
-    fold: (t, i) => ((i.codedAt as Date) > (t.codedAt as Date) ? { verdict: i.verdict, codedAt: i.codedAt, rule: i.rule, confidence: i.confidence, evidence: i.evidence } : {}),
+    fold: (t, i) =>
+      (i.codedAt as Date) > (t.codedAt as Date)
+        ? { verdict: i.verdict, codedAt: i.codedAt, rule: i.rule, confidence: i.confidence, evidence: i.evidence }
+        : {},
     children: [],
   },
   eventParticipant: {
     model: 'eventParticipant',
-    derive: async (_tx, r) => ({ id: stableId('participant', str(r.eventId), str(r.organizationId), str(r.personId), normalizeName(str(r.role))) }),
+    derive: async (_tx, r) => ({
+      id: stableId('participant', str(r.eventId), str(r.organizationId), str(r.personId), normalizeName(str(r.role))),
+    }),
     identity: (r) => ({ eventId: r.eventId, organizationId: r.organizationId ?? null, personId: r.personId ?? null, role: r.role }),
     children: [],
     claimType: 'EventParticipant',
   },
   claim: {
     model: 'claim',
-    derive: async (_tx, r) => ({ id: stableId('claim', str(r.sourceId), str(r.entityType), str(r.entityId), str(r.property), str(r.locator)) }),
+    derive: async (_tx, r) => ({
+      id: stableId('claim', str(r.sourceId), str(r.entityType), str(r.entityId), str(r.property), str(r.locator)),
+    }),
     identity: (r) => ({ sourceId: r.sourceId, entityType: r.entityType, entityId: r.entityId, property: r.property, locator: r.locator }),
     children: [],
   },

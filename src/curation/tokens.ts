@@ -27,8 +27,12 @@ export function hashToken(secret: string): string {
 export class TokenError extends Error {}
 
 export async function createToken(db: Db, name: string, role: TokenRole): Promise<{ secret: string; name: string; role: TokenRole }> {
-  if (!TOKEN_NAME.test(name)) throw new TokenError(`a token name is 1 to 64 letters, digits, ".", "_", "@" or "-", starting with a letter or digit (got "${name}")`);
-  if (await db.apiToken.findUnique({ where: { name } })) throw new TokenError(`a token named "${name}" already exists (names stay unique, even after revocation, so the audit trail stays unambiguous)`);
+  if (!TOKEN_NAME.test(name))
+    throw new TokenError(`a token name is 1 to 64 letters, digits, ".", "_", "@" or "-", starting with a letter or digit (got "${name}")`);
+  if (await db.apiToken.findUnique({ where: { name } }))
+    throw new TokenError(
+      `a token named "${name}" already exists (names stay unique, even after revocation, so the audit trail stays unambiguous)`,
+    );
   const secret = `${PREFIX}${randomBytes(32).toString('base64url')}`;
   await db.apiToken.create({ data: { id: stableId('token', name), name, role, tokenHash: hashToken(secret), createdAt: new Date() } });
   return { secret, name, role };
@@ -40,7 +44,10 @@ export async function revokeToken(db: Db, name: string): Promise<boolean> {
 }
 
 export function listTokens(db: Db) {
-  return db.apiToken.findMany({ orderBy: { name: 'asc' }, select: { name: true, role: true, createdAt: true, revokedAt: true, lastUsedAt: true } });
+  return db.apiToken.findMany({
+    orderBy: { name: 'asc' },
+    select: { name: true, role: true, createdAt: true, revokedAt: true, lastUsedAt: true },
+  });
 }
 
 export type Authentication = { actor: Actor; problem: null } | { actor: null; problem: string | null };
@@ -57,11 +64,13 @@ export async function authenticate(db: Db, header: string | null): Promise<Authe
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) return { actor: null, problem: 'the Authorization header must be "Bearer <token>"' };
   const secret = match[1];
-  if (!secret.startsWith(PREFIX) || secret.length > 100) return { actor: null, problem: 'the bearer token is not an Observer Ledger token' };
+  if (!secret.startsWith(PREFIX) || secret.length > 100)
+    return { actor: null, problem: 'the bearer token is not an Observer Ledger token' };
   const hash = hashToken(secret);
   const token = await db.apiToken.findUnique({ where: { tokenHash: hash } });
   // The index lookup already matched; the constant-time compare keeps that property explicit.
-  if (!token || !timingSafeEqual(Buffer.from(token.tokenHash), Buffer.from(hash))) return { actor: null, problem: 'the bearer token is unknown' };
+  if (!token || !timingSafeEqual(Buffer.from(token.tokenHash), Buffer.from(hash)))
+    return { actor: null, problem: 'the bearer token is unknown' };
   if (token.revokedAt) return { actor: null, problem: `the token "${token.name}" was revoked` };
   const now = Date.now();
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

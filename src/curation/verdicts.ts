@@ -25,18 +25,39 @@ export function humanCodingId(statementId: string, actor: string): string {
 }
 
 async function state(tx: Tx, statementId: string) {
-  return tx.statement.findUniqueOrThrow({ where: { id: statementId }, select: { id: true, verdict: true, verdictScore: true, codings: { orderBy: { id: 'asc' } } } });
+  return tx.statement.findUniqueOrThrow({
+    where: { id: statementId },
+    select: { id: true, verdict: true, verdictScore: true, codings: { orderBy: { id: 'asc' } } },
+  });
 }
 
-export async function setVerdict(tx: Tx, actor: string, statementId: string, verdict: Verdict, note: string | null): Promise<{ statement: Statement; coding: VerdictCoding }> {
+export async function setVerdict(
+  tx: Tx,
+  actor: string,
+  statementId: string,
+  verdict: Verdict,
+  note: string | null,
+): Promise<{ statement: Statement; coding: VerdictCoding }> {
   const statement = await findStatement(tx, statementId);
   if (!statement) throw new CurationError(`no statement with id ${statementId}`, 'NOT_FOUND');
   const before = await state(tx, statement.id);
   const id = humanCodingId(statement.id, actor);
   const data = { verdict, codedAt: new Date(), rule: null, confidence: null, evidence: null };
-  const coding = await tx.verdictCoding.upsert({ where: { id }, create: { id, statementId: statement.id, coder: 'HUMAN', codedBy: actor, ...data }, update: data });
+  const coding = await tx.verdictCoding.upsert({
+    where: { id },
+    create: { id, statementId: statement.id, coder: 'HUMAN', codedBy: actor, ...data },
+    update: data,
+  });
   await refreshVerdicts(tx, [statement.id]);
-  await appendAudit(tx, { actor, action: 'SET_VERDICT', entityType: 'Statement', entityId: statement.id, note, before, after: await state(tx, statement.id) });
+  await appendAudit(tx, {
+    actor,
+    action: 'SET_VERDICT',
+    entityType: 'Statement',
+    entityId: statement.id,
+    note,
+    before,
+    after: await state(tx, statement.id),
+  });
   return { statement: await tx.statement.findUniqueOrThrow({ where: { id: statement.id } }), coding };
 }
 
@@ -45,10 +66,19 @@ export async function withdrawVerdict(tx: Tx, actor: string, statementId: string
   const statement = await findStatement(tx, statementId);
   if (!statement) throw new CurationError(`no statement with id ${statementId}`, 'NOT_FOUND');
   const id = humanCodingId(statement.id, actor);
-  if (!(await tx.verdictCoding.findUnique({ where: { id } }))) throw new CurationError(`"${actor}" has not coded this statement`, 'NOT_FOUND');
+  if (!(await tx.verdictCoding.findUnique({ where: { id } })))
+    throw new CurationError(`"${actor}" has not coded this statement`, 'NOT_FOUND');
   const before = await state(tx, statement.id);
   await tx.verdictCoding.delete({ where: { id } });
   await refreshVerdicts(tx, [statement.id]);
-  await appendAudit(tx, { actor, action: 'WITHDRAW_VERDICT', entityType: 'Statement', entityId: statement.id, note, before, after: await state(tx, statement.id) });
+  await appendAudit(tx, {
+    actor,
+    action: 'WITHDRAW_VERDICT',
+    entityType: 'Statement',
+    entityId: statement.id,
+    note,
+    before,
+    after: await state(tx, statement.id),
+  });
   return tx.statement.findUniqueOrThrow({ where: { id: statement.id } });
 }

@@ -8,7 +8,10 @@ let documentIds;
 
 /** Operation name → persisted document id, as the server holds them; empty when it has none. */
 async function persistedIds() {
-  documentIds ??= fetch('/dashboard/persisted-documents.json').then((r) => (r.ok ? r.json() : {}), () => ({}));
+  documentIds ??= fetch('/dashboard/persisted-documents.json').then(
+    (r) => (r.ok ? r.json() : {}),
+    () => ({}),
+  );
   return documentIds;
 }
 
@@ -69,7 +72,9 @@ export function operationText(source, operationName) {
 
 export async function runOperation(operationName, variables) {
   const documentId = (await persistedIds())[operationName];
-  const request = documentId ? { operationName, documentId, variables } : { operationName, query: operationText(await operationsDocument(), operationName), variables };
+  const request = documentId
+    ? { operationName, documentId, variables }
+    : { operationName, query: operationText(await operationsDocument(), operationName), variables };
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },

@@ -13,8 +13,16 @@ const panel = $('drilldown');
 const CONTROLS = ['country', 'yearFrom', 'yearTo', 'type', 'body', 'scope'];
 const SCOPE_WORDS = { SUBJECT: 'observed by', WITH_STATEMENTS: 'with any statement', ALL: 'on record' };
 const NO_FIGURES = {
-  pairedRounds: 0, subjectAssessedRounds: 0, coverage: null, agreements: 0, agreementRate: null, withinOneRate: null,
-  meanGap: null, meanAbsoluteGap: null, weightedKappa: null, didNotObserve: 0,
+  pairedRounds: 0,
+  subjectAssessedRounds: 0,
+  coverage: null,
+  agreements: 0,
+  agreementRate: null,
+  withinOneRate: null,
+  meanGap: null,
+  meanAbsoluteGap: null,
+  weightedKappa: null,
+  didNotObserve: 0,
 };
 
 let state = readState();
@@ -71,11 +79,20 @@ async function loadOptions() {
   }
   const bodies = pages[0].comparison.summary.byBody.map((f) => f.organization).filter(Boolean);
   const yearChoices = [...years].sort().map((y) => [String(y), String(y)]);
-  fill(form.elements.country, [...countries].sort((a, b) => a.localeCompare(b)).map((c) => [c, c]));
+  fill(
+    form.elements.country,
+    [...countries].sort((a, b) => a.localeCompare(b)).map((c) => [c, c]),
+  );
   fill(form.elements.yearFrom, yearChoices);
   fill(form.elements.yearTo, yearChoices);
-  fill(form.elements.type, [...types].sort().map((t) => [t, t.charAt(0) + t.slice(1).toLowerCase()]));
-  fill(form.elements.body, bodies.map((b) => [b.name, b.name]));
+  fill(
+    form.elements.type,
+    [...types].sort().map((t) => [t, t.charAt(0) + t.slice(1).toLowerCase()]),
+  );
+  fill(
+    form.elements.body,
+    bodies.map((b) => [b.name, b.name]),
+  );
   showSubject(pages[0].comparison.subject.name);
   syncControls();
 }
@@ -103,8 +120,13 @@ async function loadComparison() {
     const { summary } = first.comparison;
     // With one body chosen, every figure and chart is about that body alone.
     const byBody = focus ? summary.byBody.filter((f) => f.organization?.id === focus.id) : summary.byBody;
-    const shown = focus ? nodes.map((n) => ({ ...n, rounds: n.rounds.map((r) => ({ ...r, others: r.others.filter((o) => o.organization.id === focus.id) })) })) : nodes;
-    const figures = focus ? byBody[0] ?? { ...NO_FIGURES, organization: focus } : summary.pooled;
+    const shown = focus
+      ? nodes.map((n) => ({
+          ...n,
+          rounds: n.rounds.map((r) => ({ ...r, others: r.others.filter((o) => o.organization.id === focus.id) })),
+        }))
+      : nodes;
+    const figures = focus ? (byBody[0] ?? { ...NO_FIGURES, organization: focus }) : summary.pooled;
     showSubject(subjectName);
     renderSummary($('summary'), summary, figures, subjectName);
     renderAgreementTable($('agreement-table'), byBody);

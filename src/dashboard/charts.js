@@ -16,7 +16,10 @@ function draw(canvasId, config, emptyMessage) {
     box.append(note);
   }
   // No animation: what a screenshot or a test sees is the final picture.
-  const chart = new window.Chart(canvas, { ...config, options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options } });
+  const chart = new window.Chart(canvas, {
+    ...config,
+    options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options },
+  });
   charts.set(canvasId, chart);
   return chart;
 }
@@ -44,34 +47,61 @@ export function drawTimeline(nodes, subjectName) {
   ];
   const counts = Object.fromEntries(series.map(([key]) => [key, labels.map(() => 0)]));
   for (const n of nodes) counts[recordKind(n)][labels.indexOf(String(n.election.year))]++;
-  return draw('chart-timeline', {
-    type: 'bar',
-    data: { labels, datasets: series.map(([key, label, color]) => ({ label, data: counts[key], backgroundColor: color, maxBarThickness: 48 })) },
-    options: {
-      scales: { x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'elections' } } },
-      plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+  return draw(
+    'chart-timeline',
+    {
+      type: 'bar',
+      data: {
+        labels,
+        datasets: series.map(([key, label, color]) => ({ label, data: counts[key], backgroundColor: color, maxBarThickness: 48 })),
+      },
+      options: {
+        scales: {
+          x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } },
+          y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'elections' } },
+        },
+        plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } } },
+      },
     },
-  }, labels.length ? null : 'No elections under these filters.');
+    labels.length ? null : 'No elections under these filters.',
+  );
 }
 
 export function drawAgreement(byBody) {
   const compared = byBody.filter((f) => f.pairedRounds > 0);
-  return draw('chart-agreement', {
-    type: 'bar',
-    data: {
-      labels: compared.map((f) => `${shortName(f.organization)} (${f.pairedRounds})`),
-      datasets: [
-        // A sliver marks 0%, so "never agreed" reads differently from "not compared".
-        { label: 'Same verdict', data: compared.map((f) => Math.round((f.agreementRate ?? 0) * 100)), backgroundColor: '#1a9850', minBarLength: 3 },
-        { label: 'Within one step', data: compared.map((f) => Math.round((f.withinOneRate ?? 0) * 100)), backgroundColor: '#91cf60', minBarLength: 3 },
-      ],
+  return draw(
+    'chart-agreement',
+    {
+      type: 'bar',
+      data: {
+        labels: compared.map((f) => `${shortName(f.organization)} (${f.pairedRounds})`),
+        datasets: [
+          // A sliver marks 0%, so "never agreed" reads differently from "not compared".
+          {
+            label: 'Same verdict',
+            data: compared.map((f) => Math.round((f.agreementRate ?? 0) * 100)),
+            backgroundColor: '#1a9850',
+            minBarLength: 3,
+          },
+          {
+            label: 'Within one step',
+            data: compared.map((f) => Math.round((f.withinOneRate ?? 0) * 100)),
+            backgroundColor: '#91cf60',
+            minBarLength: 3,
+          },
+        ],
+      },
+      options: {
+        indexAxis: 'y',
+        scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } },
+        plugins: {
+          legend: { position: 'bottom', labels: { boxWidth: 12 } },
+          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.raw}%` } },
+        },
+      },
     },
-    options: {
-      indexAxis: 'y',
-      scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } },
-      plugins: { legend: { position: 'bottom', labels: { boxWidth: 12 } }, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${c.raw}%` } } },
-    },
-  }, compared.length ? null : 'No round both assessed under these filters.');
+    compared.length ? null : 'No round both assessed under these filters.',
+  );
 }
 
 const SCORE_TICKS = { 1: 'condemned', 2: 'critical', 3: 'mixed', 4: 'largely positive', 5: 'endorsed' };
@@ -100,23 +130,46 @@ export function drawPairs(nodes, subjectName) {
     backgroundColor: BODY_COLORS[i % BODY_COLORS.length],
     pointRadius: 6,
   }));
-  datasets.push({ type: 'line', label: 'Same verdict', data: [{ x: 1, y: 1 }, { x: 5, y: 5 }], borderColor: '#b5bcc6', borderDash: [4, 4], pointRadius: 0, borderWidth: 1 });
+  datasets.push({
+    type: 'line',
+    label: 'Same verdict',
+    data: [
+      { x: 1, y: 1 },
+      { x: 5, y: 5 },
+    ],
+    borderColor: '#b5bcc6',
+    borderDash: [4, 4],
+    pointRadius: 0,
+    borderWidth: 1,
+  });
   const axis = (text) => ({
-    min: 0.5, max: 5.5, title: { display: true, text },
+    min: 0.5,
+    max: 5.5,
+    title: { display: true, text },
     // One tick per verdict, at its score (the axis runs half a step beyond both ends).
-    afterBuildTicks: (scale) => { scale.ticks = [1, 2, 3, 4, 5].map((value) => ({ value })); },
+    afterBuildTicks: (scale) => {
+      scale.ticks = [1, 2, 3, 4, 5].map((value) => ({ value }));
+    },
     ticks: { callback: (v) => SCORE_TICKS[v] ?? '' },
   });
-  return draw('chart-pairs', {
-    type: 'scatter',
-    data: { datasets },
-    options: {
-      scales: { x: axis('other body’s verdict'), y: axis(`${subjectName}’s verdict`) },
-      plugins: {
-        legend: { position: 'bottom', labels: { boxWidth: 12 } },
-        tooltip: { callbacks: { label: (c) => (c.raw.title ? `${c.raw.title} (${c.raw.round.toLowerCase()}): gap ${c.raw.gap > 0 ? '+' : ''}${c.raw.gap}` : 'same verdict') } },
+  return draw(
+    'chart-pairs',
+    {
+      type: 'scatter',
+      data: { datasets },
+      options: {
+        scales: { x: axis('other body’s verdict'), y: axis(`${subjectName}’s verdict`) },
+        plugins: {
+          legend: { position: 'bottom', labels: { boxWidth: 12 } },
+          tooltip: {
+            callbacks: {
+              label: (c) =>
+                c.raw.title ? `${c.raw.title} (${c.raw.round.toLowerCase()}): gap ${c.raw.gap > 0 ? '+' : ''}${c.raw.gap}` : 'same verdict',
+            },
+          },
+        },
       },
     },
-  }, byBody.size ? null : 'No round both assessed under these filters.');
+    byBody.size ? null : 'No round both assessed under these filters.',
+  );
 }
-

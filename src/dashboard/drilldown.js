@@ -11,27 +11,43 @@ const MISSING = {
 };
 
 function statementView(s) {
-  const meta = [s.kind.toLowerCase(), s.statementDate, s.speakerName, `${s.quoteLanguage}${s.translated ? ', translated' : ''}`].filter(Boolean).join(' · ');
+  const meta = [s.kind.toLowerCase(), s.statementDate, s.speakerName, `${s.quoteLanguage}${s.translated ? ', translated' : ''}`]
+    .filter(Boolean)
+    .join(' · ');
   const href = safeUrl(s.sourceUrl);
   const coding = s.verdictCoding;
-  return el('article', { class: 'statement', dataset: { statementId: s.id } },
+  return el(
+    'article',
+    { class: 'statement', dataset: { statementId: s.id } },
     el('blockquote', { lang: s.quoteLanguage, 'data-testid': 'quote' }, `“${s.quote}”`),
     el('p', {}, meta),
-    el('p', { 'data-testid': 'source' }, 'Source: ',
-      href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, s.sourceTitle ?? href) : s.sourceTitle ?? '—',
-      ` · read from ${s.source.title}, ${s.locator}`),
-    el('p', { class: 'coder', 'data-testid': 'coder' },
-      'Verdict ', verdictChip(s.verdict) ?? 'none',
+    el(
+      'p',
+      { 'data-testid': 'source' },
+      'Source: ',
+      href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer' }, s.sourceTitle ?? href) : (s.sourceTitle ?? '—'),
+      ` · read from ${s.source.title}, ${s.locator}`,
+    ),
+    el(
+      'p',
+      { class: 'coder', 'data-testid': 'coder' },
+      'Verdict ',
+      verdictChip(s.verdict) ?? 'none',
       coding
         ? ` coded by ${CODERS[coding.coder] ?? coding.coder} (${coding.coder}: ${coding.codedBy}${coding.rule ? `, rule ${coding.rule}` : ''}${coding.confidence !== null ? `, confidence ${coding.confidence.toFixed(2)}` : ''})`
-        : ' not coded'),
-    s.note ? el('p', {}, `Note: ${s.note}`) : null);
+        : ' not coded',
+    ),
+    s.note ? el('p', {}, `Note: ${s.note}`) : null,
+  );
 }
 
 function bodyBlock(title, verdict, gap, statements, extra) {
-  return el('section', { class: 'body-block' },
+  return el(
+    'section',
+    { class: 'body-block' },
     el('h4', {}, title, ' ', verdictChip(verdict), gapChip(gap), extra ? el('span', { class: 'quiet' }, ` ${extra}`) : null),
-    statements.length ? statements.map(statementView) : el('p', { class: 'quiet' }, 'No statement on record.'));
+    statements.length ? statements.map(statementView) : el('p', { class: 'quiet' }, 'No statement on record.'),
+  );
 }
 
 export async function openDrilldown(panel, electionId, subject, onClose) {
@@ -45,15 +61,29 @@ export async function openDrilldown(panel, electionId, subject, onClose) {
     if (panel.dataset.electionId !== electionId) return;
     if (!node) throw new Error('no such election');
     const c = node.comparison;
-    const missions = node.missions.map((m) => el('li', {},
-      m.organization.name,
-      m.observerCount ? ` · ${m.observerCountApproximate ? 'about ' : ''}${m.observerCount} observers` : '',
-      m.head ? ` · head: ${m.head.name}` : ''));
-    const rounds = c.rounds.map((r) => el('section', { class: 'round', dataset: { round: r.round } },
-      el('h3', {}, `${r.round.toLowerCase()} round`),
-      bodyBlock(c.subject.name, r.subjectVerdict, null, r.subjectStatements),
-      r.others.map((o) => bodyBlock(o.organization.name, o.verdict, o.gap, o.statements, o.status === 'BOTH_ASSESSED' ? null : verdictLabel(o.status)))));
-    const missing = c.missing.map((m) => el('li', {}, `${m.organization.name}${m.round ? ` (${m.round.toLowerCase()} round)` : ''}: ${MISSING[m.kind] ?? m.kind}`));
+    const missions = node.missions.map((m) =>
+      el(
+        'li',
+        {},
+        m.organization.name,
+        m.observerCount ? ` · ${m.observerCountApproximate ? 'about ' : ''}${m.observerCount} observers` : '',
+        m.head ? ` · head: ${m.head.name}` : '',
+      ),
+    );
+    const rounds = c.rounds.map((r) =>
+      el(
+        'section',
+        { class: 'round', dataset: { round: r.round } },
+        el('h3', {}, `${r.round.toLowerCase()} round`),
+        bodyBlock(c.subject.name, r.subjectVerdict, null, r.subjectStatements),
+        r.others.map((o) =>
+          bodyBlock(o.organization.name, o.verdict, o.gap, o.statements, o.status === 'BOTH_ASSESSED' ? null : verdictLabel(o.status)),
+        ),
+      ),
+    );
+    const missing = c.missing.map((m) =>
+      el('li', {}, `${m.organization.name}${m.round ? ` (${m.round.toLowerCase()} round)` : ''}: ${MISSING[m.kind] ?? m.kind}`),
+    );
     const parts = [
       el('header', {}, el('h2', { 'data-testid': 'drilldown-title' }, node.title), close),
       el('p', { class: 'sub' }, [node.date ?? 'date not known to the day', node.area.name, node.type.toLowerCase()].join(' · ')),

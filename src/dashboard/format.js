@@ -18,7 +18,12 @@ export function el(tag, attributes = {}, ...children) {
 
 export const VERDICTS = ['ENDORSED', 'LARGELY_POSITIVE', 'MIXED', 'CRITICAL', 'CONDEMNED'];
 export const VERDICT_COLORS = {
-  ENDORSED: '#1a9850', LARGELY_POSITIVE: '#91cf60', MIXED: '#f2c94c', CRITICAL: '#fc8d59', CONDEMNED: '#d73027', NOT_OBSERVED: '#a0a7b0',
+  ENDORSED: '#1a9850',
+  LARGELY_POSITIVE: '#91cf60',
+  MIXED: '#f2c94c',
+  CRITICAL: '#fc8d59',
+  CONDEMNED: '#d73027',
+  NOT_OBSERVED: '#a0a7b0',
 };
 
 export function verdictLabel(verdict) {
@@ -31,7 +36,11 @@ export function verdictChip(verdict) {
 
 export function gapChip(gap) {
   if (gap === null || gap === undefined) return null;
-  return el('span', { class: `gap gap-${Math.min(Math.abs(gap), 4)}`, title: 'Subject’s score minus this body’s', dataset: { gap } }, gap > 0 ? `+${gap}` : String(gap));
+  return el(
+    'span',
+    { class: `gap gap-${Math.min(Math.abs(gap), 4)}`, title: 'Subject’s score minus this body’s', dataset: { gap } },
+    gap > 0 ? `+${gap}` : String(gap),
+  );
 }
 
 export const percent = (x) => (x === null || x === undefined ? '—' : `${Math.round(x * 100)}%`);

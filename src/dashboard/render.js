@@ -2,12 +2,14 @@
 import { el, gapChip, percent, shortName, signed, decimal, verdictChip } from './format.js';
 
 function statusNote(status, subjectName) {
-  return {
-    OTHER_DID_NOT_OBSERVE: 'did not observe',
-    SUBJECT_DID_NOT_OBSERVE: `${subjectName} absent`,
-    SUBJECT_NOT_ASSESSED: `${subjectName} silent`,
-    OTHER_NOT_ASSESSED: 'no verdict on record',
-  }[status] ?? null;
+  return (
+    {
+      OTHER_DID_NOT_OBSERVE: 'did not observe',
+      SUBJECT_DID_NOT_OBSERVE: `${subjectName} absent`,
+      SUBJECT_NOT_ASSESSED: `${subjectName} silent`,
+      OTHER_NOT_ASSESSED: 'no verdict on record',
+    }[status] ?? null
+  );
 }
 
 /** Election counts, then the agreement figures shown: pooled over all bodies, or the chosen body's. */
@@ -22,25 +24,46 @@ export function renderSummary(container, summary, pooled, subjectName) {
     ['Mean gap', signed(pooled.meanGap)],
     ['Weighted κ', decimal(pooled.weightedKappa)],
   ];
-  container.replaceChildren(...cards.map(([label, value, id]) =>
-    el('div', { class: 'card', id }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, label))));
+  container.replaceChildren(
+    ...cards.map(([label, value, id]) =>
+      el('div', { class: 'card', id }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, label)),
+    ),
+  );
 }
 
 export function renderAgreementTable(table, byBody) {
-  const head = el('thead', {}, el('tr', {},
-    el('th', {}, 'Body'), el('th', { class: 'num' }, 'Rounds compared'), el('th', { class: 'num' }, 'Coverage'),
-    el('th', { class: 'num' }, 'Same verdict'), el('th', { class: 'num' }, 'Within one step'), el('th', { class: 'num' }, 'Mean gap'),
-    el('th', { class: 'num' }, 'Mean |gap|'), el('th', { class: 'num' }, 'Weighted κ'), el('th', { class: 'num' }, 'Did not observe')));
-  const rows = byBody.map((f) => el('tr', { dataset: { body: f.organization?.name ?? '' } },
-    el('td', { title: f.organization?.name }, f.organization?.name ?? '—'),
-    el('td', { class: 'num' }, f.pairedRounds),
-    el('td', { class: 'num' }, percent(f.coverage)),
-    el('td', { class: 'num' }, percent(f.agreementRate)),
-    el('td', { class: 'num' }, percent(f.withinOneRate)),
-    el('td', { class: 'num' }, signed(f.meanGap)),
-    el('td', { class: 'num' }, decimal(f.meanAbsoluteGap)),
-    el('td', { class: 'num' }, decimal(f.weightedKappa)),
-    el('td', { class: 'num' }, f.didNotObserve)));
+  const head = el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      el('th', {}, 'Body'),
+      el('th', { class: 'num' }, 'Rounds compared'),
+      el('th', { class: 'num' }, 'Coverage'),
+      el('th', { class: 'num' }, 'Same verdict'),
+      el('th', { class: 'num' }, 'Within one step'),
+      el('th', { class: 'num' }, 'Mean gap'),
+      el('th', { class: 'num' }, 'Mean |gap|'),
+      el('th', { class: 'num' }, 'Weighted κ'),
+      el('th', { class: 'num' }, 'Did not observe'),
+    ),
+  );
+  const rows = byBody.map((f) =>
+    el(
+      'tr',
+      { dataset: { body: f.organization?.name ?? '' } },
+      el('td', { title: f.organization?.name }, f.organization?.name ?? '—'),
+      el('td', { class: 'num' }, f.pairedRounds),
+      el('td', { class: 'num' }, percent(f.coverage)),
+      el('td', { class: 'num' }, percent(f.agreementRate)),
+      el('td', { class: 'num' }, percent(f.withinOneRate)),
+      el('td', { class: 'num' }, signed(f.meanGap)),
+      el('td', { class: 'num' }, decimal(f.meanAbsoluteGap)),
+      el('td', { class: 'num' }, decimal(f.weightedKappa)),
+      el('td', { class: 'num' }, f.didNotObserve),
+    ),
+  );
   const empty = el('tr', {}, el('td', { colspan: 9, class: 'quiet' }, 'No other body assessed these elections.'));
   table.replaceChildren(head, el('tbody', {}, rows.length ? rows : empty));
 }
@@ -49,7 +72,8 @@ export function renderAgreementTable(table, byBody) {
 export function columnsFor(byBody, nodes, focus) {
   const seen = new Map();
   for (const f of byBody) if (f.organization) seen.set(f.organization.id, f.organization);
-  for (const n of nodes) for (const r of n.rounds) for (const o of r.others) if (!seen.has(o.organization.id)) seen.set(o.organization.id, o.organization);
+  for (const n of nodes)
+    for (const r of n.rounds) for (const o of r.others) if (!seen.has(o.organization.id)) seen.set(o.organization.id, o.organization);
   const all = [...seen.values()];
   return focus ? all.filter((o) => o.id === focus.id) : all;
 }
@@ -58,15 +82,30 @@ function bodyCell(other, subjectName) {
   if (!other) return el('td', { class: 'body-cell quiet' }, '');
   const tint = other.gap === null ? '' : ` tint-${Math.min(Math.abs(other.gap), 4)}`;
   const note = other.status !== 'BOTH_ASSESSED' ? statusNote(other.status, subjectName) : null;
-  return el('td', { class: `body-cell${tint}`, dataset: { status: other.status } },
-    verdictChip(other.verdict), gapChip(other.gap), note ? el('div', { class: 'quiet' }, note) : null);
+  return el(
+    'td',
+    { class: `body-cell${tint}`, dataset: { status: other.status } },
+    verdictChip(other.verdict),
+    gapChip(other.gap),
+    note ? el('div', { class: 'quiet' }, note) : null,
+  );
 }
 
 /** One row per election round (one per election without statements), subject first, then each body. */
 export function renderSideBySide(table, nodes, columns, subjectName, onOpen) {
-  const head = el('thead', {}, el('tr', {},
-    el('th', {}, 'Election'), el('th', {}, 'Date'), el('th', {}, 'Round'), el('th', { class: 'subject' }, subjectName),
-    columns.map((c) => el('th', { class: 'body-head', title: c.name, dataset: { bodyId: c.id } }, shortName(c)))));
+  const head = el(
+    'thead',
+    {},
+    el(
+      'tr',
+      {},
+      el('th', {}, 'Election'),
+      el('th', {}, 'Date'),
+      el('th', {}, 'Round'),
+      el('th', { class: 'subject' }, subjectName),
+      columns.map((c) => el('th', { class: 'body-head', title: c.name, dataset: { bodyId: c.id } }, shortName(c))),
+    ),
+  );
   const rows = [];
   for (const node of nodes) {
     const e = node.election;
@@ -76,14 +115,44 @@ export function renderSideBySide(table, nodes, columns, subjectName, onOpen) {
       const byBody = new Map((round?.others ?? []).map((o) => [o.organization.id, o]));
       const widest = Math.max(0, ...(round?.others ?? []).map((o) => (o.gap === null ? 0 : Math.abs(o.gap))));
       const subjectCell = round
-        ? el('td', { class: 'subject' }, verdictChip(round.subjectVerdict) ?? el('span', { class: 'quiet' }, node.subjectObserved ? 'observed, silent' : 'not observed'))
+        ? el(
+            'td',
+            { class: 'subject' },
+            verdictChip(round.subjectVerdict) ?? el('span', { class: 'quiet' }, node.subjectObserved ? 'observed, silent' : 'not observed'),
+          )
         : el('td', { class: 'subject quiet' }, node.subjectObserved ? 'observed; no statements' : 'no statements');
-      rows.push(el('tr', { class: widest >= 2 ? 'wide-gap' : null, dataset: { electionId: e.id, round: round?.round ?? '', title: e.title }, onclick: open },
-        el('td', { class: 'election' }, i === 0 ? el('button', { type: 'button', class: 'election-link', onclick: (event) => { event.stopPropagation(); open(); } }, e.title) : null),
-        el('td', { class: 'date' }, i === 0 ? e.date ?? String(e.year) : ''),
-        el('td', {}, round ? round.round.toLowerCase() : ''),
-        subjectCell,
-        columns.map((c) => bodyCell(byBody.get(c.id), subjectName))));
+      rows.push(
+        el(
+          'tr',
+          {
+            class: widest >= 2 ? 'wide-gap' : null,
+            dataset: { electionId: e.id, round: round?.round ?? '', title: e.title },
+            onclick: open,
+          },
+          el(
+            'td',
+            { class: 'election' },
+            i === 0
+              ? el(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'election-link',
+                    onclick: (event) => {
+                      event.stopPropagation();
+                      open();
+                    },
+                  },
+                  e.title,
+                )
+              : null,
+          ),
+          el('td', { class: 'date' }, i === 0 ? (e.date ?? String(e.year)) : ''),
+          el('td', {}, round ? round.round.toLowerCase() : ''),
+          subjectCell,
+          columns.map((c) => bodyCell(byBody.get(c.id), subjectName)),
+        ),
+      );
     });
   }
   const empty = el('tr', {}, el('td', { colspan: 4 + columns.length, class: 'quiet' }, 'No election matches these filters.'));

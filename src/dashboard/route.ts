@@ -33,14 +33,19 @@ for (const name of fs.readdirSync(here)) {
 /** Operation name → document id, from the same store the server answers from, so the two always agree. */
 function persistedIds(request: Request): Response {
   const store = persistedDocuments();
-  if (!store) return new Response('no persisted documents: run npm run codegen\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!store)
+    return new Response('no persisted documents: run npm run codegen\n', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   return new Response(request.method === 'HEAD' ? null : JSON.stringify(store.idByOperation), {
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' },
   });
 }
 
 export const dashboardRoute: Route = {
-  matches: (url, request) => (request.method === 'GET' || request.method === 'HEAD') && (files.has(url.pathname) || url.pathname === PERSISTED_IDS_PATH),
+  matches: (url, request) =>
+    (request.method === 'GET' || request.method === 'HEAD') && (files.has(url.pathname) || url.pathname === PERSISTED_IDS_PATH),
   handle: async (request, url) => {
     if (url.pathname === PERSISTED_IDS_PATH) return persistedIds(request);
     const file = files.get(url.pathname)!;

@@ -31,7 +31,11 @@ export function comparisonVariables(state) {
   if (state.country) filter.area = state.country;
   if (/^\d{4}$/.test(state.yearFrom)) filter.yearFrom = Number(state.yearFrom);
   if (/^\d{4}$/.test(state.yearTo)) filter.yearTo = Number(state.yearTo);
-  if (state.type) filter.types = state.type.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
+  if (state.type)
+    filter.types = state.type
+      .split(',')
+      .map((t) => t.trim().toUpperCase())
+      .filter(Boolean);
   if (state.body) filter.assessedBy = state.body;
   return {
     subject: state.subject || null,

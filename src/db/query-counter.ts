@@ -29,7 +29,7 @@ function countQueries<T extends object>(target: T, log: QueryLog): T {
         };
       }
       if (prop === 'startTransaction') {
-        return async (...args: unknown[]) => countQueries((await (value as (...a: unknown[]) => Promise<Transaction>).apply(obj, args)), log);
+        return async (...args: unknown[]) => countQueries(await (value as (...a: unknown[]) => Promise<Transaction>).apply(obj, args), log);
       }
       return (value as (...a: unknown[]) => unknown).bind(obj);
     },

@@ -10,8 +10,20 @@ export type Tx = Prisma.TransactionClient;
 export type Row = Record<string, unknown> & { id: string };
 
 export type Model =
-  | 'organization' | 'area' | 'person' | 'organizationName' | 'alias' | 'election' | 'electionRound' | 'mission'
-  | 'membership' | 'statement' | 'verdictCoding' | 'eventParticipant' | 'event' | 'claim';
+  | 'organization'
+  | 'area'
+  | 'person'
+  | 'organizationName'
+  | 'alias'
+  | 'election'
+  | 'electionRound'
+  | 'mission'
+  | 'membership'
+  | 'statement'
+  | 'verdictCoding'
+  | 'eventParticipant'
+  | 'event'
+  | 'claim';
 
 /** The part of a Prisma delegate used here; the delegates differ only in their row types. */
 interface Delegate {
@@ -35,4 +47,3 @@ export function tableOfType(tx: Tx, typename: string): Pick<Delegate, 'findUniqu
   const key = typename[0].toLowerCase() + typename.slice(1);
   return (tx as unknown as Record<string, Pick<Delegate, 'findUnique'>>)[key];
 }
-

@@ -40,21 +40,51 @@ interface Page {
 }
 
 interface ComparisonNode {
-  election: { id: string; title: string; type: string; year: number; date: string | null; area: { name: string; kind: string; parent: { name: string } | null } };
+  election: {
+    id: string;
+    title: string;
+    type: string;
+    year: number;
+    date: string | null;
+    area: { name: string; kind: string; parent: { name: string } | null };
+  };
   rounds: {
     round: string;
     subjectVerdict: string | null;
     subjectScore: number | null;
     subjectStatements: { sourceUrl: string | null }[];
-    others: { organization: { id: string; name: string }; verdict: string | null; score: number | null; gap: number | null; agrees: boolean | null; status: string; statements: { sourceUrl: string | null }[] }[];
+    others: {
+      organization: { id: string; name: string };
+      verdict: string | null;
+      score: number | null;
+      gap: number | null;
+      agrees: boolean | null;
+      status: string;
+      statements: { sourceUrl: string | null }[];
+    }[];
   }[];
 }
 
 export const COMPARISON_CSV_HEADER = [
-  'election_id', 'election', 'country', 'area', 'election_type', 'year', 'date', 'round',
-  'subject', 'subject_verdict', 'subject_score',
-  'body', 'body_verdict', 'body_score', 'gap', 'agrees', 'status',
-  'subject_sources', 'body_sources',
+  'election_id',
+  'election',
+  'country',
+  'area',
+  'election_type',
+  'year',
+  'date',
+  'round',
+  'subject',
+  'subject_verdict',
+  'subject_score',
+  'body',
+  'body_verdict',
+  'body_score',
+  'gap',
+  'agrees',
+  'status',
+  'subject_sources',
+  'body_sources',
 ];
 
 const urls = (statements: { sourceUrl: string | null }[]) => [...new Set(statements.map((s) => s.sourceUrl).filter(Boolean))].join(' ');
@@ -64,13 +94,18 @@ export async function comparisonCsv(context: RouteContext, params: ComparisonPar
   let after: string | null = null;
   for (;;) {
     const page: Page = await runOperation<Page>(context, COMPARISON_CSV_QUERY, {
-      subject: params.subject, filter: params.filter, scope: params.scope, after, body: params.body ?? '', withBody: !!params.body,
+      subject: params.subject,
+      filter: params.filter,
+      scope: params.scope,
+      after,
+      body: params.body ?? '',
+      withBody: !!params.body,
     });
     const subject = page.comparison.subject.name;
     const focusId = page.focus?.id ?? null;
     for (const { node } of page.comparison.elections.edges) {
       const e = node.election;
-      const country = e.area.kind === 'COUNTRY' || e.area.kind === 'DE_FACTO_STATE' ? e.area.name : e.area.parent?.name ?? e.area.name;
+      const country = e.area.kind === 'COUNTRY' || e.area.kind === 'DE_FACTO_STATE' ? e.area.name : (e.area.parent?.name ?? e.area.name);
       const election = [e.id, e.title, country, e.area.name, e.type, e.year, e.date];
       if (!node.rounds.length) rows.push([...election, '', subject, '', '', '', '', '', '', '', '', '', '']);
       for (const r of node.rounds) {
@@ -78,7 +113,17 @@ export async function comparisonCsv(context: RouteContext, params: ComparisonPar
         const others = focusId ? r.others.filter((o) => o.organization.id === focusId) : r.others;
         if (!others.length) rows.push([...head, '', '', '', '', '', '', urls(r.subjectStatements), '']);
         for (const o of others) {
-          rows.push([...head, o.organization.name, o.verdict, o.score, o.gap, o.agrees, o.status, urls(r.subjectStatements), urls(o.statements)]);
+          rows.push([
+            ...head,
+            o.organization.name,
+            o.verdict,
+            o.score,
+            o.gap,
+            o.agrees,
+            o.status,
+            urls(r.subjectStatements),
+            urls(o.statements),
+          ]);
         }
       }
     }

@@ -36,12 +36,18 @@ function year(params: URLSearchParams, name: string): number | undefined {
 
 export function comparisonParams(params: URLSearchParams): ComparisonParams {
   const text = (name: string) => params.get(name)?.trim() || null;
-  const types = params.getAll('type').flatMap((t) => t.split(',')).map((t) => t.trim().toUpperCase()).filter(Boolean);
+  const types = params
+    .getAll('type')
+    .flatMap((t) => t.split(','))
+    .map((t) => t.trim().toUpperCase())
+    .filter(Boolean);
   for (const t of types) {
-    if (!(ELECTION_TYPES as readonly string[]).includes(t)) throw new ParameterError(`type must be one of ${ELECTION_TYPES.join(', ')} (got "${t}")`);
+    if (!(ELECTION_TYPES as readonly string[]).includes(t))
+      throw new ParameterError(`type must be one of ${ELECTION_TYPES.join(', ')} (got "${t}")`);
   }
   const scope = (text('scope') ?? 'SUBJECT').toUpperCase();
-  if (!(SCOPES as readonly string[]).includes(scope)) throw new ParameterError(`scope must be one of ${SCOPES.join(', ')} (got "${scope}")`);
+  if (!(SCOPES as readonly string[]).includes(scope))
+    throw new ParameterError(`scope must be one of ${SCOPES.join(', ')} (got "${scope}")`);
   const area = text('country') ?? text('area');
   const body = text('body');
   const filter: ComparisonParams['filter'] = {};

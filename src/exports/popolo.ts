@@ -15,7 +15,9 @@ type Json = Record<string, unknown>;
 
 /** Drops empty values, so records carry only what is known. */
 function compact<T extends Json>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length))) as T;
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length)),
+  ) as T;
 }
 
 /** Ids of merged records lead to the record they were merged into, as reads do everywhere. */
@@ -62,69 +64,89 @@ export async function popolo(db: Db) {
   const gid = (type: string, id: string | null) => (id ? encodeGlobalID(type, id) : null);
 
   return {
-    persons: persons.filter((p) => !p.mergedIntoId).map((p) => compact({
-      id: gid('Person', p.id),
-      name: p.name,
-      other_names: otherNames(p.name, p.aliases),
-      birth_date: p.birthYear ? String(p.birthYear) : null,
-      summary: p.summary,
-      identifiers: [keyIdentifier(p.key)],
-    })),
-    organizations: organizations.filter((o) => !o.mergedIntoId).map((o) => compact({
-      id: gid('Organization', o.id),
-      name: o.name,
-      classification: o.kind,
-      parent_id: gid('Organization', org(o.parentId)),
-      area_id: gid('Area', area(o.areaId)),
-      description: o.description,
-      other_names: [
-        // Names over time first, with their dates (ACEEEO until 2006), then every other spelling.
-        ...o.names.filter((n) => n.name !== o.name || n.validFrom || n.validUntil).map((n) => compact({ name: n.name, start_date: n.validFrom, end_date: n.validUntil })),
-        ...otherNames(o.name, o.aliases).filter((a) => !o.names.some((n) => n.name === a.name)),
-      ],
-      identifiers: [keyIdentifier(o.key)],
-    })),
-    memberships: memberships.map((m) => compact({
-      id: gid('Membership', m.id),
-      person_id: gid('Person', person(m.personId)),
-      organization_id: gid('Organization', org(m.organizationId)),
-      role: m.role,
-      label: m.label,
-      on_behalf_of_id: gid('Organization', org(m.onBehalfOfOrganizationId)),
-      area_id: gid('Area', area(m.onBehalfOfId)),
-      start_date: m.startDate,
-      end_date: m.endDate,
-      as_of: m.asOf,
-    })),
+    persons: persons
+      .filter((p) => !p.mergedIntoId)
+      .map((p) =>
+        compact({
+          id: gid('Person', p.id),
+          name: p.name,
+          other_names: otherNames(p.name, p.aliases),
+          birth_date: p.birthYear ? String(p.birthYear) : null,
+          summary: p.summary,
+          identifiers: [keyIdentifier(p.key)],
+        }),
+      ),
+    organizations: organizations
+      .filter((o) => !o.mergedIntoId)
+      .map((o) =>
+        compact({
+          id: gid('Organization', o.id),
+          name: o.name,
+          classification: o.kind,
+          parent_id: gid('Organization', org(o.parentId)),
+          area_id: gid('Area', area(o.areaId)),
+          description: o.description,
+          other_names: [
+            // Names over time first, with their dates (ACEEEO until 2006), then every other spelling.
+            ...o.names
+              .filter((n) => n.name !== o.name || n.validFrom || n.validUntil)
+              .map((n) => compact({ name: n.name, start_date: n.validFrom, end_date: n.validUntil })),
+            ...otherNames(o.name, o.aliases).filter((a) => !o.names.some((n) => n.name === a.name)),
+          ],
+          identifiers: [keyIdentifier(o.key)],
+        }),
+      ),
+    memberships: memberships.map((m) =>
+      compact({
+        id: gid('Membership', m.id),
+        person_id: gid('Person', person(m.personId)),
+        organization_id: gid('Organization', org(m.organizationId)),
+        role: m.role,
+        label: m.label,
+        on_behalf_of_id: gid('Organization', org(m.onBehalfOfOrganizationId)),
+        area_id: gid('Area', area(m.onBehalfOfId)),
+        start_date: m.startDate,
+        end_date: m.endDate,
+        as_of: m.asOf,
+      }),
+    ),
     events: [
-      ...elections.map((e) => compact({
-        id: gid('Election', e.id),
-        name: electionName(e.area.name, e.type, e.year),
-        classification: e.type === 'REFERENDUM' ? 'referendum' : `${e.type.toLowerCase()} election`,
-        start_date: e.date ?? String(e.year),
-        area_id: gid('Area', area(e.areaId)),
-        description: e.description,
-        identifiers: [keyIdentifier(e.key)],
-      })),
-      ...events.map((e) => compact({
-        id: gid('Event', e.id),
-        name: e.name,
-        classification: e.kind.toLowerCase().replace(/_/g, ' '),
-        start_date: e.date ?? (e.year ? String(e.year) : null),
-        end_date: e.endDate,
-        location: e.venue,
-        area_id: gid('Area', area(e.areaId)),
-        description: e.description,
-        identifiers: [keyIdentifier(e.key)],
-      })),
+      ...elections.map((e) =>
+        compact({
+          id: gid('Election', e.id),
+          name: electionName(e.area.name, e.type, e.year),
+          classification: e.type === 'REFERENDUM' ? 'referendum' : `${e.type.toLowerCase()} election`,
+          start_date: e.date ?? String(e.year),
+          area_id: gid('Area', area(e.areaId)),
+          description: e.description,
+          identifiers: [keyIdentifier(e.key)],
+        }),
+      ),
+      ...events.map((e) =>
+        compact({
+          id: gid('Event', e.id),
+          name: e.name,
+          classification: e.kind.toLowerCase().replace(/_/g, ' '),
+          start_date: e.date ?? (e.year ? String(e.year) : null),
+          end_date: e.endDate,
+          location: e.venue,
+          area_id: gid('Area', area(e.areaId)),
+          description: e.description,
+          identifiers: [keyIdentifier(e.key)],
+        }),
+      ),
     ],
-    areas: areas.filter((a) => !a.mergedIntoId).map((a) => compact({
-      id: gid('Area', a.id),
-      name: a.name,
-      classification: a.kind,
-      parent_id: gid('Area', area(a.parentId)),
-      other_names: otherNames(a.name, a.aliases),
-      identifiers: [...isoIdentifier(a.isoCode), keyIdentifier(a.key)],
-    })),
+    areas: areas
+      .filter((a) => !a.mergedIntoId)
+      .map((a) =>
+        compact({
+          id: gid('Area', a.id),
+          name: a.name,
+          classification: a.kind,
+          parent_id: gid('Area', area(a.parentId)),
+          other_names: otherNames(a.name, a.aliases),
+          identifiers: [...isoIdentifier(a.isoCode), keyIdentifier(a.key)],
+        }),
+      ),
   };
 }

@@ -15,7 +15,10 @@ export const comparisonCsvRoute: Route = {
     try {
       const csv = await comparisonCsv(context, comparisonParams(url.searchParams));
       return new Response(csv, {
-        headers: { 'content-type': 'text/csv; charset=utf-8; header=present', 'content-disposition': 'attachment; filename="comparison.csv"' },
+        headers: {
+          'content-type': 'text/csv; charset=utf-8; header=present',
+          'content-disposition': 'attachment; filename="comparison.csv"',
+        },
       });
     } catch (error) {
       // Bad parameters and names the read model does not know are the client's to fix.

@@ -25,7 +25,9 @@ export interface DatabaseSource {
 }
 
 export function unavailable() {
-  return createGraphQLError(DATABASE_UNAVAILABLE, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } } });
+  return createGraphQLError(DATABASE_UNAVAILABLE, {
+    extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } },
+  });
 }
 
 /** A client handed in by the caller (tests, scripts): nothing to watch. */
@@ -46,7 +48,11 @@ class WatchedSqliteFile implements DatabaseSource {
   private current: Database;
   private identity: string | null;
 
-  constructor(private readonly url: string, db: Db, private readonly connect: () => Db) {
+  constructor(
+    private readonly url: string,
+    db: Db,
+    private readonly connect: () => Db,
+  ) {
     this.current = { db, cache: new ReadCache(db) };
     this.identity = this.fileIdentity();
   }

@@ -12,5 +12,7 @@ export function isDatabaseFailure(error: unknown): boolean {
   if (name === 'PrismaClientInitializationError' || name === 'DriverAdapterError') return true;
   // Prisma's connection and database-level errors; a missing table or column means a broken or foreign database.
   if (/^P10\d\d$/.test(code) || code === 'P2021' || code === 'P2022') return true;
-  return /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|CORRUPT|NOTADB|READONLY|FULL)|database (disk image )?is (locked|malformed)|unable to open database|no such table|ECONNREFUSED|Connection terminated/i.test(error.message);
+  return /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|CORRUPT|NOTADB|READONLY|FULL)|database (disk image )?is (locked|malformed)|unable to open database|no such table|ECONNREFUSED|Connection terminated/i.test(
+    error.message,
+  );
 }

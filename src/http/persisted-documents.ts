@@ -53,4 +53,3 @@ export function isInternal(request: Request): boolean {
   const given = Buffer.from(request.headers.get(INTERNAL_HEADER) ?? '');
   return given.length === internalSecret.length && timingSafeEqual(given, internalSecret);
 }
-

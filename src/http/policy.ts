@@ -16,7 +16,10 @@ export interface HttpPolicy {
 }
 
 export function httpPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): HttpPolicy {
-  const origins = (env.CORS_ORIGINS ?? '*').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+  const origins = (env.CORS_ORIGINS ?? '*')
+    .split(',')
+    .map((o) => o.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
   return {
     corsOrigins: origins.length === 0 || origins.includes('*') ? null : new Set(origins),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
@@ -32,7 +35,8 @@ const EXPOSED_HEADERS = 'retry-after, etag, content-disposition';
 export function corsHeaders(policy: HttpPolicy, origin: string | null): Record<string, string> {
   if (policy.corsOrigins === null) return { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS };
   const headers: Record<string, string> = { vary: 'Origin' };
-  if (origin && policy.corsOrigins.has(origin)) Object.assign(headers, { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED_HEADERS });
+  if (origin && policy.corsOrigins.has(origin))
+    Object.assign(headers, { 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED_HEADERS });
   return headers;
 }
 

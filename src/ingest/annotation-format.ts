@@ -14,8 +14,17 @@ export type { OrganizationKindName };
 export type PartialDate = string;
 
 export type EventKindName =
-  | 'CONFERENCE' | 'ROUND_TABLE' | 'MEETING' | 'FORUM' | 'SCHOOL' | 'ARREST' | 'DEPORTATION'
-  | 'CRISIS' | 'SIGNING' | 'PRESS_CENTRE' | 'OTHER';
+  | 'CONFERENCE'
+  | 'ROUND_TABLE'
+  | 'MEETING'
+  | 'FORUM'
+  | 'SCHOOL'
+  | 'ARREST'
+  | 'DEPORTATION'
+  | 'CRISIS'
+  | 'SIGNING'
+  | 'PRESS_CENTRE'
+  | 'OTHER';
 
 export interface AnnotatedOrganization {
   name: string;

@@ -36,7 +36,7 @@ export async function ingestAnnotations(store: Store, file: string): Promise<voi
     return { sourceId, locator: `line ${line + 1}`, excerpt: evidence };
   };
   const area = (name: string, p: Provenance) => store.resolveOrCreateArea(name, p);
-  const org = async (name: string, p: Provenance) => {
+  const org = async (name: string) => {
     const found = store.reconciler.resolveOrganization(name);
     if (found.kind !== 'match') throw new UnknownNameError('organization', `${name}" (in ${rel}`);
     await store.alias({ organizationId: found.match.id }, name, 'SOURCE', sourceId);
@@ -49,9 +49,10 @@ export async function ingestAnnotations(store: Store, file: string): Promise<voi
     const p = at(o.evidence);
     const known = [o.name, ...(o.aliases ?? [])].map((n) => store.reconciler.resolveOrganization(n)).find((r) => r.kind === 'match');
     const areaId = o.area ? await area(o.area, p) : null;
-    const id = known?.kind === 'match'
-      ? known.match.id
-      : await store.upsertOrganization({ key: slug(o.name), name: o.name, kind: o.kind, description: o.description, areaId }, p);
+    const id =
+      known?.kind === 'match'
+        ? known.match.id
+        : await store.upsertOrganization({ key: slug(o.name), name: o.name, kind: o.kind, description: o.description, areaId }, p);
     orgIds.set(o.name, id);
     for (const n of [o.name, ...(o.aliases ?? [])]) await store.alias({ organizationId: id }, n, 'SOURCE', sourceId);
     await store.claim('Organization', id, 'mentionedAs', o.name, p);
@@ -63,7 +64,7 @@ export async function ingestAnnotations(store: Store, file: string): Promise<voi
     if (!o.parent) continue;
     const p = at(o.evidence);
     const id = orgIds.get(o.name)!;
-    const parentId = await org(o.parent, p);
+    const parentId = await org(o.parent);
     store.setParentIfMissing(id, parentId);
     await store.claim('Organization', id, 'parent', o.parent, p);
   }
@@ -81,16 +82,26 @@ export async function ingestAnnotations(store: Store, file: string): Promise<voi
   for (const m of annotations.memberships ?? []) {
     const p = at(m.evidence);
     const personId = await store.resolveOrCreatePerson(m.person, p);
-    const organizationId = m.organization ? await org(m.organization, p) : null;
+    const organizationId = m.organization ? await org(m.organization) : null;
     let onBehalfOfId: string | null = null;
     let onBehalfOfOrganizationId: string | null = null;
     if (m.onBehalfOf) {
       const asArea = store.reconciler.resolveArea(m.onBehalfOf);
       if (asArea) onBehalfOfId = asArea.id;
-      else onBehalfOfOrganizationId = await org(m.onBehalfOf, p);
+      else onBehalfOfOrganizationId = await org(m.onBehalfOf);
     }
     await store.membership(
-      { personId, organizationId, role: m.role, label: m.label ?? null, onBehalfOfId, onBehalfOfOrganizationId, startDate: m.startDate ?? null, endDate: m.endDate ?? null, asOf: m.asOf ?? null },
+      {
+        personId,
+        organizationId,
+        role: m.role,
+        label: m.label ?? null,
+        onBehalfOfId,
+        onBehalfOfOrganizationId,
+        startDate: m.startDate ?? null,
+        endDate: m.endDate ?? null,
+        asOf: m.asOf ?? null,
+      },
       p,
     );
   }
@@ -99,11 +110,20 @@ export async function ingestAnnotations(store: Store, file: string): Promise<voi
     const p = at(e.evidence);
     const areaId = e.place ? await area(e.place, p) : null;
     const eventId = await store.event(
-      { key: `${annotations.file.slice(0, 3)}/${e.key}`, name: e.name, kind: e.kind, areaId, venue: e.venue ?? null, date: e.date ?? null, endDate: e.endDate ?? null, description: e.description ?? null },
+      {
+        key: `${annotations.file.slice(0, 3)}/${e.key}`,
+        name: e.name,
+        kind: e.kind,
+        areaId,
+        venue: e.venue ?? null,
+        date: e.date ?? null,
+        endDate: e.endDate ?? null,
+        description: e.description ?? null,
+      },
       p,
     );
     for (const who of e.participants ?? []) {
-      if (who.organization) await store.eventParticipant(eventId, { organizationId: await org(who.organization, p) }, who.role, p);
+      if (who.organization) await store.eventParticipant(eventId, { organizationId: await org(who.organization) }, who.role, p);
       if (who.person) await store.eventParticipant(eventId, { personId: await store.resolveOrCreatePerson(who.person, p) }, who.role, p);
     }
   }
@@ -111,9 +131,11 @@ export async function ingestAnnotations(store: Store, file: string): Promise<voi
   for (const c of annotations.claims ?? []) {
     const p = at(c.evidence);
     const entityId =
-      c.entity.type === 'Organization' ? await org(c.entity.name, p)
-      : c.entity.type === 'Person' ? await store.resolveOrCreatePerson(c.entity.name, p)
-      : await area(c.entity.name, p);
+      c.entity.type === 'Organization'
+        ? await org(c.entity.name)
+        : c.entity.type === 'Person'
+          ? await store.resolveOrCreatePerson(c.entity.name, p)
+          : await area(c.entity.name, p);
     await store.claim(c.entity.type, entityId, c.property, c.value, p);
   }
 
@@ -123,11 +145,24 @@ export async function ingestAnnotations(store: Store, file: string): Promise<voi
     const date = parseIsoPartial(count.date);
     if (!type || !date) throw new EvidenceError(`${rel}: bad observer count ${JSON.stringify(count)}`);
     const electionId = await store.election(await area(count.area, p), type, date, p);
-    store.updateElection(electionId, { internationalObserverCount: count.observers, internationalObserverCountries: count.countries ?? null });
-    await store.claim('Election', electionId, 'internationalObserverCount', { observers: count.observers, countries: count.countries ?? null, approximate: count.approximate }, p);
+    store.updateElection(electionId, {
+      internationalObserverCount: count.observers,
+      internationalObserverCountries: count.countries ?? null,
+    });
+    await store.claim(
+      'Election',
+      electionId,
+      'internationalObserverCount',
+      { observers: count.observers, countries: count.countries ?? null, approximate: count.approximate },
+      p,
+    );
   }
 }
 
 export function bundledAnnotationFiles(): string[] {
-  return fs.readdirSync(annotationsDir).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(annotationsDir, f));
+  return fs
+    .readdirSync(annotationsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(annotationsDir, f));
 }

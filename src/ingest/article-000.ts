@@ -71,7 +71,10 @@ export interface ParsedActivity {
 
 /** "Round table ‘Controlled Democracy in Russia?’, March 2009, Brussels;" */
 export function parseActivity(text: string): ParsedActivity {
-  const clean = text.replace(/<[^>]*>/g, '').replace(/[;.]\s*$/, '').trim();
+  const clean = text
+    .replace(/<[^>]*>/g, '')
+    .replace(/[;.]\s*$/, '')
+    .trim();
   // Split on commas outside ‘quoted titles’.
   const parts: string[] = [];
   let depth = 0;
@@ -126,7 +129,12 @@ export async function ingestArticle000(store: Store): Promise<void> {
   const parts = sections(text);
 
   const cisEmo = await store.resolveOrCreateOrganization('CIS-EMO', at(lineOf('(CIS-EMO)')), { kind: 'NGO' });
-  await store.alias({ organizationId: cisEmo }, 'Commonwealth of the Independent States - Election Monitoring Organization', 'SOURCE', sourceId);
+  await store.alias(
+    { organizationId: cisEmo },
+    'Commonwealth of the Independent States - Election Monitoring Organization',
+    'SOURCE',
+    sourceId,
+  );
 
   // Lead paragraph facts.
   const lead = lineOf('It was founded in');
@@ -151,13 +159,24 @@ export async function ingestArticle000(store: Store): Promise<void> {
     const [head, country] = parsed.place.split(/,\s*/);
     const countryId = country ? await store.resolveOrCreateArea(country, at(item.number)) : null;
     const kind = /oblast|republic|krai|region/i.test(head) && countryId ? 'REGION' : 'CITY';
-    const areaId = await store.resolveOrCreateArea(parsed.place, at(item.number), countryId ? { parentId: countryId, kind } : russia ? undefined : undefined);
-    const electionId = await store.election(areaId, parsed.type, { iso: String(parsed.year), year: parsed.year, precision: 'YEAR' }, at(item.number));
+    const areaId = await store.resolveOrCreateArea(
+      parsed.place,
+      at(item.number),
+      countryId ? { parentId: countryId, kind } : russia ? undefined : undefined,
+    );
+    const electionId = await store.election(
+      areaId,
+      parsed.type,
+      { iso: String(parsed.year), year: parsed.year, precision: 'YEAR' },
+      at(item.number),
+    );
     await store.mission(cisEmo, electionId, at(item.number));
   }
   const heading = lineOf('CIS-EMO participated in observing the following elections');
   await store.claim('Organization', cisEmo, 'missionCount', missions.length, {
-    sourceId, locator: `lines ${heading}-${missions.at(-1)?.number ?? heading}`, excerpt: `${lines[heading - 1].trim()} (${missions.length} items listed)`,
+    sourceId,
+    locator: `lines ${heading}-${missions.at(-1)?.number ?? heading}`,
+    excerpt: `${lines[heading - 1].trim()} (${missions.length} items listed)`,
   });
 
   // EU members of missions, with their standing at the moment of participation.
@@ -166,7 +185,14 @@ export async function ingestArticle000(store: Store): Promise<void> {
     const personId = await store.resolveOrCreatePerson(member.name, at(item.number));
     const countryId = await store.resolveOrCreateArea(member.country, at(item.number));
     await store.membership(
-      { personId, organizationId: cisEmo, role: 'member of CIS-EMO missions', label: member.label, onBehalfOfId: countryId, asOf: 'at the moment of participation' },
+      {
+        personId,
+        organizationId: cisEmo,
+        role: 'member of CIS-EMO missions',
+        label: member.label,
+        onBehalfOfId: countryId,
+        asOf: 'at the moment of participation',
+      },
       at(item.number),
     );
     // "member of EU Parliament" also places the person in that body, when the body is known.
@@ -174,7 +200,13 @@ export async function ingestArticle000(store: Store): Promise<void> {
     const found = body ? store.reconciler.resolveOrganization(body[2]) : null;
     if (body && found?.kind === 'match') {
       await store.membership(
-        { personId, organizationId: found.match.id, role: body[1] ? 'former member' : 'member', onBehalfOfId: countryId, asOf: 'at the moment of participation in a CIS-EMO mission' },
+        {
+          personId,
+          organizationId: found.match.id,
+          role: body[1] ? 'former member' : 'member',
+          onBehalfOfId: countryId,
+          asOf: 'at the moment of participation in a CIS-EMO mission',
+        },
         at(item.number),
       );
     }
@@ -186,7 +218,14 @@ export async function ingestArticle000(store: Store): Promise<void> {
     const areaId = activity.place ? await store.resolveOrCreateArea(activity.place, at(item.number)) : null;
     const venue = /\bin the ([^‘]+?)\s*(‘|$)/.exec(activity.name)?.[1] ?? null;
     const eventId = await store.event(
-      { key: `000/${slug(activity.name)}-${activity.date ?? 'undated'}`, name: activity.name, kind: activity.kind, areaId, date: activity.date, venue },
+      {
+        key: `000/${slug(activity.name)}-${activity.date ?? 'undated'}`,
+        name: activity.name,
+        kind: activity.kind,
+        areaId,
+        date: activity.date,
+        venue,
+      },
       at(item.number),
     );
     await store.eventParticipant(eventId, { organizationId: cisEmo }, 'participant or organizer', at(item.number));

@@ -33,14 +33,35 @@ export interface StatementInput {
 
 /** Spreadsheet column → input field, so problems name the field the client sent. */
 const FIELD_OF: Record<(typeof STATEMENT_COLUMNS)[number], keyof StatementInput> = {
-  organization: 'organization', jurisdiction: 'jurisdiction', election_type: 'electionType', election_date: 'electionDate', round: 'round',
-  statement_date: 'statementDate', statement_kind: 'statementKind', speaker: 'speaker', quote: 'quote', quote_language: 'quoteLanguage',
-  translated: 'translated', verdict: 'verdict', source_title: 'sourceTitle', source_url: 'sourceUrl', note: 'note',
+  organization: 'organization',
+  jurisdiction: 'jurisdiction',
+  election_type: 'electionType',
+  election_date: 'electionDate',
+  round: 'round',
+  statement_date: 'statementDate',
+  statement_kind: 'statementKind',
+  speaker: 'speaker',
+  quote: 'quote',
+  quote_language: 'quoteLanguage',
+  translated: 'translated',
+  verdict: 'verdict',
+  source_title: 'sourceTitle',
+  source_url: 'sourceUrl',
+  note: 'note',
 };
 
 /** Bounds on size only; what a field may say is checked by the spreadsheet path. */
 export const MAX_LENGTH: Partial<Record<keyof StatementInput, number>> = {
-  organization: 300, jurisdiction: 300, electionDate: 20, statementDate: 20, speaker: 300, quote: 10_000, quoteLanguage: 20, sourceTitle: 500, sourceUrl: 2_000, note: 2_000,
+  organization: 300,
+  jurisdiction: 300,
+  electionDate: 20,
+  statementDate: 20,
+  speaker: 300,
+  quote: 10_000,
+  quoteLanguage: 20,
+  sourceTitle: 500,
+  sourceUrl: 2_000,
+  note: 2_000,
 };
 
 function csvField(value: string): string {
@@ -50,10 +71,21 @@ function csvField(value: string): string {
 /** The input as a one-row statements spreadsheet. */
 export function toCsv(input: StatementInput): string {
   const value: Record<(typeof STATEMENT_COLUMNS)[number], string> = {
-    organization: input.organization, jurisdiction: input.jurisdiction, election_type: input.electionType.toLowerCase(), election_date: input.electionDate,
-    round: { FIRST: '1', SECOND: '2', RERUN: 'rerun' }[input.round], statement_date: input.statementDate ?? '', statement_kind: input.statementKind.toLowerCase(),
-    speaker: input.speaker ?? '', quote: input.quote, quote_language: input.quoteLanguage, translated: String(input.translated), verdict: input.verdict ?? '',
-    source_title: input.sourceTitle ?? '', source_url: input.sourceUrl ?? '', note: input.note ?? '',
+    organization: input.organization,
+    jurisdiction: input.jurisdiction,
+    election_type: input.electionType.toLowerCase(),
+    election_date: input.electionDate,
+    round: { FIRST: '1', SECOND: '2', RERUN: 'rerun' }[input.round],
+    statement_date: input.statementDate ?? '',
+    statement_kind: input.statementKind.toLowerCase(),
+    speaker: input.speaker ?? '',
+    quote: input.quote,
+    quote_language: input.quoteLanguage,
+    translated: String(input.translated),
+    verdict: input.verdict ?? '',
+    source_title: input.sourceTitle ?? '',
+    source_url: input.sourceUrl ?? '',
+    note: input.note ?? '',
   };
   return `${STATEMENT_COLUMNS.join(',')}\n${STATEMENT_COLUMNS.map((c) => csvField(value[c])).join(',')}\n`;
 }
@@ -66,7 +98,9 @@ function check(input: StatementInput): void {
   }
   for (const [field, v] of Object.entries(input)) {
     // A NUL byte or other control character is never part of a real statement, and breaks CSV tools downstream.
-    if (typeof v === 'string' && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v)) problems.push({ field, message: 'contains a control character' });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    if (typeof v === 'string' && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v))
+      problems.push({ field, message: 'contains a control character' });
   }
   if (problems.length) throw invalid(problems);
 }
@@ -82,7 +116,12 @@ export interface AddedStatement {
 }
 
 /** `provider` is the database's kind: the spreadsheet write path writes in bulk with its SQL dialect. */
-export async function addStatement(tx: Tx, actor: string, input: StatementInput, provider: 'sqlite' | 'postgresql'): Promise<AddedStatement> {
+export async function addStatement(
+  tx: Tx,
+  actor: string,
+  input: StatementInput,
+  provider: 'sqlite' | 'postgresql',
+): Promise<AddedStatement> {
   check(input);
   const content = toCsv(input);
   const file = `curation-${sha256(content).slice(0, 16)}.csv`;
@@ -105,7 +144,8 @@ export async function addStatement(tx: Tx, actor: string, input: StatementInput,
     await store.settleVerdicts(written.statementIds);
     await store.flush();
   } catch (error) {
-    if (error instanceof CsvValidationError) throw invalid(error.problems.map((p) => ({ field: FIELD_OF[p.field as keyof typeof FIELD_OF] ?? p.field, message: p.message })));
+    if (error instanceof CsvValidationError)
+      throw invalid(error.problems.map((p) => ({ field: FIELD_OF[p.field as keyof typeof FIELD_OF] ?? p.field, message: p.message })));
     if (error instanceof AmbiguousNameError) throw new CurationError(error.message, 'AMBIGUOUS_NAME');
     if (error instanceof UnknownNameError) throw new CurationError(error.message, 'NOT_FOUND');
     throw error;
@@ -113,7 +153,14 @@ export async function addStatement(tx: Tx, actor: string, input: StatementInput,
   // The spreadsheet path registers a dataset; this one is a curator's contribution.
   await tx.source.updateMany({ where: { key: sourceKey }, data: { kind: 'CURATION', path: null, url: input.sourceUrl ?? null } });
   const statement = await tx.statement.findUniqueOrThrow({ where: { id: statementId }, include: { codings: { orderBy: { id: 'asc' } } } });
-  await appendAudit(tx, { actor, action: 'ADD_STATEMENT', entityType: 'Statement', entityId: statement.id, before: null, after: { statement, input } });
+  await appendAudit(tx, {
+    actor,
+    action: 'ADD_STATEMENT',
+    entityType: 'Statement',
+    entityId: statement.id,
+    before: null,
+    after: { statement, input },
+  });
   const { codings: _codings, ...row } = statement;
   return { statement: row, created: true };
 }

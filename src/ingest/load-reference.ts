@@ -17,8 +17,13 @@ export async function loadReference(store: Store): Promise<void> {
     const fromPackage = area.kind === 'COUNTRY' && !!area.isoCode && area.key === area.isoCode.toLowerCase();
     await store.upsertArea(
       {
-        key: area.key, name: area.name, kind: area.kind, isoCode: area.isoCode,
-        parentId: area.parent ? idOf(area.parent) : null, claimedById: area.claimedBy ? idOf(area.claimedBy) : null, names: area.names,
+        key: area.key,
+        name: area.name,
+        kind: area.kind,
+        isoCode: area.isoCode,
+        parentId: area.parent ? idOf(area.parent) : null,
+        claimedById: area.claimedBy ? idOf(area.claimedBy) : null,
+        names: area.names,
       },
       { sourceId: fromPackage ? countriesSrc : areasSrc, locator: `key ${area.key}`, excerpt: area.note ?? area.name },
     );
@@ -29,7 +34,14 @@ export async function loadReference(store: Store): Promise<void> {
   for (const org of orgs) {
     const at = { sourceId: orgsSrc, locator: `key ${org.key}`, excerpt: org.name };
     const id = await store.upsertOrganization(
-      { key: org.key, name: org.name, kind: org.kind, description: org.description, parentId: org.parent ? orgId(org.parent) : null, areaId: org.area ? idOf(org.area.toLowerCase()) : null },
+      {
+        key: org.key,
+        name: org.name,
+        kind: org.kind,
+        description: org.description,
+        parentId: org.parent ? orgId(org.parent) : null,
+        areaId: org.area ? idOf(org.area.toLowerCase()) : null,
+      },
       at,
     );
     for (const alias of org.aliases ?? []) await store.alias({ organizationId: id }, alias, 'REFERENCE', orgsSrc);
@@ -41,7 +53,16 @@ export async function loadReference(store: Store): Promise<void> {
       const decisionId = stableId('decision', 'NOT_SAME', 'Organization', left, right);
       await tx.decision.upsert({
         where: { id: decisionId },
-        create: { id: decisionId, kind: 'NOT_SAME', entityType: 'Organization', leftKey: left, rightKey: right, note: 'look-alikes kept apart (reference)', decidedBy: 'reference', decidedAt: new Date(0) },
+        create: {
+          id: decisionId,
+          kind: 'NOT_SAME',
+          entityType: 'Organization',
+          leftKey: left,
+          rightKey: right,
+          note: 'look-alikes kept apart (reference)',
+          decidedBy: 'reference',
+          decidedAt: new Date(0),
+        },
         update: {},
       });
     }

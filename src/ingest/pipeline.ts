@@ -26,7 +26,11 @@ export interface IngestReport extends IngestStats {
   ruleCoded: number;
 }
 
-async function ingestStatementFile(store: Store, file: string, onProgress?: ProgressListener): Promise<{ statements: number; ruleCoded: number }> {
+async function ingestStatementFile(
+  store: Store,
+  file: string,
+  onProgress?: ProgressListener,
+): Promise<{ statements: number; ruleCoded: number }> {
   const content = fs.readFileSync(file, 'utf8');
   const rows = readStatementsCsv(file, content, store, onProgress);
   const written = await writeStatements(store, file, content, rows, undefined, onProgress);

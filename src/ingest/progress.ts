@@ -11,7 +11,12 @@ export type ProgressListener = (progress: Progress) => void;
  * Calls the listener at the start and end of a phase and about every `every` items,
  * so a million-row file reports a few hundred lines, not a million.
  */
-export function phaseReporter(listener: ProgressListener | undefined, phase: string, total: number, every = Math.max(1000, Math.ceil(total / 20))) {
+export function phaseReporter(
+  listener: ProgressListener | undefined,
+  phase: string,
+  total: number,
+  every = Math.max(1000, Math.ceil(total / 20)),
+) {
   let last = -Infinity;
   return (done: number) => {
     if (!listener) return;

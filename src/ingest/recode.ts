@@ -24,8 +24,12 @@ export async function codeUncoded(tx: Prisma.TransactionClient, ids?: string[]):
       continue;
     }
     const data = {
-      verdict: coded.verdict, codedBy: CODER_VERSION, rule: coded.rule, confidence: coded.confidence,
-      evidence: JSON.stringify(coded.evidence), codedAt,
+      verdict: coded.verdict,
+      codedBy: CODER_VERSION,
+      rule: coded.rule,
+      confidence: coded.confidence,
+      evidence: JSON.stringify(coded.evidence),
+      codedAt,
     };
     await tx.verdictCoding.upsert({ where: { id }, create: { id, statementId: s.id, coder: 'RULE', ...data }, update: data });
     if (!s.codings.some((c) => c.coder !== 'RULE')) ruleOnly++;
@@ -41,15 +45,26 @@ export interface RecodeReport {
 }
 
 /** Re-codes every statement in one transaction; human and source codings stay as they are. */
-export async function recodeAll(db: { $transaction: <T>(fn: (tx: Prisma.TransactionClient) => Promise<T>, options?: { timeout?: number }) => Promise<T> }): Promise<RecodeReport> {
-  return db.$transaction(async (tx) => {
-    const before = new Map((await tx.verdictCoding.findMany({ where: { coder: 'RULE' }, select: { statementId: true, verdict: true } })).map((c) => [c.statementId, c.verdict]));
-    const statements = await tx.statement.count();
-    await codeUncoded(tx);
-    const after = await tx.verdictCoding.findMany({ where: { coder: 'RULE' }, select: { statementId: true, verdict: true } });
-    const stillCoded = new Set(after.map((c) => c.statementId));
-    const ruleVerdictsChanged = after.filter((c) => before.get(c.statementId) !== c.verdict).length + [...before.keys()].filter((id) => !stillCoded.has(id)).length;
-    const verdictsInForceChanged = await refreshVerdicts(tx);
-    return { coderVersion: CODER_VERSION, statements, ruleVerdictsChanged, verdictsInForceChanged };
-  }, { timeout: 30 * 60_000 });
+export async function recodeAll(db: {
+  $transaction: <T>(fn: (tx: Prisma.TransactionClient) => Promise<T>, options?: { timeout?: number }) => Promise<T>;
+}): Promise<RecodeReport> {
+  return db.$transaction(
+    async (tx) => {
+      const before = new Map(
+        (await tx.verdictCoding.findMany({ where: { coder: 'RULE' }, select: { statementId: true, verdict: true } })).map((c) => [
+          c.statementId,
+          c.verdict,
+        ]),
+      );
+      const statements = await tx.statement.count();
+      await codeUncoded(tx);
+      const after = await tx.verdictCoding.findMany({ where: { coder: 'RULE' }, select: { statementId: true, verdict: true } });
+      const stillCoded = new Set(after.map((c) => c.statementId));
+      const ruleVerdictsChanged =
+        after.filter((c) => before.get(c.statementId) !== c.verdict).length + [...before.keys()].filter((id) => !stillCoded.has(id)).length;
+      const verdictsInForceChanged = await refreshVerdicts(tx);
+      return { coderVersion: CODER_VERSION, statements, ruleVerdictsChanged, verdictsInForceChanged };
+    },
+    { timeout: 30 * 60_000 },
+  );
 }

@@ -23,13 +23,43 @@ export const sourcesDir = path.join(projectRoot, 'data', 'sources');
 
 export const bundledSources = {
   article: { key: 'corpus/000', title: 'CIS-EMO (encyclopedia article)', kind: 'ARTICLE', path: 'data/sources/000_7b72a6127d6d3097.txt' },
-  cecRussia: { key: 'corpus/001', title: 'CEC of Russia: International Cooperation', kind: 'WEB_PAGE', path: 'data/sources/001_0316af43cf693544.txt' },
+  cecRussia: {
+    key: 'corpus/001',
+    title: 'CEC of Russia: International Cooperation',
+    kind: 'WEB_PAGE',
+    path: 'data/sources/001_0316af43cf693544.txt',
+  },
   kochetkov: { key: 'corpus/002', title: 'Aleksey Kochetkov (biography)', kind: 'ARTICLE', path: 'data/sources/002_9f30f933c6790938.txt' },
-  ipaCis: { key: 'corpus/003', title: 'IPA CIS news: Dmitriy Kobitskiy Met with Chairs of Russian and Belarusian CEC (30 Nov 2023)', kind: 'WEB_PAGE', path: 'data/sources/003_2a063b613fe8f464.txt' },
-  cstoPa: { key: 'corpus/004', title: 'CSTO PA: national delegations; Electoral Security statement (10 Sep 2023)', kind: 'WEB_PAGE', path: 'data/sources/004_3b94d87360a66d8f.txt' },
-  areas: { key: 'reference/areas', title: 'Area reference: de-facto states, regions and cities', kind: 'DATASET', path: 'data/reference/areas.json' },
-  organizations: { key: 'reference/organizations', title: 'Organization reference: bodies of the field', kind: 'DATASET', path: 'data/reference/organizations.json' },
-  countries: { key: 'reference/world-countries', title: 'ISO 3166-1 countries (world-countries package)', kind: 'DATASET', path: 'node_modules/world-countries/countries.json' },
+  ipaCis: {
+    key: 'corpus/003',
+    title: 'IPA CIS news: Dmitriy Kobitskiy Met with Chairs of Russian and Belarusian CEC (30 Nov 2023)',
+    kind: 'WEB_PAGE',
+    path: 'data/sources/003_2a063b613fe8f464.txt',
+  },
+  cstoPa: {
+    key: 'corpus/004',
+    title: 'CSTO PA: national delegations; Electoral Security statement (10 Sep 2023)',
+    kind: 'WEB_PAGE',
+    path: 'data/sources/004_3b94d87360a66d8f.txt',
+  },
+  areas: {
+    key: 'reference/areas',
+    title: 'Area reference: de-facto states, regions and cities',
+    kind: 'DATASET',
+    path: 'data/reference/areas.json',
+  },
+  organizations: {
+    key: 'reference/organizations',
+    title: 'Organization reference: bodies of the field',
+    kind: 'DATASET',
+    path: 'data/reference/organizations.json',
+  },
+  countries: {
+    key: 'reference/world-countries',
+    title: 'ISO 3166-1 countries (world-countries package)',
+    kind: 'DATASET',
+    path: 'node_modules/world-countries/countries.json',
+  },
 } satisfies Record<string, SourceSpec>;
 
 export async function registerSource(tx: Tx, spec: SourceSpec, content?: string | Buffer): Promise<string> {

@@ -19,8 +19,21 @@ import { registerSource } from './sources.js';
 import { projectRoot } from '../db/config.js';
 
 export const STATEMENT_COLUMNS = [
-  'organization', 'jurisdiction', 'election_type', 'election_date', 'round', 'statement_date', 'statement_kind',
-  'speaker', 'quote', 'quote_language', 'translated', 'verdict', 'source_title', 'source_url', 'note',
+  'organization',
+  'jurisdiction',
+  'election_type',
+  'election_date',
+  'round',
+  'statement_date',
+  'statement_kind',
+  'speaker',
+  'quote',
+  'quote_language',
+  'translated',
+  'verdict',
+  'source_title',
+  'source_url',
+  'note',
 ] as const;
 
 export interface RowProblem {
@@ -68,9 +81,15 @@ export function readStatementsCsv(file: string, content: string, store: Store, o
     records = parse(content, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true }) as typeof records;
   } catch (error) {
     const e = error as Error & { lines?: number; column?: string | number };
-    throw new CsvValidationError([{ file: rel, row: e.lines ?? 0, field: String(e.column ?? '(row)'), message: `not valid CSV: ${e.message}` }]);
+    throw new CsvValidationError([
+      { file: rel, row: e.lines ?? 0, field: String(e.column ?? '(row)'), message: `not valid CSV: ${e.message}` },
+    ]);
   }
-  const header = content.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].split(',').map((h) => h.trim());
+  const header = content
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/, 1)[0]
+    .split(',')
+    .map((h) => h.trim());
   const missing = STATEMENT_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) {
     throw new CsvValidationError(missing.map((field) => ({ file: rel, row: 1, field, message: 'missing column in the header' })));
@@ -89,13 +108,14 @@ export function readStatementsCsv(file: string, content: string, store: Store, o
     if (!organization) problem('organization', 'is empty');
     else {
       const org = store.reconciler.resolveOrganization(organization);
-      if (org.kind === 'ambiguous') problem('organization', `"${organization}" is ambiguous: ${org.candidates.map((c) => `"${c.matched}"`).join(' or ')}`);
+      if (org.kind === 'ambiguous')
+        problem('organization', `"${organization}" is ambiguous: ${org.candidates.map((c) => `"${c.matched}"`).join(' or ')}`);
     }
 
     let areaId: string | null = null;
     const jurisdiction = get('jurisdiction');
     try {
-      areaId = jurisdiction ? store.reconciler.resolveArea(jurisdiction)?.id ?? null : null;
+      areaId = jurisdiction ? (store.reconciler.resolveArea(jurisdiction)?.id ?? null) : null;
       if (!areaId) problem('jurisdiction', jurisdiction ? `unknown area "${jurisdiction}"` : 'is empty');
     } catch (error) {
       if (!(error instanceof AmbiguousNameError)) throw error;
@@ -103,7 +123,11 @@ export function readStatementsCsv(file: string, content: string, store: Store, o
     }
 
     const electionType = parseElectionType(get('election_type'));
-    if (!electionType) problem('election_type', `"${get('election_type')}" is not one of presidential, parliamentary, referendum, mayoral, municipal, regional`);
+    if (!electionType)
+      problem(
+        'election_type',
+        `"${get('election_type')}" is not one of presidential, parliamentary, referendum, mayoral, municipal, regional`,
+      );
     const electionDate = parseIsoPartial(get('election_date'));
     if (!electionDate) problem('election_date', `"${get('election_date')}" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)`);
     const round = parseRound(get('round'));
@@ -116,20 +140,48 @@ export function readStatementsCsv(file: string, content: string, store: Store, o
     const quote = get('quote');
     if (!quote) problem('quote', 'is empty');
     const quoteLanguage = get('quote_language').toLowerCase();
-    if (!/^[a-z]{2,3}$/.test(quoteLanguage)) problem('quote_language', `"${get('quote_language')}" is not a language code such as en or ru`);
+    if (!/^[a-z]{2,3}$/.test(quoteLanguage))
+      problem('quote_language', `"${get('quote_language')}" is not a language code such as en or ru`);
     const translated = parseBoolean(get('translated'));
     if (translated === null) problem('translated', `"${get('translated')}" is not true or false`);
     const verdictText = get('verdict');
     const verdict = verdictText ? parseVerdict(verdictText) : null;
-    if (verdictText && !verdict) problem('verdict', `"${verdictText}" is not a verdict (ENDORSED, LARGELY_POSITIVE, MIXED, CRITICAL, CONDEMNED, NOT_OBSERVED or empty)`);
+    if (verdictText && !verdict)
+      problem(
+        'verdict',
+        `"${verdictText}" is not a verdict (ENDORSED, LARGELY_POSITIVE, MIXED, CRITICAL, CONDEMNED, NOT_OBSERVED or empty)`,
+      );
     const sourceUrl = get('source_url');
     if (sourceUrl && !/^https?:\/\/\S+$/.test(sourceUrl)) problem('source_url', `"${sourceUrl}" is not an http(s) URL`);
 
-    if (areaId && electionType && electionDate && round && kind && quote && organization && translated !== null && (!verdictText || verdict)) {
+    if (
+      areaId &&
+      electionType &&
+      electionDate &&
+      round &&
+      kind &&
+      quote &&
+      organization &&
+      translated !== null &&
+      (!verdictText || verdict)
+    ) {
       rows.push({
-        line, organization, areaId, electionType, electionDate, round, statementDate: statementDate?.iso ?? null, kind,
-        speaker: get('speaker') || null, quote, quoteLanguage, translated, verdict: verdict as Verdict | null,
-        sourceTitle: get('source_title') || null, sourceUrl: sourceUrl || null, note: get('note') || null,
+        line,
+        organization,
+        areaId,
+        electionType,
+        electionDate,
+        round,
+        statementDate: statementDate?.iso ?? null,
+        kind,
+        speaker: get('speaker') || null,
+        quote,
+        quoteLanguage,
+        translated,
+        verdict: verdict as Verdict | null,
+        sourceTitle: get('source_title') || null,
+        sourceUrl: sourceUrl || null,
+        note: get('note') || null,
       });
     }
   }
@@ -150,10 +202,21 @@ export interface StatementWriteResult {
 }
 
 /** Writes checked rows: organization, election, round, mission, speaker, statement and its source coding. */
-export async function writeStatements(store: Store, file: string, content: string, rows: StatementRow[], title?: string, onProgress?: ProgressListener): Promise<StatementWriteResult> {
+export async function writeStatements(
+  store: Store,
+  file: string,
+  content: string,
+  rows: StatementRow[],
+  title?: string,
+  onProgress?: ProgressListener,
+): Promise<StatementWriteResult> {
   const rel = path.isAbsolute(file) ? path.relative(projectRoot, file) : file;
   const datasetKey = `dataset/${path.basename(file)}`;
-  const sourceId = await registerSource(store.tx, { key: datasetKey, title: title ?? `Statements spreadsheet ${path.basename(file)}`, kind: 'DATASET', path: rel }, content);
+  const sourceId = await registerSource(
+    store.tx,
+    { key: datasetKey, title: title ?? `Statements spreadsheet ${path.basename(file)}`, kind: 'DATASET', path: rel },
+    content,
+  );
   const result: StatementWriteResult = { statementIds: [], uncoded: [] };
   const report = phaseReporter(onProgress, 'reconcile', rows.length);
   report(0);
@@ -165,7 +228,8 @@ export async function writeStatements(store: Store, file: string, content: strin
       organizationId = await store.resolveOrCreateOrganization(row.organization, at, { kind: 'OTHER' });
     } catch (error) {
       // A body created by an earlier row can make a later spelling ambiguous.
-      if (error instanceof AmbiguousNameError) throw new CsvValidationError([{ file: rel, row: row.line, field: 'organization', message: error.message }]);
+      if (error instanceof AmbiguousNameError)
+        throw new CsvValidationError([{ file: rel, row: row.line, field: 'organization', message: error.message }]);
       throw error;
     }
     const electionId = await store.election(row.areaId, row.electionType, row.electionDate, at);
@@ -180,9 +244,20 @@ export async function writeStatements(store: Store, file: string, content: strin
     const fingerprint = stableId('stmt', organizationId, roundId, row.statementDate, row.kind, normalizeName(row.quote));
     const id = fingerprint;
     const data = {
-      organizationId, roundId, statementDate: row.statementDate, kind: row.kind, speakerName: row.speaker, speakerId,
-      quote: row.quote, quoteLanguage: row.quoteLanguage, translated: row.translated, note: row.note, sourceId,
-      sourceTitle: row.sourceTitle, sourceUrl: row.sourceUrl, locator: `row ${row.line}`,
+      organizationId,
+      roundId,
+      statementDate: row.statementDate,
+      kind: row.kind,
+      speakerName: row.speaker,
+      speakerId,
+      quote: row.quote,
+      quoteLanguage: row.quoteLanguage,
+      translated: row.translated,
+      note: row.note,
+      sourceId,
+      sourceTitle: row.sourceTitle,
+      sourceUrl: row.sourceUrl,
+      locator: `row ${row.line}`,
     };
     store.statement({ id, fingerprint, ...data }, row.verdict ? { verdict: row.verdict, codedBy: datasetKey } : null);
     await store.claim('Statement', id, 'quote', row.quote, at);

@@ -5,7 +5,7 @@
  * Names are resolved through the reconciler before anything new is created.
  */
 import type { OrganizationKind, EventKind, ElectionType, RoundKind, Verdict, DatePrecision } from '../generated/prisma/enums.js';
-import { AmbiguousNameError, Reconciler } from '../reconcile/reconciler.js';
+import { AmbiguousNameError, type Reconciler } from '../reconcile/reconciler.js';
 import { stableId } from '../reconcile/ids.js';
 import { normalizeName, slug } from '../reconcile/normalize.js';
 import { parseIsoPartial, type PartialDate } from '../reconcile/dates.js';
@@ -40,13 +40,19 @@ export class Store {
   /** Parents of organizations as stored or queued. */
   private readonly orgParents = new Map<string, string | null>();
 
-  constructor(readonly tx: Tx, readonly reconciler: Reconciler, provider: 'sqlite' | 'postgresql' = 'sqlite', private readonly now = new Date()) {
+  constructor(
+    readonly tx: Tx,
+    readonly reconciler: Reconciler,
+    provider: 'sqlite' | 'postgresql' = 'sqlite',
+    private readonly now = new Date(),
+  ) {
     this.writes = new WriteSet(provider);
   }
 
   /** Reads the little state that decisions during ingest depend on. */
   async prepare(): Promise<void> {
-    for (const e of await this.tx.election.findMany({ select: { id: true, date: true, datePrecision: true } })) this.electionDates.set(e.id, e);
+    for (const e of await this.tx.election.findMany({ select: { id: true, date: true, datePrecision: true } }))
+      this.electionDates.set(e.id, e);
     for (const o of await this.tx.organization.findMany({ select: { id: true, parentId: true } })) this.orgParents.set(o.id, o.parentId);
   }
 
@@ -72,11 +78,20 @@ export class Store {
     if (this.claimSeen.has(id)) return;
     this.claimSeen.add(id);
     const data = { value: JSON.stringify(value ?? null), excerpt: at.excerpt };
-    this.writes.put('claim', { id, sourceId: at.sourceId, entityType, entityId, property, locator: at.locator, createdAt: this.now, ...data }, data);
+    this.writes.put(
+      'claim',
+      { id, sourceId: at.sourceId, entityType, entityId, property, locator: at.locator, createdAt: this.now, ...data },
+      data,
+    );
     this.stats.claims++;
   }
 
-  async alias(target: { organizationId?: string; areaId?: string; personId?: string }, name: string, origin: string, sourceId: string | null): Promise<void> {
+  async alias(
+    target: { organizationId?: string; areaId?: string; personId?: string },
+    name: string,
+    origin: string,
+    sourceId: string | null,
+  ): Promise<void> {
     const normalized = normalizeName(name);
     if (!normalized) return;
     const owner = target.organizationId ?? target.areaId ?? target.personId ?? '';
@@ -91,11 +106,36 @@ export class Store {
 
   // ── areas ──
 
-  async upsertArea(input: { key: string; name: string; kind: 'COUNTRY' | 'DE_FACTO_STATE' | 'REGION' | 'CITY'; isoCode?: string | null; parentId?: string | null; claimedById?: string | null; names?: string[] }, at: Provenance, origin = 'REFERENCE'): Promise<string> {
+  async upsertArea(
+    input: {
+      key: string;
+      name: string;
+      kind: 'COUNTRY' | 'DE_FACTO_STATE' | 'REGION' | 'CITY';
+      isoCode?: string | null;
+      parentId?: string | null;
+      claimedById?: string | null;
+      names?: string[];
+    },
+    at: Provenance,
+    origin = 'REFERENCE',
+  ): Promise<string> {
     const id = stableId('area', input.key);
-    const data = { name: input.name, kind: input.kind, isoCode: input.isoCode ?? null, parentId: input.parentId ?? null, claimedById: input.claimedById ?? null };
+    const data = {
+      name: input.name,
+      kind: input.kind,
+      isoCode: input.isoCode ?? null,
+      parentId: input.parentId ?? null,
+      claimedById: input.claimedById ?? null,
+    };
     this.writes.put('area', { id, key: input.key, ...data }, data);
-    this.reconciler.addArea({ id, key: input.key, name: input.name, kind: input.kind, isoCode: input.isoCode ?? null, parentId: input.parentId ?? null });
+    this.reconciler.addArea({
+      id,
+      key: input.key,
+      name: input.name,
+      kind: input.kind,
+      isoCode: input.isoCode ?? null,
+      parentId: input.parentId ?? null,
+    });
     for (const n of [input.name, ...(input.names ?? [])]) await this.alias({ areaId: id }, n, origin, at.sourceId);
     await this.claim('Area', id, 'name', input.name, at);
     return id;
@@ -119,9 +159,25 @@ export class Store {
 
   // ── organizations ──
 
-  async upsertOrganization(input: { key: string; name: string; kind: OrganizationKind; description?: string | null; parentId?: string | null; areaId?: string | null }, at: Provenance): Promise<string> {
+  async upsertOrganization(
+    input: {
+      key: string;
+      name: string;
+      kind: OrganizationKind;
+      description?: string | null;
+      parentId?: string | null;
+      areaId?: string | null;
+    },
+    at: Provenance,
+  ): Promise<string> {
     const id = stableId('org', input.key);
-    const data = { name: input.name, kind: input.kind, description: input.description ?? null, parentId: input.parentId ?? null, areaId: input.areaId ?? null };
+    const data = {
+      name: input.name,
+      kind: input.kind,
+      description: input.description ?? null,
+      parentId: input.parentId ?? null,
+      areaId: input.areaId ?? null,
+    };
     this.writes.put('organization', { id, key: input.key, ...data }, data);
     this.orgParents.set(id, data.parentId);
     await this.alias({ organizationId: id }, input.name, 'REFERENCE', at.sourceId);
@@ -131,9 +187,18 @@ export class Store {
   }
 
   /** The organization a source names; a new one (with the given kind) when nothing matches. */
-  async resolveOrCreateOrganization(name: string, at: Provenance, create: { kind: OrganizationKind; parentId?: string | null; areaId?: string | null; description?: string | null } = { kind: 'OTHER' }): Promise<string> {
+  async resolveOrCreateOrganization(
+    name: string,
+    at: Provenance,
+    create: { kind: OrganizationKind; parentId?: string | null; areaId?: string | null; description?: string | null } = { kind: 'OTHER' },
+  ): Promise<string> {
     const found = this.reconciler.resolveOrganization(name);
-    if (found.kind === 'ambiguous') throw new AmbiguousNameError('organization', name, found.candidates.map((c) => c.matched));
+    if (found.kind === 'ambiguous')
+      throw new AmbiguousNameError(
+        'organization',
+        name,
+        found.candidates.map((c) => c.matched),
+      );
     if (found.kind === 'match') {
       await this.alias({ organizationId: found.match.id }, name, 'SOURCE', at.sourceId);
       await this.claim('Organization', found.match.id, 'mentionedAs', name, at);
@@ -143,7 +208,13 @@ export class Store {
     return id;
   }
 
-  async organizationName(organizationId: string, name: string, validFrom: string | null, validUntil: string | null, at: Provenance): Promise<void> {
+  async organizationName(
+    organizationId: string,
+    name: string,
+    validFrom: string | null,
+    validUntil: string | null,
+    at: Provenance,
+  ): Promise<void> {
     const id = stableId('orgname', organizationId, normalizeName(name));
     this.writes.put('organizationName', { id, organizationId, name, validFrom, validUntil }, { validFrom, validUntil });
     await this.alias({ organizationId }, name, 'SOURCE', at.sourceId);
@@ -152,9 +223,18 @@ export class Store {
 
   // ── persons ──
 
-  async resolveOrCreatePerson(name: string, at: Provenance, extra: { birthYear?: number | null; summary?: string | null } = {}): Promise<string> {
+  async resolveOrCreatePerson(
+    name: string,
+    at: Provenance,
+    extra: { birthYear?: number | null; summary?: string | null } = {},
+  ): Promise<string> {
     const found = this.reconciler.resolvePerson(name);
-    if (found.kind === 'ambiguous') throw new AmbiguousNameError('person', name, found.candidates.map((c) => c.matched));
+    if (found.kind === 'ambiguous')
+      throw new AmbiguousNameError(
+        'person',
+        name,
+        found.candidates.map((c) => c.matched),
+      );
     let id: string;
     if (found.kind === 'match') {
       id = found.match.id;
@@ -168,21 +248,48 @@ export class Store {
     } else {
       const key = slug(name);
       id = stableId('person', key);
-      this.writes.put('person', { id, key, name, birthYear: extra.birthYear ?? null, summary: extra.summary ?? null, mergedIntoId: null }, {});
+      this.writes.put(
+        'person',
+        { id, key, name, birthYear: extra.birthYear ?? null, summary: extra.summary ?? null, mergedIntoId: null },
+        {},
+      );
       await this.alias({ personId: id }, name, 'SOURCE', at.sourceId);
       this.count('person');
     }
     await this.claim('Person', id, 'name', name, at);
-    for (const [prop, value] of Object.entries(extra)) if (value !== undefined && value !== null) await this.claim('Person', id, prop, value, at);
+    for (const [prop, value] of Object.entries(extra))
+      if (value !== undefined && value !== null) await this.claim('Person', id, prop, value, at);
     return id;
   }
 
-  async membership(input: { personId: string; organizationId?: string | null; missionId?: string | null; role: string; label?: string | null; onBehalfOfId?: string | null; onBehalfOfOrganizationId?: string | null; startDate?: string | null; endDate?: string | null; asOf?: string | null }, at: Provenance): Promise<string> {
+  async membership(
+    input: {
+      personId: string;
+      organizationId?: string | null;
+      missionId?: string | null;
+      role: string;
+      label?: string | null;
+      onBehalfOfId?: string | null;
+      onBehalfOfOrganizationId?: string | null;
+      startDate?: string | null;
+      endDate?: string | null;
+      asOf?: string | null;
+    },
+    at: Provenance,
+  ): Promise<string> {
     const key = membershipKey(input);
     const id = stableId('membership', key);
     const data = {
-      personId: input.personId, organizationId: input.organizationId ?? null, missionId: input.missionId ?? null, role: input.role,
-      label: input.label ?? null, onBehalfOfId: input.onBehalfOfId ?? null, onBehalfOfOrganizationId: input.onBehalfOfOrganizationId ?? null, startDate: input.startDate ?? null, endDate: input.endDate ?? null, asOf: input.asOf ?? null,
+      personId: input.personId,
+      organizationId: input.organizationId ?? null,
+      missionId: input.missionId ?? null,
+      role: input.role,
+      label: input.label ?? null,
+      onBehalfOfId: input.onBehalfOfId ?? null,
+      onBehalfOfOrganizationId: input.onBehalfOfOrganizationId ?? null,
+      startDate: input.startDate ?? null,
+      endDate: input.endDate ?? null,
+      asOf: input.asOf ?? null,
     };
     this.writes.put('membership', { id, key, ...data }, data);
     await this.claim('Membership', id, 'role', { role: input.role, label: input.label ?? null }, at);
@@ -203,7 +310,21 @@ export class Store {
     const rank = { YEAR: 0, MONTH: 1, DAY: 2 } as const;
     const dated = { date: date.precision === 'YEAR' ? null : date.iso, datePrecision: date.precision };
     if (!existing) {
-      this.writes.put('election', { id, key, areaId, type, year: date.year, description: null, internationalObserverCount: null, internationalObserverCountries: null, ...dated }, {});
+      this.writes.put(
+        'election',
+        {
+          id,
+          key,
+          areaId,
+          type,
+          year: date.year,
+          description: null,
+          internationalObserverCount: null,
+          internationalObserverCountries: null,
+          ...dated,
+        },
+        {},
+      );
       this.electionDates.set(id, dated);
       this.count('election');
     } else if (rank[date.precision] > rank[existing.datePrecision]) {
@@ -222,9 +343,29 @@ export class Store {
     return id;
   }
 
-  async mission(organizationId: string, electionId: string, at: Provenance, extra: { observerCount?: number; observerCountApproximate?: boolean; countryCount?: number; headId?: string } = {}): Promise<string> {
+  async mission(
+    organizationId: string,
+    electionId: string,
+    at: Provenance,
+    extra: { observerCount?: number; observerCountApproximate?: boolean; countryCount?: number; headId?: string } = {},
+  ): Promise<string> {
     const id = missionId(organizationId, electionId);
-    this.writes.put('mission', { id, organizationId, electionId, headId: null, observerCount: null, observerCountApproximate: false, countryCount: null, startDate: null, endDate: null, ...extra }, extra);
+    this.writes.put(
+      'mission',
+      {
+        id,
+        organizationId,
+        electionId,
+        headId: null,
+        observerCount: null,
+        observerCountApproximate: false,
+        countryCount: null,
+        startDate: null,
+        endDate: null,
+        ...extra,
+      },
+      extra,
+    );
     await this.claim('Mission', id, 'observed', true, at);
     for (const [prop, value] of Object.entries(extra)) await this.claim('Mission', id, prop, value, at);
     return id;
@@ -252,7 +393,12 @@ export class Store {
     type Coding = { id: string; statementId: string; verdict: Verdict; coder: 'SOURCE' | 'HUMAN' | 'RULE'; codedAt: Date };
     const stored: Coding[] = [];
     for (let i = 0; i < statementIds.length; i += 500) {
-      stored.push(...(await this.tx.verdictCoding.findMany({ where: { statementId: { in: statementIds.slice(i, i + 500) } }, select: { id: true, statementId: true, verdict: true, coder: true, codedAt: true } })));
+      stored.push(
+        ...(await this.tx.verdictCoding.findMany({
+          where: { statementId: { in: statementIds.slice(i, i + 500) } },
+          select: { id: true, statementId: true, verdict: true, coder: true, codedAt: true },
+        })),
+      );
     }
     const storedById = new Map(stored.map((c) => [c.id, c]));
     const byStatement = new Map<string, Map<string, Coding>>();
@@ -269,15 +415,30 @@ export class Store {
         const queued = this.writes.get('verdictCoding', id);
         if (queued) add({ id, statementId, verdict: queued.verdict as Verdict, coder: 'SOURCE', codedAt: queued.codedAt as Date });
       }
-      const coded = codeVerdict({ quote: String(statement.quote), language: String(statement.quoteLanguage), statementKind: String(statement.kind).toLowerCase() });
+      const coded = codeVerdict({
+        quote: String(statement.quote),
+        language: String(statement.quoteLanguage),
+        statementKind: String(statement.kind).toLowerCase(),
+      });
       const ruleId = stableId('coding', statementId, 'RULE');
       byStatement.get(statementId)?.delete(ruleId);
       if (coded.verdict) {
-        const data = { verdict: coded.verdict, codedBy: CODER_VERSION, rule: coded.rule, confidence: coded.confidence, evidence: JSON.stringify(coded.evidence), codedAt: this.now };
+        const data = {
+          verdict: coded.verdict,
+          codedBy: CODER_VERSION,
+          rule: coded.rule,
+          confidence: coded.confidence,
+          evidence: JSON.stringify(coded.evidence),
+          codedAt: this.now,
+        };
         const stale = storedById.get(ruleId);
         // Keep the stored coding time when nothing about the coding changed.
         const unchanged = stale && stale.verdict === coded.verdict;
-        this.writes.put('verdictCoding', { id: ruleId, statementId, coder: 'RULE', ...data }, unchanged ? { ...data, codedAt: stale.codedAt } : data);
+        this.writes.put(
+          'verdictCoding',
+          { id: ruleId, statementId, coder: 'RULE', ...data },
+          unchanged ? { ...data, codedAt: stale.codedAt } : data,
+        );
         add({ id: ruleId, statementId, verdict: coded.verdict, coder: 'RULE', codedAt: this.now });
       }
       const codings = [...(byStatement.get(statementId)?.values() ?? [])];
@@ -298,19 +459,51 @@ export class Store {
     if (sourceVerdict) {
       const codingId = stableId('coding', row.id, 'SOURCE', sourceVerdict.codedBy);
       const coding = { verdict: sourceVerdict.verdict, codedAt: new Date(0) };
-      this.writes.put('verdictCoding', { id: codingId, statementId: row.id, coder: 'SOURCE', codedBy: sourceVerdict.codedBy, rule: null, confidence: null, evidence: null, ...coding }, coding);
+      this.writes.put(
+        'verdictCoding',
+        {
+          id: codingId,
+          statementId: row.id,
+          coder: 'SOURCE',
+          codedBy: sourceVerdict.codedBy,
+          rule: null,
+          confidence: null,
+          evidence: null,
+          ...coding,
+        },
+        coding,
+      );
       this.pendingCodingIds.set(row.id, [...(this.pendingCodingIds.get(row.id) ?? []), codingId]);
     }
   }
 
   // ── events ──
 
-  async event(input: { key: string; name: string; kind: EventKind; areaId?: string | null; venue?: string | null; date?: string | null; endDate?: string | null; description?: string | null }, at: Provenance): Promise<string> {
+  async event(
+    input: {
+      key: string;
+      name: string;
+      kind: EventKind;
+      areaId?: string | null;
+      venue?: string | null;
+      date?: string | null;
+      endDate?: string | null;
+      description?: string | null;
+    },
+    at: Provenance,
+  ): Promise<string> {
     const id = stableId('event', input.key);
     const parsed = input.date ? parseIsoPartial(input.date) : null;
     const data = {
-      name: input.name, kind: input.kind, areaId: input.areaId ?? null, venue: input.venue ?? null, date: parsed?.iso ?? null,
-      year: parsed?.year ?? null, datePrecision: parsed?.precision ?? null, endDate: input.endDate ?? null, description: input.description ?? null,
+      name: input.name,
+      kind: input.kind,
+      areaId: input.areaId ?? null,
+      venue: input.venue ?? null,
+      date: parsed?.iso ?? null,
+      year: parsed?.year ?? null,
+      datePrecision: parsed?.precision ?? null,
+      endDate: input.endDate ?? null,
+      description: input.description ?? null,
     };
     this.writes.put('event', { id, key: input.key, ...data }, data);
     await this.claim('Event', id, 'event', { name: input.name, date: data.date }, at);
@@ -318,15 +511,27 @@ export class Store {
     return id;
   }
 
-  async eventParticipant(eventId: string, who: { organizationId?: string; personId?: string }, role: string, at: Provenance): Promise<void> {
+  async eventParticipant(
+    eventId: string,
+    who: { organizationId?: string; personId?: string },
+    role: string,
+    at: Provenance,
+  ): Promise<void> {
     const id = stableId('participant', eventId, who.organizationId ?? '', who.personId ?? '', normalizeName(role));
-    this.writes.put('eventParticipant', { id, eventId, role, organizationId: who.organizationId ?? null, personId: who.personId ?? null }, {});
+    this.writes.put(
+      'eventParticipant',
+      { id, eventId, role, organizationId: who.organizationId ?? null, personId: who.personId ?? null },
+      {},
+    );
     await this.claim('EventParticipant', id, 'role', role, at);
   }
 }
 
 export class UnknownNameError extends Error {
-  constructor(readonly entityType: string, readonly name: string) {
+  constructor(
+    readonly entityType: string,
+    readonly name: string,
+  ) {
     super(`unknown ${entityType} "${name}"`);
   }
 }

@@ -11,8 +11,22 @@ export type Tx = Prisma.TransactionClient;
 
 /** Tables in an order that satisfies foreign keys between them. */
 export const TABLE_ORDER = [
-  'source', 'area', 'organization', 'organizationName', 'person', 'alias', 'election', 'electionRound', 'mission',
-  'membership', 'statement', 'verdictCoding', 'event', 'eventParticipant', 'decision', 'claim',
+  'source',
+  'area',
+  'organization',
+  'organizationName',
+  'person',
+  'alias',
+  'election',
+  'electionRound',
+  'mission',
+  'membership',
+  'statement',
+  'verdictCoding',
+  'event',
+  'eventParticipant',
+  'decision',
+  'claim',
 ] as const;
 
 export type Table = (typeof TABLE_ORDER)[number];
@@ -83,7 +97,10 @@ export class WriteSet {
   /** Queues a row: created when missing, otherwise `update` fields are brought up to date. */
   put(table: Table, create: Row, update: Record<string, unknown> = omitId(create)): void {
     let rows = this.tables.get(table);
-    if (!rows) this.tables.set(table, (rows = new Map()));
+    if (!rows) {
+      rows = new Map();
+      this.tables.set(table, rows);
+    }
     const existing = rows.get(create.id);
     if (existing) {
       existing.create = { ...existing.create, ...update };
@@ -118,7 +135,10 @@ export class WriteSet {
       for (let i = 0; i < ids.length; i += CHUNK) {
         for (const row of await delegate.findMany({ where: { id: { in: ids.slice(i, i + CHUNK) } } })) existing.set(row.id, row);
       }
-      const inserts = orderForSelfReferences(ids.filter((id) => !existing.has(id)).map((id) => rows.get(id)!.create), SELF_REFERENCES[table] ?? []);
+      const inserts = orderForSelfReferences(
+        ids.filter((id) => !existing.has(id)).map((id) => rows.get(id)!.create),
+        SELF_REFERENCES[table] ?? [],
+      );
       if (inserts.length) await insertRows(tx, this.provider, table, inserts);
       stats.inserted += inserts.length;
       for (const [id, row] of existing) {
@@ -155,6 +175,6 @@ function orderForSelfReferences(rows: Row[], columns: string[]): Row[] {
     }
     out.push(row);
   };
-  rows.forEach((r) => visit(r, 0));
+  for (const r of rows) visit(r, 0);
   return out;
 }

@@ -52,7 +52,13 @@ export async function loadElectionFacts(db: Db, electionIds: string[]): Promise<
       facts.get(row.electionId)!.rounds.push(round);
     }
     if (row.id !== null) {
-      round.statements.push({ id: row.id, organizationId: row.organizationId, kind: row.kind, statementDate: row.statementDate, verdict: row.verdict });
+      round.statements.push({
+        id: row.id,
+        organizationId: row.organizationId,
+        kind: row.kind,
+        statementDate: row.statementDate,
+        verdict: row.verdict,
+      });
     }
   }
   return facts;

@@ -34,7 +34,11 @@ export async function survivorOf(tx: Tx, type: MergeableType, id: string): Promi
 /** Keys of a record and of every record merged into it, directly or through others. */
 /** Where a row that a merge re-keyed lives now, when `id` no longer exists. */
 export async function redirectOf(tx: Tx, id: string): Promise<string | null> {
-  const entries = await tx.auditEntry.findMany({ where: { action: 'MERGE', after: { contains: `"${id}"` } }, orderBy: { at: 'desc' }, take: 5 });
+  const entries = await tx.auditEntry.findMany({
+    where: { action: 'MERGE', after: { contains: `"${id}"` } },
+    orderBy: { at: 'desc' },
+    take: 5,
+  });
   for (const entry of entries) {
     const redirects = (JSON.parse(entry.after ?? '{}') as { redirects?: Record<string, string> }).redirects ?? {};
     if (redirects[id]) return redirects[id];

@@ -23,7 +23,9 @@ interface Stamp {
   data: string;
 }
 
-const NAME_COUNTS = ['Alias', 'Area', 'Organization', 'Person', 'Decision'].map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(', ');
+const NAME_COUNTS = ['Alias', 'Area', 'Organization', 'Person', 'Decision']
+  .map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`)
+  .join(', ');
 
 const STAMP_SQL = {
   sqlite: `SELECT ${NAME_COUNTS}, total_changes() || '/' || (SELECT data_version FROM pragma_data_version) AS "dataVersion"`,

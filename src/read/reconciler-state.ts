@@ -11,16 +11,19 @@ import { stableId } from '../reconcile/ids.js';
 type Reader = Pick<Prisma.TransactionClient, 'area' | 'organization' | 'person' | 'decision'>;
 
 export async function loadReconciler(db: Reader, reconciler: Reconciler): Promise<Reconciler> {
-    const areas = await db.area.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
-    for (const a of areas) {
-      reconciler.addArea({ id: a.id, key: a.key, name: a.name, kind: a.kind, isoCode: a.isoCode, parentId: a.parentId }, a.aliases.map((x) => x.name));
-    }
-    const orgs = await db.organization.findMany({ where: { mergedIntoId: null }, include: { aliases: true, names: true } });
-    for (const o of orgs) reconciler.addOrganization(o.id, [o.name, ...o.names.map((n) => n.name), ...o.aliases.map((x) => x.name)]);
-    reconciler.rebuildOrganizationIndex();
-    const persons = await db.person.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
-    for (const p of persons) reconciler.addPerson(p.id, [p.name, ...p.aliases.map((x) => x.name)]);
-    const decisions = await db.decision.findMany({ where: { kind: 'NOT_SAME', entityType: 'Organization' } });
-    for (const d of decisions) if (d.rightKey) reconciler.markDistinct(stableId('org', d.leftKey), stableId('org', d.rightKey));
+  const areas = await db.area.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
+  for (const a of areas) {
+    reconciler.addArea(
+      { id: a.id, key: a.key, name: a.name, kind: a.kind, isoCode: a.isoCode, parentId: a.parentId },
+      a.aliases.map((x) => x.name),
+    );
+  }
+  const orgs = await db.organization.findMany({ where: { mergedIntoId: null }, include: { aliases: true, names: true } });
+  for (const o of orgs) reconciler.addOrganization(o.id, [o.name, ...o.names.map((n) => n.name), ...o.aliases.map((x) => x.name)]);
+  reconciler.rebuildOrganizationIndex();
+  const persons = await db.person.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
+  for (const p of persons) reconciler.addPerson(p.id, [p.name, ...p.aliases.map((x) => x.name)]);
+  const decisions = await db.decision.findMany({ where: { kind: 'NOT_SAME', entityType: 'Organization' } });
+  for (const d of decisions) if (d.rightKey) reconciler.markDistinct(stableId('org', d.leftKey), stableId('org', d.rightKey));
   return reconciler;
 }

@@ -154,33 +154,67 @@ export async function loadCatalog(db: Db, reconciler: Reconciler): Promise<Catal
   const [organizations, areas, persons] = await Promise.all([
     db.organization.findMany({
       where: { mergedIntoId: null },
-      include: { aliases: { select: { name: true } }, names: { select: { name: true } }, _count: { select: { missions: true, statements: true } } },
+      include: {
+        aliases: { select: { name: true } },
+        names: { select: { name: true } },
+        _count: { select: { missions: true, statements: true } },
+      },
       orderBy: { name: 'asc' },
     }),
     db.area.findMany({ where: { mergedIntoId: null }, include: { aliases: { select: { name: true } } }, orderBy: { name: 'asc' } }),
-    db.person.findMany({ where: { mergedIntoId: null }, include: { aliases: { select: { name: true } }, memberships: { orderBy: { id: 'asc' } } }, orderBy: { name: 'asc' } }),
+    db.person.findMany({
+      where: { mergedIntoId: null },
+      include: { aliases: { select: { name: true } }, memberships: { orderBy: { id: 'asc' } } },
+      orderBy: { name: 'asc' },
+    }),
   ]);
   const spellings = (name: string, others: { name: string }[]) => [...new Set([name, ...others.map((o) => o.name)])];
   for (const o of organizations) {
     catalog.add({
-      type: 'Organization', id: encodeGlobalID('Organization', o.id), dbId: o.id, name: o.name,
-      names: spellings(o.name, [...o.names, ...o.aliases]), kind: o.kind, description: o.description,
-      areaId: o.areaId, parentId: o.parentId, missionCount: o._count.missions, statementCount: o._count.statements,
+      type: 'Organization',
+      id: encodeGlobalID('Organization', o.id),
+      dbId: o.id,
+      name: o.name,
+      names: spellings(o.name, [...o.names, ...o.aliases]),
+      kind: o.kind,
+      description: o.description,
+      areaId: o.areaId,
+      parentId: o.parentId,
+      missionCount: o._count.missions,
+      statementCount: o._count.statements,
     });
   }
   for (const a of areas) {
     catalog.add({
-      type: 'Area', id: encodeGlobalID('Area', a.id), dbId: a.id, name: a.name, names: spellings(a.name, a.aliases),
-      kind: a.kind, isoCode: a.isoCode, parentId: a.parentId, claimedById: a.claimedById,
+      type: 'Area',
+      id: encodeGlobalID('Area', a.id),
+      dbId: a.id,
+      name: a.name,
+      names: spellings(a.name, a.aliases),
+      kind: a.kind,
+      isoCode: a.isoCode,
+      parentId: a.parentId,
+      claimedById: a.claimedById,
     });
   }
   for (const p of persons) {
     catalog.add({
-      type: 'Person', id: encodeGlobalID('Person', p.id), dbId: p.id, name: p.name, names: spellings(p.name, p.aliases),
-      birthYear: p.birthYear, summary: p.summary,
+      type: 'Person',
+      id: encodeGlobalID('Person', p.id),
+      dbId: p.id,
+      name: p.name,
+      names: spellings(p.name, p.aliases),
+      birthYear: p.birthYear,
+      summary: p.summary,
       memberships: p.memberships.map((m) => ({
-        organizationId: m.organizationId, role: m.role, label: m.label, areaId: m.onBehalfOfId,
-        onBehalfOfOrganizationId: m.onBehalfOfOrganizationId, startDate: m.startDate, endDate: m.endDate, asOf: m.asOf,
+        organizationId: m.organizationId,
+        role: m.role,
+        label: m.label,
+        areaId: m.onBehalfOfId,
+        onBehalfOfOrganizationId: m.onBehalfOfOrganizationId,
+        startDate: m.startDate,
+        endDate: m.endDate,
+        asOf: m.asOf,
       })),
     });
   }

@@ -33,7 +33,14 @@ export function describeEntry(entry: Entry, catalog: Catalog): string {
     // "head of the mission of CIS-EMO" already names its body.
     parts.push(org && !fold(role).includes(fold(org.name)) ? `${role}, ${org.name}` : role);
   }
-  const countries = [...new Set(catalog.personAreas(entry).map((id) => catalog.countryOf(id)?.name).filter(Boolean))];
+  const countries = [
+    ...new Set(
+      catalog
+        .personAreas(entry)
+        .map((id) => catalog.countryOf(id)?.name)
+        .filter(Boolean),
+    ),
+  ];
   if (countries.length) parts.push(countries.join(', '));
   return parts.join(' · ');
 }

@@ -20,6 +20,7 @@ export function manifest(origin: string) {
     view: { url: `${origin}/reconcile/preview?id={{id}}` },
     preview: { url: `${origin}/reconcile/preview?id={{id}}`, width: 430, height: 300 },
     suggest: {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the protocol's placeholder is the literal text ${id}
       entity: { service_url: origin, service_path: '/reconcile/suggest/entity', flyout_service_path: '/reconcile/flyout/entity?id=${id}' },
       type: { service_url: origin, service_path: '/reconcile/suggest/type' },
       property: { service_url: origin, service_path: '/reconcile/suggest/property' },

@@ -28,7 +28,9 @@ function facts(entry: Entry, catalog: Catalog): [string, string][] {
     for (const m of entry.memberships.slice(0, 6)) {
       const org = m.organizationId ? catalog.organizations.get(m.organizationId)?.name : null;
       const area = m.areaId ? catalog.areas.get(m.areaId)?.name : null;
-      const when = [m.startDate && m.endDate ? `${m.startDate}–${m.endDate}` : m.startDate ?? m.endDate, m.asOf].filter(Boolean).join(', ');
+      const when = [m.startDate && m.endDate ? `${m.startDate}–${m.endDate}` : (m.startDate ?? m.endDate), m.asOf]
+        .filter(Boolean)
+        .join(', ');
       rows.push(['Role', [m.label ?? m.role, org, area ? `for ${area}` : null, when || null].filter(Boolean).join(' · ')]);
     }
     if (entry.summary) rows.push(['About', entry.summary]);

@@ -42,7 +42,7 @@ function lazy<T>(make: () => T): () => T {
 }
 
 function textOf(value: PropertyValue): string {
-  return typeof value === 'object' ? value.name ?? '' : String(value);
+  return typeof value === 'object' ? (value.name ?? '') : String(value);
 }
 
 /** Database ids of the records of `type` a supplied value names: by global ID, or by any name. */
@@ -88,7 +88,8 @@ const country: PropertyDefinition = {
 const kind: PropertyDefinition = {
   id: 'kind',
   name: 'kind',
-  description: 'Organizations: NGO, INTERGOVERNMENTAL, PARLIAMENTARY_ASSEMBLY, ELECTION_COMMISSION, …; areas: COUNTRY, DE_FACTO_STATE, REGION, CITY',
+  description:
+    'Organizations: NGO, INTERGOVERNMENTAL, PARLIAMENTARY_ASSEMBLY, ELECTION_COMMISSION, …; areas: COUNTRY, DE_FACTO_STATE, REGION, CITY',
   types: ['Organization', 'Area'],
   values: (entry) => str((entry as OrganizationEntry | AreaEntry).kind),
   matcher: (supplied) => {
@@ -103,11 +104,16 @@ const parent: PropertyDefinition = {
   description: 'The body an organization belongs to, or the area an area lies in',
   types: ['Organization', 'Area'],
   values: (entry, catalog) =>
-    entry.type === 'Organization' ? ref(entry.parentId ? catalog.organizations.get(entry.parentId) : null)
-    : entry.type === 'Area' ? ref(entry.parentId ? catalog.areas.get(entry.parentId) : null)
-    : [],
+    entry.type === 'Organization'
+      ? ref(entry.parentId ? catalog.organizations.get(entry.parentId) : null)
+      : entry.type === 'Area'
+        ? ref(entry.parentId ? catalog.areas.get(entry.parentId) : null)
+        : [],
   matcher: (supplied, catalog) => {
-    const targets = { Organization: lazy(() => referencedIds(supplied, 'Organization', catalog)), Area: lazy(() => referencedIds(supplied, 'Area', catalog)) };
+    const targets = {
+      Organization: lazy(() => referencedIds(supplied, 'Organization', catalog)),
+      Area: lazy(() => referencedIds(supplied, 'Area', catalog)),
+    };
     return (entry) => {
       if (entry.type === 'Person' || !entry.parentId) return null;
       return targets[entry.type]().includes(entry.parentId);
@@ -146,12 +152,15 @@ const organization: PropertyDefinition = {
   types: ['Person'],
   valueType: 'Organization',
   values: (entry, catalog) =>
-    unique((entry as PersonEntry).memberships.flatMap((m) => [m.organizationId, m.onBehalfOfOrganizationId]).filter((id): id is string => !!id))
-      .flatMap((id) => ref(catalog.organizations.get(id))),
+    unique(
+      (entry as PersonEntry).memberships.flatMap((m) => [m.organizationId, m.onBehalfOfOrganizationId]).filter((id): id is string => !!id),
+    ).flatMap((id) => ref(catalog.organizations.get(id))),
   matcher: (supplied, catalog) => {
     const targets = lazy(() => referencedIds(supplied, 'Organization', catalog));
     return (entry) => {
-      const mine = (entry as PersonEntry).memberships.flatMap((m) => [m.organizationId, m.onBehalfOfOrganizationId]).filter((id): id is string => !!id);
+      const mine = (entry as PersonEntry).memberships
+        .flatMap((m) => [m.organizationId, m.onBehalfOfOrganizationId])
+        .filter((id): id is string => !!id);
       if (!mine.length || !targets().length) return null;
       return mine.some((id) => targets().some((t) => catalog.organizationWithin(id, t)));
     };
@@ -167,7 +176,10 @@ const role: PropertyDefinition = {
   matcher: (supplied) => {
     const wanted = supplied.map((v) => fold(textOf(v))).filter(Boolean);
     return (entry) => {
-      const roles = (entry as PersonEntry).memberships.flatMap((m) => [m.role, m.label ?? '']).map(fold).filter(Boolean);
+      const roles = (entry as PersonEntry).memberships
+        .flatMap((m) => [m.role, m.label ?? ''])
+        .map(fold)
+        .filter(Boolean);
       if (!roles.length) return null;
       return wanted.some((w) => roles.some((r) => r.includes(w)));
     };
@@ -221,7 +233,20 @@ const statements: PropertyDefinition = {
   values: (entry) => [{ int: (entry as OrganizationEntry).statementCount }],
 };
 
-export const PROPERTIES: PropertyDefinition[] = [country, kind, parent, isoCode, claimedBy, organization, role, birthYear, aliases, description, missions, statements];
+export const PROPERTIES: PropertyDefinition[] = [
+  country,
+  kind,
+  parent,
+  isoCode,
+  claimedBy,
+  organization,
+  role,
+  birthYear,
+  aliases,
+  description,
+  missions,
+  statements,
+];
 
 export function propertiesOf(type: EntityType | null): PropertyDefinition[] {
   return type ? PROPERTIES.filter((p) => p.types.includes(type)) : PROPERTIES;

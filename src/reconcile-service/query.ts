@@ -66,12 +66,21 @@ interface Scored {
   contradicted: boolean;
 }
 
-function nameCandidates(catalog: Catalog, type: EntityType, text: string): Map<string, Omit<Scored, 'features' | 'score' | 'contradicted'>> {
+function nameCandidates(
+  catalog: Catalog,
+  type: EntityType,
+  text: string,
+): Map<string, Omit<Scored, 'features' | 'score' | 'contradicted'>> {
   const found = new Map<string, Omit<Scored, 'features' | 'score' | 'contradicted'>>();
   for (const m of resolveGraded(catalog, type, text)) {
     const entry = catalog.byDbId(type, m.dbId);
     if (!entry) continue;
-    found.set(entry.id, { entry, nameScore: METHOD_SCORE[m.method] - (m.unique ? 0 : RIVAL_PENALTY), fromReconciler: true, unique: m.unique });
+    found.set(entry.id, {
+      entry,
+      nameScore: METHOD_SCORE[m.method] - (m.unique ? 0 : RIVAL_PENALTY),
+      fromReconciler: true,
+      unique: m.unique,
+    });
   }
   const overlaps = wordOverlaps(catalog, type, text, WORD_OVERLAP_FLOOR);
   // In catalog order, as without the index: records of equal score and name keep that order.
@@ -98,9 +107,14 @@ export function reconcile(catalog: Catalog, query: ReconciliationQuery): Candida
     // With no text, the properties alone select: every record of the type is a candidate.
     const base = text
       ? [...nameCandidates(catalog, type, text).values()]
-      : properties.length ? catalog.entries(type).map((entry) => ({ entry, nameScore: 50, fromReconciler: false, unique: false })) : [];
+      : properties.length
+        ? catalog.entries(type).map((entry) => ({ entry, nameScore: 50, fromReconciler: false, unique: false }))
+        : [];
     for (const candidate of base) {
-      const features: Feature[] = [{ id: 'name_score', value: candidate.nameScore }, { id: 'name_unique', value: candidate.unique }];
+      const features: Feature[] = [
+        { id: 'name_score', value: candidate.nameScore },
+        { id: 'name_unique', value: candidate.unique },
+      ];
       let score = candidate.nameScore;
       let contradicted = false;
       let agreed = 0;
@@ -121,8 +135,12 @@ export function reconcile(catalog: Catalog, query: ReconciliationQuery): Candida
 
   scored.sort((a, b) => b.score - a.score || a.entry.name.localeCompare(b.entry.name));
   const [top, second] = scored;
-  const confident = !!top && top.fromReconciler && !top.contradicted && top.score >= MATCH_THRESHOLD
-    && (!second || top.score - second.score >= MATCH_MARGIN);
+  const confident =
+    !!top &&
+    top.fromReconciler &&
+    !top.contradicted &&
+    top.score >= MATCH_THRESHOLD &&
+    (!second || top.score - second.score >= MATCH_MARGIN);
 
   return scored.slice(0, limit).map((s, i) => ({
     id: s.entry.id,

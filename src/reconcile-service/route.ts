@@ -17,8 +17,17 @@ import { readForm } from './body.js';
 import { publicOrigin } from './origin.js';
 import { RETRY_AFTER_SECONDS } from './limits.js';
 import {
-  BadRequest, PayloadTooLarge, callbackParam, cursorParam, extensionQuery, idParam, limitParam, prefixParam,
-  queryBatch, singleQuery, typeParam,
+  BadRequest,
+  PayloadTooLarge,
+  callbackParam,
+  cursorParam,
+  extensionQuery,
+  idParam,
+  limitParam,
+  prefixParam,
+  queryBatch,
+  singleQuery,
+  typeParam,
 } from './validate.js';
 
 const PREFIX = '/reconcile';
@@ -26,9 +35,15 @@ const CORS = { 'access-control-allow-origin': '*' };
 
 function json(body: unknown, callback: string | null = null, status = 200, headers: Record<string, string> = {}): Response {
   if (callback) {
-    return new Response(`/**/${callback}(${JSON.stringify(body)});`, { status, headers: { 'content-type': 'text/javascript; charset=utf-8', ...CORS, ...headers } });
+    return new Response(`/**/${callback}(${JSON.stringify(body)});`, {
+      status,
+      headers: { 'content-type': 'text/javascript; charset=utf-8', ...CORS, ...headers },
+    });
   }
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...CORS, ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...CORS, ...headers },
+  });
 }
 
 function html(body: string, status = 200): Response {
@@ -121,7 +136,10 @@ export const reconcileServiceRoute: Route = {
   matches: (url) => url.pathname === PREFIX || url.pathname.startsWith(`${PREFIX}/`),
   handle: async (request, url, context) => {
     if (request.method === 'OPTIONS') {
-      return new Response(null, { status: 204, headers: { ...CORS, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type' } });
+      return new Response(null, {
+        status: 204,
+        headers: { ...CORS, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type' },
+      });
     }
     if (request.method !== 'GET' && request.method !== 'POST') {
       return json({ error: 'method not allowed: use GET or POST' }, null, 405, { allow: 'GET, POST' });

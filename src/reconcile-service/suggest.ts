@@ -66,4 +66,3 @@ export const TYPE_DESCRIPTIONS: Record<EntityType, string> = {
   Person: 'A mission member, official or speaker',
   Area: 'A country, de-facto state, region or city',
 };
-

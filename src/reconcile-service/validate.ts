@@ -5,8 +5,18 @@
  * Limits (limits.ts) are checked here too, with the limit and the value in the message.
  */
 import {
-  MAX_BATCH_PROPERTY_VALUES, MAX_BATCH_QUERIES, MAX_CALLBACK_LENGTH, MAX_EXTEND_IDS, MAX_EXTEND_PROPERTIES, MAX_ID_LENGTH, MAX_LIMIT,
-  MAX_PREFIX_LENGTH, MAX_PROPERTIES_PER_QUERY, MAX_PROPERTY_VALUE_LENGTH, MAX_PROPERTY_VALUES, MAX_QUERY_LENGTH,
+  MAX_BATCH_PROPERTY_VALUES,
+  MAX_BATCH_QUERIES,
+  MAX_CALLBACK_LENGTH,
+  MAX_EXTEND_IDS,
+  MAX_EXTEND_PROPERTIES,
+  MAX_ID_LENGTH,
+  MAX_LIMIT,
+  MAX_PREFIX_LENGTH,
+  MAX_PROPERTIES_PER_QUERY,
+  MAX_PROPERTY_VALUE_LENGTH,
+  MAX_PROPERTY_VALUES,
+  MAX_QUERY_LENGTH,
   MAX_TYPES_PER_QUERY,
 } from './limits.js';
 import type { PropertyValue } from './properties.js';
@@ -104,7 +114,8 @@ export function reconciliationQuery(value: unknown, where: string): Reconciliati
   if (typeof value.type === 'string') types = [string(value.type, `${where}.type`, MAX_ID_LENGTH)];
   else if (Array.isArray(value.type)) {
     types = list(value.type, `${where}.type`, MAX_TYPES_PER_QUERY, 'types').map((t, i) => string(t, `${where}.type[${i}]`, MAX_ID_LENGTH));
-  } else if (value.type !== undefined && value.type !== null) throw new BadRequest(`${where}.type must be a type id or a list of them, not ${kindOf(value.type)}`);
+  } else if (value.type !== undefined && value.type !== null)
+    throw new BadRequest(`${where}.type must be a type id or a list of them, not ${kindOf(value.type)}`);
   let limit: number | null = null;
   if (value.limit !== undefined && value.limit !== null) {
     if (typeof value.limit !== 'number' || !Number.isFinite(value.limit) || value.limit < 0) {
@@ -116,8 +127,12 @@ export function reconciliationQuery(value: unknown, where: string): Reconciliati
   if (value.type_strict !== undefined && value.type_strict !== null && !TYPE_STRICT.includes(value.type_strict as string)) {
     throw new BadRequest(`${where}.type_strict must be one of ${TYPE_STRICT.join(', ')}`);
   }
-  const properties = value.properties === undefined || value.properties === null ? []
-    : list(value.properties, `${where}.properties`, MAX_PROPERTIES_PER_QUERY, 'properties').map((p, i) => property(p, `${where}.properties[${i}]`));
+  const properties =
+    value.properties === undefined || value.properties === null
+      ? []
+      : list(value.properties, `${where}.properties`, MAX_PROPERTIES_PER_QUERY, 'properties').map((p, i) =>
+          property(p, `${where}.properties[${i}]`),
+        );
   return { query, types, limit, properties };
 }
 
@@ -131,7 +146,8 @@ export function queryBatch(text: string): [string, ReconciliationQuery][] {
   }
   const queries = entries.map(([key, q]): [string, ReconciliationQuery] => [key, reconciliationQuery(q, label(key))]);
   const values = queries.reduce((n, [, q]) => n + q.properties.reduce((m, p) => m + p.values.length, 0), 0);
-  if (values > MAX_BATCH_PROPERTY_VALUES) throw new BadRequest(`queries has ${values} property values in all; the limit is ${MAX_BATCH_PROPERTY_VALUES} per batch`);
+  if (values > MAX_BATCH_PROPERTY_VALUES)
+    throw new BadRequest(`queries has ${values} property values in all; the limit is ${MAX_BATCH_PROPERTY_VALUES} per batch`);
   return queries;
 }
 
@@ -194,7 +210,8 @@ const JSONP_CALLBACK = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 export function callbackParam(params: URLSearchParams): string | null {
   const callback = params.get('callback');
   if (!callback) return null;
-  if (callback.length > MAX_CALLBACK_LENGTH) throw new BadRequest(`callback is ${callback.length} characters long; the limit is ${MAX_CALLBACK_LENGTH}`);
+  if (callback.length > MAX_CALLBACK_LENGTH)
+    throw new BadRequest(`callback is ${callback.length} characters long; the limit is ${MAX_CALLBACK_LENGTH}`);
   if (!JSONP_CALLBACK.test(callback)) throw new BadRequest('callback must be a JavaScript name such as jsonp123 or my.handler');
   return callback;
 }

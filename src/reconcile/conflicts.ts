@@ -20,10 +20,21 @@ export interface Conflict<C extends ClaimLike = ClaimLike> {
 }
 
 /** Properties that may carry several values at once. */
-const MULTI_VALUED = new Set(['name', 'mentionedAs', 'role', 'event', 'observed', 'quote', 'nameOverTime', 'composition', 'sendsElectionMonitoringMissions']);
+const MULTI_VALUED = new Set([
+  'name',
+  'mentionedAs',
+  'role',
+  'event',
+  'observed',
+  'quote',
+  'nameOverTime',
+  'composition',
+  'sendsElectionMonitoringMissions',
+]);
 
 function compatible(a: unknown, b: unknown): boolean {
-  if (typeof a === 'string' && typeof b === 'string' && /^\d{4}(-\d{2}){0,2}$/.test(a) && /^\d{4}(-\d{2}){0,2}$/.test(b)) return datesCompatible(a, b);
+  if (typeof a === 'string' && typeof b === 'string' && /^\d{4}(-\d{2}){0,2}$/.test(a) && /^\d{4}(-\d{2}){0,2}$/.test(b))
+    return datesCompatible(a, b);
   return JSON.stringify(a) === JSON.stringify(b);
 }
 

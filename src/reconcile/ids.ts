@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
  * the sources rewrites rows in place and global IDs handed to clients stay valid.
  */
 export function stableId(kind: string, ...parts: (string | number | null | undefined)[]): string {
-  const digest = createHash('sha256').update([kind, ...parts.map((p) => p ?? '')].join('\u241f')).digest('hex');
+  const digest = createHash('sha256')
+    .update([kind, ...parts.map((p) => p ?? '')].join('\u241f'))
+    .digest('hex');
   return `${kind}_${digest.slice(0, 20)}`;
 }
 

@@ -36,7 +36,10 @@ interface Word {
 const STOP = new Set(['the', 'of', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'at']);
 
 function words(name: string): Word[] {
-  const raw = name.replace(/\([^)]*\)/g, ' ').split(/[\s/,;:–—]+|\s-\s/).filter(Boolean);
+  const raw = name
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/[\s/,;:–—]+|\s-\s/)
+    .filter(Boolean);
   const out: Word[] = [];
   for (const token of raw) {
     const folded = fold(token);
@@ -44,9 +47,7 @@ function words(name: string): Word[] {
     const letters = token.replace(/[^\p{L}]/gu, '');
     const isAcronym = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
     const parts = token.split('-').filter(Boolean);
-    const initials = parts.length > 1 && parts.every((p) => /^\p{Lu}/u.test(p))
-      ? parts.map((p) => fold(p)[0] ?? '').join('')
-      : folded[0];
+    const initials = parts.length > 1 && parts.every((p) => /^\p{Lu}/u.test(p)) ? parts.map((p) => fold(p)[0] ?? '').join('') : folded[0];
     out.push({ text: folded.replace(/ /g, ''), isAcronym, initials, parts: folded.split(' ') });
   }
   return out;
@@ -65,7 +66,10 @@ function substitute(list: Word[], ctx: OrganizationKeyContext): Word[] {
   for (let i = 0; i < list.length; ) {
     let replaced = false;
     for (let j = Math.min(list.length, i + 6); j > i; j--) {
-      const phrase = list.slice(i, j).map((w) => w.text).join(' ');
+      const phrase = list
+        .slice(i, j)
+        .map((w) => w.text)
+        .join(' ');
       const acr = j - i > 1 ? ctx.acronyms.get(phrase) : undefined;
       const area = acr ? null : list[i].isAcronym && j - i === 1 ? null : ctx.areaToken(phrase);
       const token = acr ?? area;
@@ -95,7 +99,10 @@ export function organizationKeys(ctx: OrganizationKeyContext): KeyFunction {
     const parenthetical = [...name.matchAll(/\(([^)]*)\)/g)].map((m) => normalizeName(m[1]));
     const list = substitute(words(name), ctx);
     const plain = list.map((w) => w.text);
-    const kept = list.filter((w) => w.isAcronym).map((w) => w.text).sort();
+    const kept = list
+      .filter((w) => w.isAcronym)
+      .map((w) => w.text)
+      .sort();
     const rest = list.filter((w) => !w.isAcronym);
     const initials = rest.map((w) => w.initials).join('');
     // Initials only count as evidence against a name written as an acronym: "CEC of Russia"

@@ -17,10 +17,7 @@ export interface Match {
   matched: string;
 }
 
-export type Resolution =
-  | { kind: 'match'; match: Match }
-  | { kind: 'ambiguous'; candidates: Match[] }
-  | { kind: 'none' };
+export type Resolution = { kind: 'match'; match: Match } | { kind: 'ambiguous'; candidates: Match[] } | { kind: 'none' };
 
 const METHOD_SCORE: Record<MatchMethod, number> = { exact: 1, tokens: 0.95, acronym: 0.9, phonetic: 0.85, fuzzy: 0.7 };
 
@@ -101,7 +98,7 @@ export class NameIndex {
     for (const method of ['exact', 'tokens', 'acronym', 'phonetic'] as const) {
       for (const key of keys[method] ?? []) {
         const found = this.byKey.get(`${method}:${key}`);
-        const result = found && found.size ? this.decide(found, method) : null;
+        const result = found?.size ? this.decide(found, method) : null;
         if (result) return result;
       }
     }

@@ -25,5 +25,12 @@ export interface MembershipIdentity {
 
 /** A role stated as of a date is its own record: a speaker speaking for a body on two dates is two facts. */
 export function membershipKey(m: MembershipIdentity): string {
-  return [m.personId, m.organizationId ?? m.missionId ?? '-', normalizeName(m.role), normalizeName(m.label ?? ''), m.startDate ?? '', m.asOf ?? ''].join('|');
+  return [
+    m.personId,
+    m.organizationId ?? m.missionId ?? '-',
+    normalizeName(m.role),
+    normalizeName(m.label ?? ''),
+    m.startDate ?? '',
+    m.asOf ?? '',
+  ].join('|');
 }

@@ -9,10 +9,55 @@ const STOPWORDS = new Set(['the', 'of', 'and', 'for', 'in', 'on', 'to', 'a', 'an
 
 /** Cyrillic → Latin, the common (BGN-like) romanisation used in the press. */
 const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l',
-  м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch',
-  ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g',
-  ў: 'u', қ: 'k', ғ: 'g', ң: 'n', ө: 'o', ү: 'u', ұ: 'u', һ: 'h', ә: 'a', ҷ: 'j', ӣ: 'i', ӯ: 'u',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  і: 'i',
+  ї: 'yi',
+  є: 'ye',
+  ґ: 'g',
+  ў: 'u',
+  қ: 'k',
+  ғ: 'g',
+  ң: 'n',
+  ө: 'o',
+  ү: 'u',
+  ұ: 'u',
+  һ: 'h',
+  ә: 'a',
+  ҷ: 'j',
+  ӣ: 'i',
+  ӯ: 'u',
 };
 
 export function romanize(text: string): string {
@@ -35,7 +80,9 @@ export function fold(text: string): string {
 
 /** Content words of a name, in order. */
 export function contentWords(text: string): string[] {
-  return fold(text).split(' ').filter((w) => w && !STOPWORDS.has(w));
+  return fold(text)
+    .split(' ')
+    .filter((w) => w && !STOPWORDS.has(w));
 }
 
 /** The lookup key of a name: folded, without stopwords. */

@@ -17,7 +17,11 @@ export interface AreaInfo {
 }
 
 export class AmbiguousNameError extends Error {
-  constructor(readonly entityType: string, readonly name: string, readonly candidates: string[]) {
+  constructor(
+    readonly entityType: string,
+    readonly name: string,
+    readonly candidates: string[],
+  ) {
     super(`"${name}" could be any of ${candidates.map((c) => `"${c}"`).join(', ')}; add an alias to say which ${entityType} it is`);
   }
 }
@@ -75,7 +79,12 @@ export class Reconciler {
       if (within && inner.kind !== 'match') return null;
     }
     const result = this.areaIndex.resolve(trimmed);
-    if (result.kind === 'ambiguous') throw new AmbiguousNameError('area', name, result.candidates.map((c) => this.areas.get(c.id)?.name ?? c.id));
+    if (result.kind === 'ambiguous')
+      throw new AmbiguousNameError(
+        'area',
+        name,
+        result.candidates.map((c) => this.areas.get(c.id)?.name ?? c.id),
+      );
     return result.kind === 'match' ? result.match : null;
   }
 

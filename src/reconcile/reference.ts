@@ -14,8 +14,17 @@ const referenceDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 /** Kinds of organization, as the reference data and the annotations name them. */
 export type OrganizationKindName =
-  | 'NGO' | 'INTERGOVERNMENTAL' | 'PARLIAMENTARY_ASSEMBLY' | 'ELECTION_COMMISSION' | 'AD_HOC_MISSION'
-  | 'PROFESSIONAL_ASSOCIATION' | 'PARLIAMENT' | 'DELEGATION' | 'GOVERNMENT_BODY' | 'MEDIA' | 'OTHER';
+  | 'NGO'
+  | 'INTERGOVERNMENTAL'
+  | 'PARLIAMENTARY_ASSEMBLY'
+  | 'ELECTION_COMMISSION'
+  | 'AD_HOC_MISSION'
+  | 'PROFESSIONAL_ASSOCIATION'
+  | 'PARLIAMENT'
+  | 'DELEGATION'
+  | 'GOVERNMENT_BODY'
+  | 'MEDIA'
+  | 'OTHER';
 
 export interface ReferenceArea {
   key: string;
@@ -76,7 +85,17 @@ export function loadReferenceAreas(): ReferenceArea[] {
     ]),
   }));
   const extra = JSON.parse(fs.readFileSync(referenceFiles.areas, 'utf8')) as {
-    areas: { key: string; name: string; kind: ReferenceArea['kind']; parent?: string; claimedBy?: string; iso?: string; ru?: string[]; aliases?: string[]; note?: string }[];
+    areas: {
+      key: string;
+      name: string;
+      kind: ReferenceArea['kind'];
+      parent?: string;
+      claimedBy?: string;
+      iso?: string;
+      ru?: string[];
+      aliases?: string[];
+      note?: string;
+    }[];
   };
   for (const a of extra.areas) {
     out.push({

@@ -62,8 +62,14 @@ export const builder = new SchemaBuilder<{
     authScopes: (ctx) => ({ editor: ctx.actor !== null, admin: ctx.actor?.role === 'ADMIN' }),
     unauthorizedError: (_parent, ctx, info) =>
       ctx.actor
-        ? userError(`${info.parentType.name}.${info.fieldName} needs the admin role; the token "${ctx.actor.name}" is ${ctx.actor.role.toLowerCase()}`, 'FORBIDDEN')
-        : userError(ctx.authProblem ?? `${info.parentType.name}.${info.fieldName} needs an API token: send "Authorization: Bearer <token>"`, 'UNAUTHENTICATED'),
+        ? userError(
+            `${info.parentType.name}.${info.fieldName} needs the admin role; the token "${ctx.actor.name}" is ${ctx.actor.role.toLowerCase()}`,
+            'FORBIDDEN',
+          )
+        : userError(
+            ctx.authProblem ?? `${info.parentType.name}.${info.fieldName} needs an API token: send "Authorization: Bearer <token>"`,
+            'UNAUTHENTICATED',
+          ),
   },
   prisma: {
     client: (ctx) => ctx.db,
@@ -89,18 +95,21 @@ export const builder = new SchemaBuilder<{
     },
     nodesQueryOptions: {
       resolve: async (_root, args, ctx, info, resolveNodes) => {
-        if (args.ids.length > MAX_NODE_IDS) throw userError(`nodes takes at most ${MAX_NODE_IDS} ids; ${args.ids.length} were given`, 'BAD_USER_INPUT', { field: 'ids' });
+        if (args.ids.length > MAX_NODE_IDS)
+          throw userError(`nodes takes at most ${MAX_NODE_IDS} ids; ${args.ids.length} were given`, 'BAD_USER_INPUT', { field: 'ids' });
         // Each distinct record is looked up and loaded once, however often its id is repeated.
         const key = (ref: { typename: string; id: string }) => `${ref.typename}:${ref.id}`;
         const distinct = [...new Map(args.ids.map((ref) => [key(ref), ref])).values()];
-        const live = await Promise.all(distinct.map((ref) => (isNodeType(info.schema, ref.typename) ? liveNodeId(ctx.db, ref.typename, ref.id) : null)));
+        const live = await Promise.all(
+          distinct.map((ref) => (isNodeType(info.schema, ref.typename) ? liveNodeId(ctx.db, ref.typename, ref.id) : null)),
+        );
         const kept = distinct.flatMap((ref, i) => (live[i] === null ? [] : [{ ...ref, id: live[i] ?? ref.id }]));
         const asked = args.ids.map(key);
         args.ids.splice(0, args.ids.length, ...kept);
         const loaded = kept.length ? await resolveNodes(args.ids) : [];
         const byKey = new Map<string, unknown>();
         let next = 0;
-        distinct.forEach((ref, i) => byKey.set(key(ref), live[i] === null ? null : loaded[next++]));
+        for (const [i, ref] of distinct.entries()) byKey.set(key(ref), live[i] === null ? null : loaded[next++]);
         return asked.map((k) => byKey.get(k) ?? null);
       },
     },

@@ -28,7 +28,11 @@ function pageSize(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(Math.max(value, 0), MAX_PAGE) : DEFAULT_PAGE;
 }
 
-export function fieldComplexity<Context>(args: Record<string, unknown>, _ctx: Context, field: GraphQLField<unknown, Context, Record<string, unknown>>) {
+export function fieldComplexity<Context>(
+  args: Record<string, unknown>,
+  _ctx: Context,
+  field: GraphQLField<unknown, Context, Record<string, unknown>>,
+) {
   if (field.args.some((arg) => arg.name === 'first')) return { field: 1, multiplier: pageSize(args.first ?? args.last) };
   if (Array.isArray(args.ids)) return { field: 1, multiplier: args.ids.length };
   // A connection's edges are its page, already counted on the connection field.

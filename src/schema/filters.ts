@@ -35,7 +35,9 @@ export async function electionWhere(filter: ElectionFilterInput | null | undefin
   if (filter.types?.length) and.push({ type: { in: filter.types } });
   if (filter.observedBy) {
     const orgId = await organizationIdByName(ctx, filter.observedBy);
-    and.push({ OR: [{ missions: { some: { organizationId: orgId } } }, { rounds: { some: { statements: { some: { organizationId: orgId } } } } }] });
+    and.push({
+      OR: [{ missions: { some: { organizationId: orgId } } }, { rounds: { some: { statements: { some: { organizationId: orgId } } } } }],
+    });
   }
   if (filter.assessedBy) {
     const orgId = await organizationIdByName(ctx, filter.assessedBy);
@@ -59,7 +61,10 @@ export const StatementFilter = builder.inputType('StatementFilter', {
   }),
 });
 
-export async function statementWhere(filter: typeof StatementFilter.$inferInput | null | undefined, ctx: Context): Promise<Prisma.StatementWhereInput> {
+export async function statementWhere(
+  filter: typeof StatementFilter.$inferInput | null | undefined,
+  ctx: Context,
+): Promise<Prisma.StatementWhereInput> {
   if (!filter) return {};
   const and: Prisma.StatementWhereInput[] = [];
   if (filter.organization) and.push({ organizationId: await organizationIdByName(ctx, filter.organization) });
@@ -87,7 +92,9 @@ export async function statementWhere(filter: typeof StatementFilter.$inferInput 
  * compares them). The normalised form holds only letters, digits and spaces, so nothing a
  * client types can act as a LIKE wildcard; text with no letters or digits matches nothing.
  */
-export function aliasContains(text: string | null | undefined): { aliases: { some: { normalized: { contains: string } } } } | { id: { in: [] } } | Record<string, never> {
+export function aliasContains(
+  text: string | null | undefined,
+): { aliases: { some: { normalized: { contains: string } } } } | { id: { in: [] } } | Record<string, never> {
   if (text === null || text === undefined || text === '') return {};
   const needle = normalizeName(text);
   return needle ? { aliases: { some: { normalized: { contains: needle } } } } : { id: { in: [] } };

@@ -23,7 +23,7 @@ const GLOSSARY: Record<string, string> = {
   'ElectionType.REGIONAL': 'Elections to regional bodies.',
   'RoundKind.FIRST': 'The first round.',
   'RoundKind.SECOND': 'The second round (run-off).',
-  'RoundKind.RERUN': 'A repeated round (e.g. Ukraine 2004\'s repeat second round).',
+  'RoundKind.RERUN': "A repeated round (e.g. Ukraine 2004's repeat second round).",
   StatementKind: 'What kind of statement: how considered it is.',
   'StatementKind.PRELIMINARY': 'Statement of preliminary findings, usually the day after polling.',
   'StatementKind.FINAL': 'Final report.',
@@ -70,11 +70,11 @@ const GLOSSARY: Record<string, string> = {
   'SourceKind.WEB_PAGE': 'A web page of an organization.',
   'SourceKind.DATASET': 'A spreadsheet or reference dataset.',
   'SourceKind.CURATION': 'Entered by a curator through the API.',
-  ComparisonStatus: 'How one body\'s assessment of a round relates to the subject\'s.',
+  ComparisonStatus: "How one body's assessment of a round relates to the subject's.",
   ComparisonScope: 'Which elections a comparison covers.',
   MissingKind: 'What is missing from the record.',
   ComparisonSummary: 'Figures over all elections of a comparison.',
-  RoundComparison: 'One round: the subject\'s headline verdict beside every other body\'s.',
+  RoundComparison: "One round: the subject's headline verdict beside every other body's.",
   ElectionRound: 'A round of an election (first, second, rerun): statements are about rounds.',
   EventFilter: 'Filters for events; names may be any known spelling.',
   StatementFilter: 'Filters for statements; names may be any known spelling.',
@@ -194,8 +194,8 @@ const GLOSSARY: Record<string, string> = {
   'BodyComparison.statements': 'Its statements about the round.',
   'RoundComparison.round': 'First, second or rerun.',
   'RoundComparison.electionRound': 'The round record.',
-  'RoundComparison.subjectScore': 'Ordinal score of the subject\'s verdict.',
-  'RoundComparison.subjectStatements': 'The subject\'s statements about the round.',
+  'RoundComparison.subjectScore': "Ordinal score of the subject's verdict.",
+  'RoundComparison.subjectStatements': "The subject's statements about the round.",
   'RoundComparison.others': 'Every other body that assessed or observed.',
   'ElectionComparison.election': 'The election.',
   'ElectionComparison.subject': 'The organization compared against the others.',
@@ -228,7 +228,7 @@ const GLOSSARY: Record<string, string> = {
   'Query.events': 'Events, in date order.',
   'Query.persons': 'Persons, by name.',
   'Query.statements': 'Statements, filtered as a dashboard needs.',
-  'Query.node': 'Any record by its global ID (a merged record\'s ID resolves to the surviving record).',
+  'Query.node': "Any record by its global ID (a merged record's ID resolves to the surviving record).",
   'Query.nodes': 'Several records by global ID.',
   'VerdictEvidence.phrase': 'The words of the quote that matched.',
   'VerdictEvidence.ruleId': 'Id of the rule that matched (see src/verdicts/rules.ts).',
@@ -246,12 +246,20 @@ function connectionDescription(typeName: string, field?: string): string | undef
   const connection = /^(.*)Connection$/.exec(typeName);
   if (connection) {
     if (!field) return `A page of ${connection[1]} records (Relay connection).`;
-    return ({ edges: 'The records on this page, each with its cursor.', pageInfo: 'Where this page sits.', totalCount: 'Number of records in the whole connection, not just this page.' } as Record<string, string>)[field];
+    return (
+      {
+        edges: 'The records on this page, each with its cursor.',
+        pageInfo: 'Where this page sits.',
+        totalCount: 'Number of records in the whole connection, not just this page.',
+      } as Record<string, string>
+    )[field];
   }
   const edge = /^(.*)Edge$/.exec(typeName);
   if (edge) {
     if (!field) return `A record in a page of ${edge[1].replace(/Connection$/, '')} (Relay edge).`;
-    return ({ cursor: 'Opaque cursor: pass as `after` or `before` to page from here.', node: 'The record.' } as Record<string, string>)[field];
+    return ({ cursor: 'Opaque cursor: pass as `after` or `before` to page from here.', node: 'The record.' } as Record<string, string>)[
+      field
+    ];
   }
   return undefined;
 }
@@ -266,7 +274,9 @@ export function applyGlossary(schema: GraphQLSchema): string[] {
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) {
         field.description ??=
-          GLOSSARY[`${type.name}.${field.name}`] ?? connectionDescription(type.name, field.name) ?? (field.name === 'id' ? 'Global ID (Relay): pass to `node` to fetch this record again.' : null);
+          GLOSSARY[`${type.name}.${field.name}`] ??
+          connectionDescription(type.name, field.name) ??
+          (field.name === 'id' ? 'Global ID (Relay): pass to `node` to fetch this record again.' : null);
         if (!field.description) missing.push(`${type.name}.${field.name}`);
       }
     }

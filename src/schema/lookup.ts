@@ -14,7 +14,7 @@ export async function organizationIdByName(ctx: Context, name: string): Promise<
 
 export async function areaIdByName(ctx: Context, name: string): Promise<string> {
   const reconciler = await ctx.cache.getReconciler();
-  let found;
+  let found: ReturnType<typeof reconciler.resolveArea>;
   try {
     found = reconciler.resolveArea(name);
   } catch (error) {

@@ -23,7 +23,10 @@ import { clientAddress, corsHeaders, httpPolicyFromEnv, preflight } from '../htt
 type ServerContext = Record<string, unknown> & { req?: { socket?: { remoteAddress?: string } } };
 
 function jsonError(status: number, message: string, code: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+  return new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 }
 
 /** A body that does not parse as its content type says (a form without its boundary, broken urlencoding): the client's to fix. */
@@ -33,7 +36,12 @@ function isUnreadableBody(error: unknown): boolean {
 
 /** A failure no route handled: the log keeps it, the client learns only what kind it was. */
 function failure(request: Request, error: unknown): Response {
-  if (isUnreadableBody(error)) return jsonError(400, `the request body could not be read as ${request.headers.get('content-type')?.split(';')[0] ?? 'its content type'}`, 'BAD_REQUEST');
+  if (isUnreadableBody(error))
+    return jsonError(
+      400,
+      `the request body could not be read as ${request.headers.get('content-type')?.split(';')[0] ?? 'its content type'}`,
+      'BAD_REQUEST',
+    );
   const unavailable = isDatabaseFailure(error) || (error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE');
   if (unavailable) return jsonError(503, DATABASE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', { 'retry-after': String(RETRY_AFTER_SECONDS) });
   console.error(error);

@@ -17,9 +17,12 @@ export interface ExecutionLimits {
 }
 
 function timedOut(ms: number) {
-  return createGraphQLError(`Request stopped: it ran for more than ${ms / 1000} s, the limit for one request. Ask for smaller pages or fewer nested lists.`, {
-    extensions: { code: 'REQUEST_TIMEOUT', maxExecutionMs: ms, http: { status: 503, headers: { 'retry-after': '1' } } },
-  });
+  return createGraphQLError(
+    `Request stopped: it ran for more than ${ms / 1000} s, the limit for one request. Ask for smaller pages or fewer nested lists.`,
+    {
+      extensions: { code: 'REQUEST_TIMEOUT', maxExecutionMs: ms, http: { status: 503, headers: { 'retry-after': '1' } } },
+    },
+  );
 }
 
 function tooLarge(bytes: number, max: number) {

@@ -101,10 +101,13 @@ export function newStats(): HardeningStats {
 // ── body limit ──
 
 function tooLarge(maxBytes: number): Response {
-  return new Response(JSON.stringify({ errors: [{ message: `request body is larger than ${maxBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), {
-    status: 413,
-    headers: { 'content-type': 'application/json', connection: 'close' },
-  });
+  return new Response(
+    JSON.stringify({ errors: [{ message: `request body is larger than ${maxBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
+    {
+      status: 413,
+      headers: { 'content-type': 'application/json', connection: 'close' },
+    },
+  );
 }
 
 /**
@@ -144,7 +147,11 @@ export async function limitBody(request: Request, maxBytes: number, stats: Harde
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(private readonly burst: number, private readonly perMinute: number, private readonly maxClients = 10_000) {}
+  constructor(
+    private readonly burst: number,
+    private readonly perMinute: number,
+    private readonly maxClients = 10_000,
+  ) {}
 
   /** Takes `count` units for `client` (all or none); when too few are left, how many seconds until enough are. */
   take(client: string, count = 1, now = Date.now()): { allowed: true } | { allowed: false; retryAfterSeconds: number } {
@@ -191,7 +198,11 @@ export function writeRateLimit(limiter: RateLimiter, stats: HardeningStats): Plu
       setResultAndStopExecution({
         errors: [
           createGraphQLError(`too many writes: this request has ${writes}; try again in ${verdict.retryAfterSeconds} s`, {
-            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: verdict.retryAfterSeconds, http: { status: 429, headers: { 'retry-after': String(verdict.retryAfterSeconds) } } },
+            extensions: {
+              code: 'RATE_LIMITED',
+              retryAfterSeconds: verdict.retryAfterSeconds,
+              http: { status: 429, headers: { 'retry-after': String(verdict.retryAfterSeconds) } },
+            },
           }),
         ],
       });
@@ -207,7 +218,7 @@ export function writeRateLimit(limiter: RateLimiter, stats: HardeningStats): Plu
  * and database failures say so, so that a client knows to retry.
  */
 export function maskError(error: unknown, message: string): Error {
-  const original = error instanceof GraphQLError ? error.originalError ?? null : error;
+  const original = error instanceof GraphQLError ? (error.originalError ?? null) : error;
   const where = error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {};
   // Pothos' errors at execution are about what the client sent (an ID naming no type, a bad cursor).
   // The error itself is returned, labelled, so that the server's log is not filled with clients' mistakes.
@@ -217,7 +228,11 @@ export function maskError(error: unknown, message: string): Error {
   }
   // Client errors (createGraphQLError) pass as they are; their messages may quote anything a client sent.
   if (original instanceof GraphQLError || (error instanceof GraphQLError && !original)) return yogaMaskError(error, message, false);
-  if (isDatabaseFailure(original)) return createGraphQLError(DATABASE_UNAVAILABLE, { ...where, extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } } });
+  if (isDatabaseFailure(original))
+    return createGraphQLError(DATABASE_UNAVAILABLE, {
+      ...where,
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } },
+    });
   // isDev stays false whatever NODE_ENV says: no original error, stack or SQL in any response.
   // (Yoga's logger still writes the original error to the server's log.)
   return yogaMaskError(error, message, false);

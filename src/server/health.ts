@@ -20,6 +20,9 @@ export const healthRoute = (stats: HardeningStats): Route => ({
     if (url.searchParams.get('gc') === '1' && gc) gc();
     const { rss, heapUsed } = process.memoryUsage();
     const body = { status: database === 'up' ? 'ok' : 'degraded', database, memory: { rss, heapUsed }, hardening: stats };
-    return new Response(JSON.stringify(body), { status: database === 'up' ? 200 : 503, headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+    return new Response(JSON.stringify(body), {
+      status: database === 'up' ? 200 : 503,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    });
   },
 });

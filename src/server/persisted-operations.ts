@@ -29,7 +29,7 @@ export function documentIdOf(params: GraphQLParams, request: Request): string | 
   const fromUrl = request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') : null;
   const apq = (params.extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } } | undefined)?.persistedQuery;
   const fromApq = apq?.version === 1 && typeof apq.sha256Hash === 'string' ? apq.sha256Hash : null;
-  const id = typeof fromBody === 'string' ? fromBody : fromUrl ?? fromApq;
+  const id = typeof fromBody === 'string' ? fromBody : (fromUrl ?? fromApq);
   if (id == null) return null;
   return /^[0-9a-f]{64}$/i.test(id) ? `sha256:${id.toLowerCase()}` : id;
 }
@@ -51,7 +51,7 @@ export function persistedOperations(options: PersistedOperationsOptions = {}): P
   }
   if (!store) console.warn(`${path.relative(projectRoot, file)} is missing (run npm run codegen): no persisted operations are served`);
   const byId = store?.byId ?? new Map<string, string>();
-  const locked = 'only the dashboard\'s persisted operations are allowed on this deployment';
+  const locked = "only the dashboard's persisted operations are allowed on this deployment";
   return usePersistedOperations({
     allowArbitraryOperations: only ? isInternal : true,
     extractPersistedOperationId: documentIdOf,
@@ -64,9 +64,12 @@ export function persistedOperations(options: PersistedOperationsOptions = {}): P
       notFound: (payload) => {
         const id = String(documentIdOf(payload.params, payload.request));
         const shown = id.length > 80 ? `${id.slice(0, 80)}…` : id;
-        return createGraphQLError(`No persisted operation has the id "${shown}"; the ids are listed at ${PERSISTED_IDS_PATH}${only ? ` (${locked})` : ', or send the document as `query`'}.`, {
-          extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } },
-        });
+        return createGraphQLError(
+          `No persisted operation has the id "${shown}"; the ids are listed at ${PERSISTED_IDS_PATH}${only ? ` (${locked})` : ', or send the document as `query`'}.`,
+          {
+            extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } },
+          },
+        );
       },
       keyNotFound: {
         message: only ? `Send a documentId: ${locked} (ids at ${PERSISTED_IDS_PATH}).` : 'Must provide a query string or a documentId.',

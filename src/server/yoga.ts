@@ -10,7 +10,17 @@ import { clientAddress, httpPolicyFromEnv, type HttpPolicy } from '../http/polic
 import { costLimit } from './cost-limit.js';
 import { csrfPrevention } from './csrf.js';
 import { executionBounds } from './execution-bounds.js';
-import { armorPlugins, limitsFromEnv, LIMITS, maskError, newStats, RateLimiter, writeRateLimit, type HardeningStats, type Limits } from './hardening.js';
+import {
+  armorPlugins,
+  limitsFromEnv,
+  LIMITS,
+  maskError,
+  newStats,
+  RateLimiter,
+  writeRateLimit,
+  type HardeningStats,
+  type Limits,
+} from './hardening.js';
 
 export interface ServerOptions {
   /** Overrides of the documented limits (tests use tight ones). */
@@ -40,9 +50,24 @@ export function createServer(database: Db | DatabaseSource, options: ServerOptio
       const auth = await authenticate(db, request.headers.get('authorization')).catch(() => {
         throw unavailable();
       });
-      return { db, cache, actor: auth.actor, authProblem: auth.problem, client: auth.actor ? `token:${auth.actor.name}` : `address:${clientAddress(policy, request, serverContext.req?.socket?.remoteAddress)}` };
+      return {
+        db,
+        cache,
+        actor: auth.actor,
+        authProblem: auth.problem,
+        client: auth.actor
+          ? `token:${auth.actor.name}`
+          : `address:${clientAddress(policy, request, serverContext.req?.socket?.remoteAddress)}`,
+      };
     },
-    plugins: [csrfPrevention(), ...armorPlugins(limits, stats), costLimit(limits.maxCost, stats), writeRateLimit(limiter, stats), executionBounds(limits, stats), persistedOperations(options)],
+    plugins: [
+      csrfPrevention(),
+      ...armorPlugins(limits, stats),
+      costLimit(limits.maxCost, stats),
+      writeRateLimit(limiter, stats),
+      executionBounds(limits, stats),
+      persistedOperations(options),
+    ],
     // Error masking stays on: clients see messages of errors made with createGraphQLError only.
     maskedErrors: { maskError },
     // No uploads here: multipart bodies are refused rather than parsed.

@@ -36,11 +36,20 @@ const VERDICTS: Record<BodyLean, Record<Verdict, number>> = {
 /** Stock phrases of observer statements per verdict, English and Russian. */
 const QUOTES: Record<Verdict, { en: string[]; ru: string[] }> = {
   ENDORSED: {
-    en: ['free, fair and transparent', 'fully in line with international standards', 'reflects the will of the people', 'legitimate and democratic'],
+    en: [
+      'free, fair and transparent',
+      'fully in line with international standards',
+      'reflects the will of the people',
+      'legitimate and democratic',
+    ],
     ru: ['выборы прошли прозрачно и демократично', 'соответствуют общепризнанным демократическим нормам'],
   },
   LARGELY_POSITIVE: {
-    en: ['generally in line with OSCE commitments', 'met most commitments, although some shortcomings were noted', 'a further consolidation of the democratic process'],
+    en: [
+      'generally in line with OSCE commitments',
+      'met most commitments, although some shortcomings were noted',
+      'a further consolidation of the democratic process',
+    ],
     ru: ['в целом соответствовали международным стандартам, хотя отмечены отдельные нарушения'],
   },
   MIXED: {
@@ -48,7 +57,11 @@ const QUOTES: Record<Verdict, { en: string[]; ru: string[] }> = {
     ru: ['отмечены как положительные моменты, так и серьезные недостатки'],
   },
   CRITICAL: {
-    en: ['fell short of OSCE commitments and other international standards', 'did not meet a number of OSCE commitments', 'marked by the abuse of administrative resources'],
+    en: [
+      'fell short of OSCE commitments and other international standards',
+      'did not meet a number of OSCE commitments',
+      'marked by the abuse of administrative resources',
+    ],
     ru: ['не соответствовали ряду обязательств ОБСЕ'],
   },
   CONDEMNED: {
@@ -61,13 +74,57 @@ const QUOTES: Record<Verdict, { en: string[]; ru: string[] }> = {
   },
 };
 
-const WORDS_A = ['Baltic', 'Caspian', 'Nordic', 'Danube', 'Caucasus', 'Eurasian', 'Atlantic', 'Black Sea', 'Adriatic', 'Carpathian', 'Steppe', 'Volga', 'Alpine', 'Aegean', 'Pontic', 'Ural', 'Amber', 'Silk Road', 'Central Asian', 'Pannonian'];
-const WORDS_B = ['Civic', 'Democratic', 'Electoral', 'Citizens', 'Independent', 'Parliamentary', 'Legal', 'Human Rights', 'Public', 'Youth'];
-const WORDS_C = ['Election Watch', 'Observer Network', 'Monitoring Centre', 'Observation Mission', 'Forum', 'Foundation', 'Institute', 'Association', 'Council', 'Initiative'];
+const WORDS_A = [
+  'Baltic',
+  'Caspian',
+  'Nordic',
+  'Danube',
+  'Caucasus',
+  'Eurasian',
+  'Atlantic',
+  'Black Sea',
+  'Adriatic',
+  'Carpathian',
+  'Steppe',
+  'Volga',
+  'Alpine',
+  'Aegean',
+  'Pontic',
+  'Ural',
+  'Amber',
+  'Silk Road',
+  'Central Asian',
+  'Pannonian',
+];
+const WORDS_B = [
+  'Civic',
+  'Democratic',
+  'Electoral',
+  'Citizens',
+  'Independent',
+  'Parliamentary',
+  'Legal',
+  'Human Rights',
+  'Public',
+  'Youth',
+];
+const WORDS_C = [
+  'Election Watch',
+  'Observer Network',
+  'Monitoring Centre',
+  'Observation Mission',
+  'Forum',
+  'Foundation',
+  'Institute',
+  'Association',
+  'Council',
+  'Initiative',
+];
 
 const TYPES = ['presidential', 'parliamentary', 'referendum', 'mayoral', 'municipal', 'regional'] as const;
 
-export const HEADER = 'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note';
+export const HEADER =
+  'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note';
 
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -82,8 +139,13 @@ function bodies(random: Random, count: number): Body[] {
     return { names: [o.name, ...(o.aliases ?? []).filter((a) => /^[\x20-\x7e]+$/.test(a))], lean };
   };
   const out: Body[] = [
-    named('odihr', 'western'), named('osce-pa', 'western'), named('pace', 'western'),
-    named('cis-emo', 'cis'), named('cis-executive-committee-mission', 'cis'), named('ipa-cis', 'cis'), named('csto-pa', 'cis'),
+    named('odihr', 'western'),
+    named('osce-pa', 'western'),
+    named('pace', 'western'),
+    named('cis-emo', 'cis'),
+    named('cis-executive-committee-mission', 'cis'),
+    named('ipa-cis', 'cis'),
+    named('csto-pa', 'cis'),
   ];
   const seen = new Set<string>();
   const acronyms = new Set<string>();
@@ -93,7 +155,11 @@ function bodies(random: Random, count: number): Body[] {
     seen.add(name);
     // Variants a spreadsheet might carry: capitals, an article, parenthesised acronym.
     // An acronym shared by two bodies would make both ambiguous: only a unique one is used.
-    const acronym = name.split(/\s+/).map((w) => w[0]).join('').toUpperCase();
+    const acronym = name
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('')
+      .toUpperCase();
     const names = [name, name.toUpperCase(), `The ${name}`];
     if (!acronyms.has(acronym)) names.push(`${name} (${acronym})`);
     acronyms.add(acronym);
@@ -111,7 +177,8 @@ interface AreaChoice {
 function areas(random: Random): AreaChoice[] {
   const reconciler = new Reconciler();
   const reference = loadReferenceAreas();
-  for (const a of reference) reconciler.addArea({ id: a.key, key: a.key, name: a.name, kind: a.kind, isoCode: a.isoCode, parentId: a.parent }, a.names);
+  for (const a of reference)
+    reconciler.addArea({ id: a.key, key: a.key, name: a.name, kind: a.kind, isoCode: a.isoCode, parentId: a.parent }, a.names);
   const out: AreaChoice[] = [];
   for (const a of reference) {
     if (a.kind === 'CITY') continue;
@@ -133,11 +200,19 @@ function areas(random: Random): AreaChoice[] {
 }
 
 /** Writes the synthetic spreadsheet(s) through `emit`, one line at a time. */
-export function generateStatements(options: SynthOptions, emit: (line: string) => void): { elections: number; statements: number; bodies: number } {
+export function generateStatements(
+  options: SynthOptions,
+  emit: (line: string) => void,
+): { elections: number; statements: number; bodies: number } {
   const random = new Random(options.seed);
   const bodyList = bodies(random, options.bodies ?? 300);
   const areaList = areas(random);
-  interface SynthElection { area: AreaChoice; type: (typeof TYPES)[number]; date: string; rounds: ('1' | '2' | 'rerun')[] }
+  interface SynthElection {
+    area: AreaChoice;
+    type: (typeof TYPES)[number];
+    date: string;
+    rounds: ('1' | '2' | 'rerun')[];
+  }
   const elections: SynthElection[] = [];
   const keys = new Set<string>();
   let guard = 0;
@@ -167,8 +242,21 @@ export function generateStatements(options: SynthOptions, emit: (line: string) =
     // A statement's date distinguishes repeated statements by one body on one round.
     const statementDate = `${election.date.slice(0, 4)}-12-${String(1 + (i % 28)).padStart(2, '0')}`;
     const fields = [
-      random.pick(body.names), random.pick(election.area.spellings), election.type, election.date, round, statementDate, kind, '',
-      `${quote} (${i})`, ru ? 'ru' : 'en', 'false', random.chance(0.15) ? '' : verdict, 'synthetic', '', 'synthetic statement',
+      random.pick(body.names),
+      random.pick(election.area.spellings),
+      election.type,
+      election.date,
+      round,
+      statementDate,
+      kind,
+      '',
+      `${quote} (${i})`,
+      ru ? 'ru' : 'en',
+      'false',
+      random.chance(0.15) ? '' : verdict,
+      'synthetic',
+      '',
+      'synthetic statement',
     ];
     emit(fields.map(csvField).join(','));
   }

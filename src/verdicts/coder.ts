@@ -187,9 +187,7 @@ function findMatches(text: string, tokens: Token[], lang: Lang): Match[] {
     }
   }
   // Longest match wins (a stock phrase beats the single words inside it); then weight.
-  candidates.sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || b.rule.weight - a.rule.weight || a.start - b.start,
-  );
+  candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.rule.weight - a.rule.weight || a.start - b.start);
   const accepted: Match[] = [];
   for (const c of candidates) {
     if (accepted.some((a) => c.start < a.end && a.start < c.end)) continue;
@@ -240,7 +238,7 @@ function windowAfter(tokens: Token[], from: number, size: number): number[] {
   const out: number[] = [];
   for (let i = from + 1; i < tokens.length && out.length < size; i++) {
     const t = tokens[i];
-    if (!t || !t.isWord || t.cues.has('contrast')) break;
+    if (!t?.isWord || t.cues.has('contrast')) break;
     out.push(i);
   }
   return out;

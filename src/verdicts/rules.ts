@@ -97,17 +97,14 @@ function any(...alternatives: string[]): string {
 }
 
 // Vocabulary shared by several rules.
-const EN_STD =
-  '(?:commitments?|standards?|norms?|obligations?|principles?|requirements?|criteria|benchmarks?)';
-const RU_STD =
-  '(?:стандарт|норм|требовани|принцип|обязательств|критери|положени)\\p{L}*';
+const EN_STD = '(?:commitments?|standards?|norms?|obligations?|principles?|requirements?|criteria|benchmarks?)';
+const RU_STD = '(?:стандарт|норм|требовани|принцип|обязательств|критери|положени)\\p{L}*';
 const RU_LAW = '(?:законодательств|закон|конституци|кодекс)\\p{L}*';
 /** Quantifiers that grade compliance ("met most/many/some commitments"); see the graded rules. */
 const EN_QUANT =
   '(?:most|many|some|several|certain|a\\s+number|a\\s+(?:considerable|significant|large)\\s+number|the\\s+majority|the\\s+bulk|a\\s+few)(?![\\p{L}])';
 /** Problem nouns a mission concedes before saying they "did not affect the results". */
-const EN_PROBLEM_NOUNS =
-  '(?:violations?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|infringements?|problems?|flaws?)';
+const EN_PROBLEM_NOUNS = '(?:violations?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|infringements?|problems?|flaws?)';
 const RU_PROBLEM_NOUNS = '(?:нарушени|недостатк|недочет|изъян|проблем)\\p{L}*';
 const EN_DEMO_ADJ = '(?:democratic|free|fair|competitive|genuine|transparent)';
 const RU_DEMO_ADJ = '(?:демократическ|свободн|честн|справедлив)\\p{L}*';
@@ -284,9 +281,7 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 2,
     weight: 2,
-    pattern: re(
-      `steps?\\s+back(?:ward|wards)?|backward\\s+step|regress\\p{L}*|backslid\\p{L}*|deteriorat\\p{L}*`,
-    ),
+    pattern: re(`steps?\\s+back(?:ward|wards)?|backward\\s+step|regress\\p{L}*|backslid\\p{L}*|deteriorat\\p{L}*`),
   },
   {
     id: 'en.term.free-and-fair',
@@ -377,7 +372,9 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 4,
     weight: 1,
-    pattern: re(`balanced|unbiased|impartial(?:ity|ly)?|even-?handed|independen(?:t|ce)\\s+(?:of\\s+the\\s+)?(?:election\\s+administration|administration|commissions?)`),
+    pattern: re(
+      `balanced|unbiased|impartial(?:ity|ly)?|even-?handed|independen(?:t|ce)\\s+(?:of\\s+the\\s+)?(?:election\\s+administration|administration|commissions?)`,
+    ),
   },
   {
     id: 'en.term.procedural-positive',
@@ -492,9 +489,7 @@ const RU_RULES: PhraseRule[] = [
     lang: 'ru',
     score: 5,
     weight: 3,
-    pattern: re(
-      `(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответству\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)[\\s,]+${gap(8)}${RU_STD}`,
-    ),
+    pattern: re(`(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответству\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)[\\s,]+${gap(8)}${RU_STD}`),
     note: '"соответствуют международным стандартам", "общепризнанным демократическим нормам"',
   },
   {
@@ -522,9 +517,7 @@ const RU_RULES: PhraseRule[] = [
     lang: 'ru',
     score: 4,
     weight: 2,
-    pattern: re(
-      `(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответству\\p{L}*|согласно)\\s+${gap(3)}${RU_LAW}`,
-    ),
+    pattern: re(`(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответству\\p{L}*|согласно)\\s+${gap(3)}${RU_LAW}`),
   },
   {
     id: 'ru.no-effect-on-result',
@@ -543,12 +536,7 @@ const RU_RULES: PhraseRule[] = [
     lang: 'ru',
     score: 5,
     weight: 3,
-    pattern: re(
-      any(
-        `отража\\p{L}*\\s+(?:${WORD}\\s+){0,2}?(?:волеизъявлени|вол)\\p{L}*`,
-        `свободн\\p{L}*\\s+волеизъявлени\\p{L}*`,
-      ),
-    ),
+    pattern: re(any(`отража\\p{L}*\\s+(?:${WORD}\\s+){0,2}?(?:волеизъявлени|вол)\\p{L}*`, `свободн\\p{L}*\\s+волеизъявлени\\p{L}*`)),
     note: '"отражает волеизъявление народа"',
   },
   {
@@ -752,9 +740,7 @@ const RU_RULES: PhraseRule[] = [
     weight: 3,
     notObserved: true,
     negatable: false,
-    pattern: re(
-      `не\\s+(?:был\\p{L}*\\s+)?(?:пригла|приглас)\\p{L}*|не\\s+получил\\p{L}*\\s+приглашени\\p{L}*|без\\s+приглашени\\p{L}*`,
-    ),
+    pattern: re(`не\\s+(?:был\\p{L}*\\s+)?(?:пригла|приглас)\\p{L}*|не\\s+получил\\p{L}*\\s+приглашени\\p{L}*|без\\s+приглашени\\p{L}*`),
   },
 ];
 
@@ -785,14 +771,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     postNegation: [
       '(?:was|were|is|are|has|have|had)\\s+not\\s+(?:been\\s+)?(?:observed|found|recorded|registered|noted|reported|detected|identified|seen)',
     ],
-    doubt: [
-      'doubts?',
-      'doubtful',
-      'question(?:s|ed|able)?',
-      'dubious',
-      'uncertain(?:ty)?',
-      'call(?:s|ed)?\\s+into\\s+question',
-    ],
+    doubt: ['doubts?', 'doubtful', 'question(?:s|ed|able)?', 'dubious', 'uncertain(?:ty)?', 'call(?:s|ed)?\\s+into\\s+question'],
     limiter: ['fully', 'entirely', 'completely', 'totally', 'wholly', 'in\\s+full', 'quite', 'always'],
     contrast: [
       'however',
@@ -910,16 +889,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     ],
   },
   ru: {
-    negation: [
-      'не',
-      'нет',
-      'ни',
-      'без',
-      'отсутстви\\p{L}*',
-      'нехватк\\p{L}*',
-      'нельзя',
-      'невозможно',
-    ],
+    negation: ['не', 'нет', 'ни', 'без', 'отсутстви\\p{L}*', 'нехватк\\p{L}*', 'нельзя', 'невозможно'],
     postNegation: [
       'не\\s+(?:было|были|был|была|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявили|зафиксировали|обнаружили|отметили)',
       'нет',
@@ -941,14 +911,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'зато',
       'впрочем',
     ],
-    hedge: [
-      'в\\s+целом',
-      'в\\s+основном',
-      'преимущественно',
-      'по\\s+большей\\s+части',
-      'в\\s+общем',
-      'в\\s+большинстве\\s+случаев',
-    ],
+    hedge: ['в\\s+целом', 'в\\s+основном', 'преимущественно', 'по\\s+большей\\s+части', 'в\\s+общем', 'в\\s+большинстве\\s+случаев'],
     softener: [
       'некотор\\p{L}*',
       'отдельн\\p{L}*',
@@ -959,16 +922,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'небольш\\p{L}*',
       'техническ\\p{L}*',
     ],
-    posIntensifier: [
-      'очень',
-      'полностью',
-      'абсолютно',
-      'безусловно',
-      'в\\s+полной\\s+мере',
-      'совершенно',
-      'максимально',
-      'весьма',
-    ],
+    posIntensifier: ['очень', 'полностью', 'абсолютно', 'безусловно', 'в\\s+полной\\s+мере', 'совершенно', 'максимально', 'весьма'],
     negIntensifier: [
       'серьезн\\p{L}*',
       'массов\\p{L}*',
@@ -985,14 +939,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'существенн\\p{L}*',
       'крупн\\p{L}*',
     ],
-    upIntensifier: [
-      'значительн\\p{L}*',
-      'существенн\\p{L}*',
-      'заметн\\p{L}*',
-      'серьезн\\p{L}*',
-      'реальн\\p{L}*',
-      'больш\\p{L}*',
-    ],
+    upIntensifier: ['значительн\\p{L}*', 'существенн\\p{L}*', 'заметн\\p{L}*', 'серьезн\\p{L}*', 'реальн\\p{L}*', 'больш\\p{L}*'],
     prospective: [
       'чтобы',
       'для\\s+(?:обеспечения|проведения)',

@@ -10,13 +10,7 @@ export type OrdinalVerdict = 'ENDORSED' | 'LARGELY_POSITIVE' | 'MIXED' | 'CRITIC
 export type Verdict = OrdinalVerdict | 'NOT_OBSERVED';
 
 /** Ordinal verdicts from most positive to most negative. */
-export const ORDINAL_VERDICTS: readonly OrdinalVerdict[] = [
-  'ENDORSED',
-  'LARGELY_POSITIVE',
-  'MIXED',
-  'CRITICAL',
-  'CONDEMNED',
-] as const;
+export const ORDINAL_VERDICTS: readonly OrdinalVerdict[] = ['ENDORSED', 'LARGELY_POSITIVE', 'MIXED', 'CRITICAL', 'CONDEMNED'] as const;
 
 /** Every verdict, ordinal ones first (best to worst), NOT_OBSERVED last. */
 export const VERDICTS: readonly Verdict[] = [...ORDINAL_VERDICTS, 'NOT_OBSERVED'] as const;
@@ -60,7 +54,10 @@ export function verdictFromScore(score: number): OrdinalVerdict | null {
  */
 export function parseVerdict(text: string | null | undefined): Verdict | null {
   if (typeof text !== 'string') return null;
-  const key = text.trim().toUpperCase().replace(/[\s\-_]+/g, '_');
+  const key = text
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\-_]+/g, '_');
   if (key === '') return null;
   return (VERDICTS as readonly string[]).includes(key) ? (key as Verdict) : null;
 }

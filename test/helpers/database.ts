@@ -20,7 +20,10 @@ export interface TestDatabase {
   log: QueryLog;
   yoga: ReturnType<typeof createServer>;
   /** Runs a GraphQL operation through the server in-process. */
-  gql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  gql: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   close: () => Promise<void>;
 }
 
@@ -57,7 +60,11 @@ export async function createTestDatabase(options: { load?: boolean } = {}): Prom
   const db = createDb({ url, wrap: (factory) => countingAdapter(factory, log) });
   const yoga = createServer(db);
   return {
-    url, dir, db, log, yoga,
+    url,
+    dir,
+    db,
+    log,
+    yoga,
     gql: async (query, variables) => {
       const response = await yoga.fetch('http://localhost/graphql', {
         method: 'POST',

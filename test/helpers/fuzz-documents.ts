@@ -5,9 +5,22 @@
  */
 import fc from 'fast-check';
 import {
-  GraphQLNonNull, getNamedType, getNullableType, isEnumType, isInputObjectType, isInterfaceType, isLeafType, isListType, isNonNullType,
-  isObjectType, isScalarType, isUnionType,
-  type GraphQLField, type GraphQLInputType, type GraphQLNamedType, type GraphQLSchema,
+  GraphQLNonNull,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLSchema,
 } from 'graphql';
 
 export interface Pools {
@@ -25,8 +38,38 @@ export interface FuzzOperation {
   variables: Record<string, unknown>;
 }
 
-const NASTY_STRINGS = ['', ' ', '\u0000', '"', '\\', "'; DROP TABLE \"Statement\"; --", '%', '_', '\u202e', '🙂', 'ñ', 'Ünïcödé', '\n\r\t', 'x'.repeat(5000), '../../etc/passwd', '{{7*7}}', '<script>', 'null', 'NaN', '-1'];
-const DATE_STRINGS = ['2012-10-28', '2012', '2012-10', '2012-13-45', '1999-02-30', 'yesterday', '2024-02-29T10:00:00Z', '+275760-09-13T00:00:00Z'];
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  '"',
+  '\\',
+  '\'; DROP TABLE "Statement"; --',
+  '%',
+  '_',
+  '\u202e',
+  '🙂',
+  'ñ',
+  'Ünïcödé',
+  '\n\r\t',
+  'x'.repeat(5000),
+  '../../etc/passwd',
+  '{{7*7}}',
+  '<script>',
+  'null',
+  'NaN',
+  '-1',
+];
+const DATE_STRINGS = [
+  '2012-10-28',
+  '2012',
+  '2012-10',
+  '2012-13-45',
+  '1999-02-30',
+  'yesterday',
+  '2024-02-29T10:00:00Z',
+  '+275760-09-13T00:00:00Z',
+];
 
 export class DocumentFuzzer {
   private readonly variables: Record<string, unknown> = {};
@@ -37,7 +80,11 @@ export class DocumentFuzzer {
   /** The record type an operation's record IDs are of (a merge takes two of one type). */
   private recordType: 'Organization' | 'Area' | 'Person' = 'Organization';
 
-  constructor(private readonly g: fc.GeneratorValue, private readonly schema: GraphQLSchema, private readonly pools: Pools) {}
+  constructor(
+    private readonly g: fc.GeneratorValue,
+    private readonly schema: GraphQLSchema,
+    private readonly pools: Pools,
+  ) {}
 
   /** Uniform choices: fast-check's default bias towards extremes would make every rare branch common. */
   private int(min: number, max: number): number {
@@ -93,7 +140,10 @@ export class DocumentFuzzer {
     }
     const kind = this.int(0, 3);
     if (kind <= 1) return this.pick(all);
-    if (kind === 2) return Buffer.from(`${this.pick(['Organization', 'Statement', 'Area', 'Person', 'Decision', 'Nope', ''])}:${this.string()}`).toString('base64');
+    if (kind === 2)
+      return Buffer.from(`${this.pick(['Organization', 'Statement', 'Area', 'Person', 'Decision', 'Nope', ''])}:${this.string()}`).toString(
+        'base64',
+      );
     return this.string();
   }
 
@@ -102,13 +152,16 @@ export class DocumentFuzzer {
     if (!isNonNullType(type) && this.chance(0.1)) return null;
     const inner = getNullableType(type) as GraphQLInputType;
     if (this.mistake(0.08)) return this.wrongValue();
-    if (isListType(inner)) return Array.from({ length: this.int(0, 3) }, () => this.value(inner.ofType as GraphQLInputType, depth + 1, context));
+    if (isListType(inner))
+      return Array.from({ length: this.int(0, 3) }, () => this.value(inner.ofType as GraphQLInputType, depth + 1, context));
     if (isEnumType(inner)) return this.mistake(0.1) ? 'NOT_A_VALUE' : this.pick(inner.getValues()).name;
-    if (isInputObjectType(inner) && !this.dirty && !Object.values(inner.getFields()).some((f) => isNonNullType(f.type)) && this.chance(0.3)) return {};
+    if (isInputObjectType(inner) && !this.dirty && !Object.values(inner.getFields()).some((f) => isNonNullType(f.type)) && this.chance(0.3))
+      return {};
     if (isInputObjectType(inner)) {
       const out: Record<string, unknown> = {};
       for (const field of Object.values(inner.getFields())) {
-        if (isNonNullType(field.type) ? !this.mistake(0.05) : this.chance(0.5) && depth < 3) out[field.name] = this.value(field.type, depth + 1, field.name);
+        if (isNonNullType(field.type) ? !this.mistake(0.05) : this.chance(0.5) && depth < 3)
+          out[field.name] = this.value(field.type, depth + 1, field.name);
       }
       if (this.mistake(0.05)) out.notAField = 1;
       return out;
@@ -125,7 +178,9 @@ export class DocumentFuzzer {
         case 'ID':
           return this.id(context);
         case 'DateTime':
-          return this.dirty ? this.pick(['2020-01-01T00:00:00Z', '1970-01-01T00:00:00.000Z', 'now', '2026-13-01T00:00:00Z']) : '2020-01-01T00:00:00Z';
+          return this.dirty
+            ? this.pick(['2020-01-01T00:00:00Z', '1970-01-01T00:00:00.000Z', 'now', '2026-13-01T00:00:00Z'])
+            : '2020-01-01T00:00:00Z';
         case 'JSON':
           return this.g(fc.jsonValue, { maxDepth: 2 });
         default:
@@ -143,10 +198,13 @@ export class DocumentFuzzer {
   private literal(value: unknown, type: GraphQLInputType): string {
     const inner = getNullableType(type) as GraphQLInputType;
     if (value === null || value === undefined) return 'null';
-    if (Array.isArray(value)) return `[${value.map((v) => this.literal(v, isListType(inner) ? (inner.ofType as GraphQLInputType) : inner)).join(', ')}]`;
+    if (Array.isArray(value))
+      return `[${value.map((v) => this.literal(v, isListType(inner) ? (inner.ofType as GraphQLInputType) : inner)).join(', ')}]`;
     if (typeof value === 'object') {
       const fields = isInputObjectType(inner) ? inner.getFields() : {};
-      return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${this.literal(v, fields[k]?.type ?? inner)}`).join(', ')} }`;
+      return `{ ${Object.entries(value as Record<string, unknown>)
+        .map(([k, v]) => `${k}: ${this.literal(v, fields[k]?.type ?? inner)}`)
+        .join(', ')} }`;
     }
     if (typeof value === 'string' && isEnumType(inner) && /^[_A-Za-z][_0-9A-Za-z]*$/.test(value)) return value;
     if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '0';
@@ -194,7 +252,9 @@ export class DocumentFuzzer {
       const count = depth === 0 && type === this.schema.getMutationType() && !this.dirty ? 1 : this.int(1, 4);
       for (const field of this.some(Object.values(type.getFields()), count)) {
         const alias = this.chance(0.1) ? `a${this.counter++}: ` : '';
-        parts.push(`${alias}${field.name}${this.args(field)}${this.directives()}${this.selection(getNamedType(field.type), depth + 1, maxDepth)}`);
+        parts.push(
+          `${alias}${field.name}${this.args(field)}${this.directives()}${this.selection(getNamedType(field.type), depth + 1, maxDepth)}`,
+        );
       }
     }
     if (isInterfaceType(type) || isUnionType(type)) {
@@ -211,7 +271,21 @@ export class DocumentFuzzer {
 
   operation(): FuzzOperation {
     const roll = this.int(0, 99);
-    if (roll < 5) return { kind: 'malformed', query: this.pick(['{', '}', 'query {', 'mutation', '{ a: }', '{ ... }', 'subscription { x }', this.g(fc.string, { maxLength: 200 })]), variables: {} };
+    if (roll < 5)
+      return {
+        kind: 'malformed',
+        query: this.pick([
+          '{',
+          '}',
+          'query {',
+          'mutation',
+          '{ a: }',
+          '{ ... }',
+          'subscription { x }',
+          this.g(fc.string, { maxLength: 200 }),
+        ]),
+        variables: {},
+      };
     this.dirty = this.chance(0.5);
     this.recordType = this.pick(['Organization', 'Organization', 'Person', 'Area'] as const);
     const mutation = roll >= 88 && this.schema.getMutationType();

@@ -18,7 +18,8 @@ export async function postGraphQL<T = Record<string, unknown>>(
     headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   };
-  const response = typeof handler === 'string' ? await fetch(`${handler}/graphql`, init) : await handler.fetch('http://localhost/graphql', init);
+  const response =
+    typeof handler === 'string' ? await fetch(`${handler}/graphql`, init) : await handler.fetch('http://localhost/graphql', init);
   const body = (await response.json()) as { data?: T; errors?: GraphQLResponse['errors'] };
   return { status: response.status, ...body };
 }

@@ -5,7 +5,11 @@ import { projectRoot } from '../../src/db/config.js';
 
 /** Runs a TypeScript file in a single Node process (tsx as a loader, not as a wrapper process). */
 export function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv, nodeOptions: string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeOptions, '--import', 'tsx', file, ...args], { cwd: projectRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [...nodeOptions, '--import', 'tsx', file, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Resolves when the child prints a line containing `text`. */
@@ -47,9 +51,18 @@ export function freePort(): Promise<number> {
 }
 
 /** The Observer Ledger server on 127.0.0.1 over the given database; resolves once it listens. */
-export async function startServer(databaseUrl: string, nodeOptions: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; base: string }> {
+export async function startServer(
+  databaseUrl: string,
+  nodeOptions: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawnTs('src/server/main.ts', [], { ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' }, nodeOptions);
+  const child = spawnTs(
+    'src/server/main.ts',
+    [],
+    { ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
+    nodeOptions,
+  );
   await waitForOutput(child, 'GraphiQL');
   return { child, base: `http://127.0.0.1:${port}` };
 }

@@ -8,14 +8,34 @@ const B = 'org-b';
 
 const other = (organizationId: string, status: ComparisonStatus, score: number | null, subjectScore: number | null): BodyComparison => {
   const both = status === 'BOTH_ASSESSED' && score !== null && subjectScore !== null;
-  return { organizationId, statementIds: [], verdict: null, score, gap: both ? subjectScore - score : null, agrees: both ? subjectScore === score : null, status };
+  return {
+    organizationId,
+    statementIds: [],
+    verdict: null,
+    score,
+    gap: both ? subjectScore - score : null,
+    agrees: both ? subjectScore === score : null,
+    status,
+  };
 };
-const round = (r: RoundComparison['round'], subjectScore: number | null, others: [string, ComparisonStatus, number | null][]): RoundComparison => ({
-  roundId: null, round: r, subjectStatementIds: [], subjectVerdict: null, subjectScore,
+const round = (
+  r: RoundComparison['round'],
+  subjectScore: number | null,
+  others: [string, ComparisonStatus, number | null][],
+): RoundComparison => ({
+  roundId: null,
+  round: r,
+  subjectStatementIds: [],
+  subjectVerdict: null,
+  subjectScore,
   others: others.map(([id, status, score]) => other(id, status, score, subjectScore)),
 });
 const comparison = (electionId: string, subjectObserved: boolean, rounds: RoundComparison[]): ElectionComparison => ({
-  electionId, subjectId: 'org-s', subjectObserved, rounds, missing: [],
+  electionId,
+  subjectId: 'org-s',
+  subjectObserved,
+  rounds,
+  missing: [],
 });
 
 // Six elections:
@@ -28,10 +48,21 @@ const comparison = (electionId: string, subjectObserved: boolean, rounds: RoundC
 //   e6        subject observed, no rounds
 const comparisons: ElectionComparison[] = [
   comparison('e1', true, [
-    round('FIRST', 5, [[A, 'BOTH_ASSESSED', 4], [B, 'BOTH_ASSESSED', 5]]),
-    round('SECOND', 4, [[A, 'BOTH_ASSESSED', 1], [B, 'OTHER_DID_NOT_OBSERVE', null]]),
+    round('FIRST', 5, [
+      [A, 'BOTH_ASSESSED', 4],
+      [B, 'BOTH_ASSESSED', 5],
+    ]),
+    round('SECOND', 4, [
+      [A, 'BOTH_ASSESSED', 1],
+      [B, 'OTHER_DID_NOT_OBSERVE', null],
+    ]),
   ]),
-  comparison('e2', true, [round('FIRST', 2, [[A, 'BOTH_ASSESSED', 2], [B, 'OTHER_NOT_ASSESSED', null]])]),
+  comparison('e2', true, [
+    round('FIRST', 2, [
+      [A, 'BOTH_ASSESSED', 2],
+      [B, 'OTHER_NOT_ASSESSED', null],
+    ]),
+  ]),
   comparison('e3', false, [round('FIRST', null, [[A, 'SUBJECT_DID_NOT_OBSERVE', 3]])]),
   comparison('e4', true, [round('FIRST', null, [[A, 'SUBJECT_NOT_ASSESSED', 4]])]),
   comparison('e5', true, [round('FIRST', 3, [[B, 'OTHER_NOT_ASSESSED', null]])]),
@@ -48,7 +79,10 @@ describe('summarize', () => {
     expect(s.subjectAssessedElections).toBe(3);
     expect(s.subjectCoverage).toBeCloseTo(3 / 5, 12);
     // Bodies are listed by number of paired rounds.
-    expect(s.byBody.map((b) => [b.organizationId, b.pairedRounds])).toEqual([[A, 3], [B, 1]]);
+    expect(s.byBody.map((b) => [b.organizationId, b.pairedRounds])).toEqual([
+      [A, 3],
+      [B, 1],
+    ]);
   });
 
   it('computes one body’s coverage, agreement, within-one rate, mean signed and absolute gap and kappa', () => {
@@ -72,7 +106,16 @@ describe('summarize', () => {
 
   it('counts rounds a body did not observe, and leaves kappa undefined for a single pair', () => {
     const b = s.byBody.find((x) => x.organizationId === B)!;
-    expect(b).toMatchObject({ pairedRounds: 1, agreements: 1, agreementRate: 1, withinOneRate: 1, meanGap: 0, meanAbsoluteGap: 0, weightedKappa: null, didNotObserve: 1 });
+    expect(b).toMatchObject({
+      pairedRounds: 1,
+      agreements: 1,
+      agreementRate: 1,
+      withinOneRate: 1,
+      meanGap: 0,
+      meanAbsoluteGap: 0,
+      weightedKappa: null,
+      didNotObserve: 1,
+    });
     expect(b.coverage).toBeCloseTo(1 / 4, 12);
   });
 
@@ -100,7 +143,21 @@ describe('summarize', () => {
 
   it('gives null rates, not zeros, when there is nothing to compare', () => {
     const empty = summarize([]);
-    expect(empty).toMatchObject({ elections: 0, subjectObservedElections: 0, subjectAssessedElections: 0, subjectCoverage: null, byBody: [] });
-    expect(empty.pooled).toMatchObject({ pairedRounds: 0, coverage: null, agreementRate: null, withinOneRate: null, meanGap: null, meanAbsoluteGap: null, weightedKappa: null });
+    expect(empty).toMatchObject({
+      elections: 0,
+      subjectObservedElections: 0,
+      subjectAssessedElections: 0,
+      subjectCoverage: null,
+      byBody: [],
+    });
+    expect(empty.pooled).toMatchObject({
+      pairedRounds: 0,
+      coverage: null,
+      agreementRate: null,
+      withinOneRate: null,
+      meanGap: null,
+      meanAbsoluteGap: null,
+      weightedKappa: null,
+    });
   });
 });

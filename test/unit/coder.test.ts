@@ -24,7 +24,11 @@ describe('stock phrases and evidence', () => {
   });
 
   it('codes the compliance formulas: full compliance ENDORSED, "did not meet" CRITICAL', () => {
-    expect(brief('The ballot was conducted in full compliance with international standards.')).toEqual({ verdict: 'ENDORSED', confidence: 0.63, rule: 'en.compliance.full' });
+    expect(brief('The ballot was conducted in full compliance with international standards.')).toEqual({
+      verdict: 'ENDORSED',
+      confidence: 0.63,
+      rule: 'en.compliance.full',
+    });
     const c = code('The ballot did not meet key democratic standards.');
     expect(c.verdict).toBe('CRITICAL');
     expect(c.evidence).toEqual([{ phrase: 'did not meet key democratic standards', ruleId: 'en.noncompliance', score: 2, negated: false }]);
@@ -105,10 +109,14 @@ describe('cues', () => {
     // calm (w1, 4) vs pressure (w1, 2): mean 3, spread 1, agreement 0.5, coverage 1 − e^(−2/3) = 0.4866.
     // Without contrast: 0.2433 → 0.24; with "but": × 0.8 = 0.1947 → 0.19.
     expect(brief('The campaign was calm, but there was pressure on voters.')).toEqual({
-      verdict: 'MIXED', confidence: 0.19, rule: 'en.term.procedural-positive+en.term.problems+cue.contrast',
+      verdict: 'MIXED',
+      confidence: 0.19,
+      rule: 'en.term.procedural-positive+en.term.problems+cue.contrast',
     });
     expect(brief('The campaign was calm and there was pressure on voters.')).toEqual({
-      verdict: 'MIXED', confidence: 0.24, rule: 'en.term.procedural-positive+en.term.problems',
+      verdict: 'MIXED',
+      confidence: 0.24,
+      rule: 'en.term.procedural-positive+en.term.problems',
     });
   });
 
@@ -116,15 +124,25 @@ describe('cues', () => {
     // transparent (w2, 5) vs intimidation (w1, 1): 2 ≥ 2·1, mean 11/3 → 4.
     // spread = (2·4/3 + 1·8/3)/3 = 16/9; agreement = 1/9; coverage = 0.6321 → 0.0702 · 0.8 = 0.056 → 0.06.
     expect(brief('Voting was transparent, however observers noted widespread intimidation.')).toEqual({
-      verdict: 'LARGELY_POSITIVE', confidence: 0.06, rule: 'en.term.transparent+en.term.problems+cue.contrast',
+      verdict: 'LARGELY_POSITIVE',
+      confidence: 0.06,
+      rule: 'en.term.transparent+en.term.problems+cue.contrast',
     });
   });
 });
 
 describe('NOT_OBSERVED', () => {
   it('recognises declined and not-invited phrases, confidence 0.8', () => {
-    expect(brief('The mission will not deploy observers to Zembla.')).toEqual({ verdict: 'NOT_OBSERVED', confidence: 0.8, rule: 'en.not-observed.declined' });
-    expect(brief('The delegation was not invited by the authorities.')).toEqual({ verdict: 'NOT_OBSERVED', confidence: 0.8, rule: 'en.not-observed.not-invited' });
+    expect(brief('The mission will not deploy observers to Zembla.')).toEqual({
+      verdict: 'NOT_OBSERVED',
+      confidence: 0.8,
+      rule: 'en.not-observed.declined',
+    });
+    expect(brief('The delegation was not invited by the authorities.')).toEqual({
+      verdict: 'NOT_OBSERVED',
+      confidence: 0.8,
+      rule: 'en.not-observed.not-invited',
+    });
   });
 
   it('a not-observed phrase wins over evaluative words of no greater weight; the kind scales its confidence', () => {
@@ -157,8 +175,13 @@ describe('Russian', () => {
   });
 
   it('flips under "не" and reads post-posed negation "нарушений не выявлено"', () => {
-    expect(code('Выборы не были свободными.').evidence).toEqual([{ phrase: 'свободными', ruleId: 'ru.term.free', score: 1, negated: true }]);
-    expect(code('Нарушений не выявлено.')).toMatchObject({ verdict: 'LARGELY_POSITIVE', evidence: [{ ruleId: 'ru.term.problems', score: 4, negated: true }] });
+    expect(code('Выборы не были свободными.').evidence).toEqual([
+      { phrase: 'свободными', ruleId: 'ru.term.free', score: 1, negated: true },
+    ]);
+    expect(code('Нарушений не выявлено.')).toMatchObject({
+      verdict: 'LARGELY_POSITIVE',
+      evidence: [{ ruleId: 'ru.term.problems', score: 4, negated: true }],
+    });
     expect(code('Выявлены серьезные нарушения.').verdict).toBe('CONDEMNED');
   });
 

@@ -8,8 +8,18 @@ const B = 'org-b';
 const C = 'org-c';
 
 let seq = 0;
-const st = (organizationId: string, kind: StatementFact['kind'], verdict: StatementFact['verdict'], statementDate: string | null = null, id = `st-${++seq}`): StatementFact => ({
-  id, organizationId, kind, verdict, statementDate,
+const st = (
+  organizationId: string,
+  kind: StatementFact['kind'],
+  verdict: StatementFact['verdict'],
+  statementDate: string | null = null,
+  id = `st-${++seq}`,
+): StatementFact => ({
+  id,
+  organizationId,
+  kind,
+  verdict,
+  statementDate,
 });
 const round = (r: RoundFact['round'], statements: StatementFact[], id = `round-${r}`): RoundFact => ({ id, round: r, statements });
 const election = (observerIds: string[], rounds: RoundFact[]): ElectionFact => ({ id: 'el-1', observerIds, rounds });
@@ -47,23 +57,46 @@ describe('compareElection', () => {
     expect(c.subjectObserved).toBe(true);
     expect(c.rounds).toHaveLength(1);
     const r = c.rounds[0]!;
-    expect(r).toMatchObject({ roundId: 'round-FIRST', round: 'FIRST', subjectVerdict: 'LARGELY_POSITIVE', subjectScore: 4, subjectStatementIds: ['s-press', 's-final'] });
+    expect(r).toMatchObject({
+      roundId: 'round-FIRST',
+      round: 'FIRST',
+      subjectVerdict: 'LARGELY_POSITIVE',
+      subjectScore: 4,
+      subjectStatementIds: ['s-press', 's-final'],
+    });
     expect(r.others).toEqual([
       // 4 − 2 = +2: the subject was two steps more favourable.
       { organizationId: A, statementIds: ['a-prelim'], verdict: 'CRITICAL', score: 2, gap: 2, agrees: false, status: 'BOTH_ASSESSED' },
       // A body with a statement but no mission is compared too.
-      { organizationId: C, statementIds: ['c-press'], verdict: 'LARGELY_POSITIVE', score: 4, gap: 0, agrees: true, status: 'BOTH_ASSESSED' },
+      {
+        organizationId: C,
+        statementIds: ['c-press'],
+        verdict: 'LARGELY_POSITIVE',
+        score: 4,
+        gap: 0,
+        agrees: true,
+        status: 'BOTH_ASSESSED',
+      },
     ]);
     expect(c.missing).toEqual([]);
   });
 
   it('reports a body that did not observe as OTHER_DID_NOT_OBSERVE, without score or gap, and lists it as missing', () => {
     const c = compareElection(
-      election([S, A], [round('FIRST', [st(S, 'FINAL', 'MIXED'), st(A, 'FINAL', 'MIXED'), st(B, 'DECLINED', 'NOT_OBSERVED', null, 'b-declined')])]),
+      election(
+        [S, A],
+        [round('FIRST', [st(S, 'FINAL', 'MIXED'), st(A, 'FINAL', 'MIXED'), st(B, 'DECLINED', 'NOT_OBSERVED', null, 'b-declined')])],
+      ),
       S,
     );
     expect(c.rounds[0]!.others.find((o) => o.organizationId === B)).toEqual({
-      organizationId: B, statementIds: ['b-declined'], verdict: 'NOT_OBSERVED', score: null, gap: null, agrees: null, status: 'OTHER_DID_NOT_OBSERVE',
+      organizationId: B,
+      statementIds: ['b-declined'],
+      verdict: 'NOT_OBSERVED',
+      score: null,
+      gap: null,
+      agrees: null,
+      status: 'OTHER_DID_NOT_OBSERVE',
     });
     expect(c.missing).toEqual([{ kind: 'OTHER_DID_NOT_OBSERVE', organizationId: B, round: 'FIRST' }]);
   });
@@ -85,7 +118,15 @@ describe('compareElection', () => {
     expect(c.subjectObserved).toBe(true);
     expect(c.rounds[0]).toMatchObject({ subjectVerdict: null, subjectScore: null, subjectStatementIds: [] });
     expect(c.rounds[0]!.others).toEqual([
-      { organizationId: A, statementIds: expect.any(Array), verdict: 'CRITICAL', score: 2, gap: null, agrees: null, status: 'SUBJECT_NOT_ASSESSED' },
+      {
+        organizationId: A,
+        statementIds: expect.any(Array),
+        verdict: 'CRITICAL',
+        score: 2,
+        gap: null,
+        agrees: null,
+        status: 'SUBJECT_NOT_ASSESSED',
+      },
     ]);
     expect(c.missing).toEqual([{ kind: 'SUBJECT_OBSERVED_WITHOUT_ASSESSMENT', organizationId: S, round: 'FIRST' }]);
   });
@@ -94,7 +135,13 @@ describe('compareElection', () => {
     const c = compareElection(election([A], [round('FIRST', [st(S, 'DECLINED', 'NOT_OBSERVED'), st(A, 'FINAL', 'MIXED')])]), S);
     expect(c.subjectObserved).toBe(false);
     expect(c.rounds[0]).toMatchObject({ subjectVerdict: 'NOT_OBSERVED', subjectScore: null });
-    expect(c.rounds[0]!.others[0]).toMatchObject({ organizationId: A, score: 3, gap: null, agrees: null, status: 'SUBJECT_DID_NOT_OBSERVE' });
+    expect(c.rounds[0]!.others[0]).toMatchObject({
+      organizationId: A,
+      score: 3,
+      gap: null,
+      agrees: null,
+      status: 'SUBJECT_DID_NOT_OBSERVE',
+    });
     expect(c.missing).toEqual([]);
     // Whereas a statement with a verdict makes the subject an observer even without a mission record.
     const d = compareElection(election([A], [round('FIRST', [st(S, 'PRESS', 'ENDORSED'), st(A, 'FINAL', 'MIXED')])]), S);
@@ -104,10 +151,13 @@ describe('compareElection', () => {
 
   it('compares round by round with each round’s own headline', () => {
     const c = compareElection(
-      election([S, A], [
-        round('FIRST', [st(S, 'FINAL', 'LARGELY_POSITIVE'), st(A, 'FINAL', 'MIXED')]),
-        round('SECOND', [st(S, 'PRELIMINARY', 'ENDORSED'), st(S, 'INTERVIEW', 'CRITICAL'), st(A, 'PRESS', 'CONDEMNED')]),
-      ]),
+      election(
+        [S, A],
+        [
+          round('FIRST', [st(S, 'FINAL', 'LARGELY_POSITIVE'), st(A, 'FINAL', 'MIXED')]),
+          round('SECOND', [st(S, 'PRELIMINARY', 'ENDORSED'), st(S, 'INTERVIEW', 'CRITICAL'), st(A, 'PRESS', 'CONDEMNED')]),
+        ],
+      ),
       S,
     );
     expect(c.rounds.map((r) => [r.round, r.subjectVerdict, r.others[0]!.verdict, r.others[0]!.gap])).toEqual([
@@ -127,7 +177,10 @@ describe('compareElection', () => {
   it('an observed election without rounds misses the subject assessment and any comparison', () => {
     const c = compareElection(election([S, A], []), S);
     expect(c).toEqual({
-      electionId: 'el-1', subjectId: S, subjectObserved: true, rounds: [],
+      electionId: 'el-1',
+      subjectId: S,
+      subjectObserved: true,
+      rounds: [],
       missing: [
         { kind: 'SUBJECT_OBSERVED_WITHOUT_ASSESSMENT', organizationId: S, round: null },
         { kind: 'NO_OTHER_ASSESSMENT', organizationId: S, round: null },

@@ -5,7 +5,11 @@ import { areaKeys, organizationKeys, organizationLookupKeys, personKeys, type Or
 
 describe('key functions', () => {
   it('area keys strip legal-form words into a token key; person keys are exact and phonetic only', () => {
-    expect(areaKeys('Republic of Zembla')).toEqual({ exact: ['republic zembla'], tokens: ['zembla'], phonetic: ['republic zembla', 'zembla'] });
+    expect(areaKeys('Republic of Zembla')).toEqual({
+      exact: ['republic zembla'],
+      tokens: ['zembla'],
+      phonetic: ['republic zembla', 'zembla'],
+    });
     expect(areaKeys('Zembla').tokens).toEqual([]); // nothing to strip: no token key
     expect(personKeys('Aleksey Zhukovskiy')).toEqual({ exact: ['aleksey zhukovskiy'], phonetic: ['aleksei jukovski'] });
   });

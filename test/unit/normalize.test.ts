@@ -29,7 +29,12 @@ describe('normalizeName', () => {
     expect(contentWords('The Republic of Zembla')).toEqual(['republic', 'zembla']);
     expect(normalizeName('Office for Democratic Institutions and Human Rights')).toBe('office democratic institutions human rights');
     // One key for case, punctuation and article variants of a name.
-    const variants = ['Union of Ruritanian Observers', 'union of ruritanian observers', 'The Union of Ruritanian Observers', 'Union, Ruritanian Observers!'];
+    const variants = [
+      'Union of Ruritanian Observers',
+      'union of ruritanian observers',
+      'The Union of Ruritanian Observers',
+      'Union, Ruritanian Observers!',
+    ];
     expect(new Set(variants.map(normalizeName))).toEqual(new Set(['union ruritanian observers']));
   });
 });

@@ -4,7 +4,12 @@ import { AmbiguousNameError, Reconciler, type AreaInfo } from '../../src/reconci
 import type { Resolution } from '../../src/reconcile/name-index.js';
 
 const area = (id: string, name: string, kind: string, isoCode: string | null = null, parentId: string | null = null): AreaInfo => ({
-  id, key: id, name, kind, isoCode, parentId,
+  id,
+  key: id,
+  name,
+  kind,
+  isoCode,
+  parentId,
 });
 
 function world(): Reconciler {

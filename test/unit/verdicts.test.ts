@@ -35,7 +35,11 @@ describe('scale', () => {
 
 describe('effectiveCoding', () => {
   const at = (day: number) => new Date(Date.UTC(2024, 0, day));
-  const coding = (coder: CodingLike['coder'], verdict: CodingLike['verdict'], day: number): CodingLike => ({ coder, verdict, codedAt: at(day) });
+  const coding = (coder: CodingLike['coder'], verdict: CodingLike['verdict'], day: number): CodingLike => ({
+    coder,
+    verdict,
+    codedAt: at(day),
+  });
 
   it('a human coding beats source and rule codings, even older ones; source beats rule', () => {
     const human = coding('HUMAN', 'MIXED', 1);
@@ -60,14 +64,25 @@ describe('effectiveCoding', () => {
 
 describe('weightedKappa', () => {
   it('is 1 for perfect agreement over several categories', () => {
-    expect(weightedKappa([[5, 5], [4, 4], [2, 2]])).toBeCloseTo(1, 12);
+    expect(
+      weightedKappa([
+        [5, 5],
+        [4, 4],
+        [2, 2],
+      ]),
+    ).toBeCloseTo(1, 12);
   });
 
   it('is −1 for two raters who always swap two adjacent categories', () => {
     // pairs (1,2),(2,1), n = 2; w(1,2) = (1/4)² = 1/16 on the 5-point scale.
     // observed Σw·O = 2·(1/16)/2 = 1/16; expected Σw·r·c/n² = 2·(1/16)·1·1/4 = 1/32
     // kappa = 1 − (1/16)/(1/32) = −1
-    expect(weightedKappa([[1, 2], [2, 1]])).toBeCloseTo(-1, 12);
+    expect(
+      weightedKappa([
+        [1, 2],
+        [2, 1],
+      ]),
+    ).toBeCloseTo(-1, 12);
   });
 
   it('matches a hand-computed 5-point example: quadratic 0.875, linear 9/13', () => {
@@ -78,7 +93,12 @@ describe('weightedKappa', () => {
     //                 row0: 16/16 + 9/16 + 4/16 + 1/16 = 30/16 → total 64/16 = 4 → expected = 1/4.
     //   kappa = 1 − (1/32)/(1/4) = 7/8.
     // Linear w = d/4: observed = (1/4 + 1/4)/4 = 1/8; expected = 6.5/16 → kappa = 1 − (1/8)/(6.5/16) = 9/13.
-    const pairs: [number, number][] = [[5, 5], [5, 4], [3, 3], [1, 2]];
+    const pairs: [number, number][] = [
+      [5, 5],
+      [5, 4],
+      [3, 3],
+      [1, 2],
+    ];
     expect(weightedKappa(pairs)).toBeCloseTo(0.875, 12);
     expect(weightedKappa(pairs, [1, 2, 3, 4, 5], 'linear')).toBeCloseTo(9 / 13, 12);
     // Symmetric in the two raters.
@@ -88,13 +108,34 @@ describe('weightedKappa', () => {
   it('is undefined (null) for fewer than two pairs or a single shared category', () => {
     expect(weightedKappa([])).toBeNull();
     expect(weightedKappa([[4, 4]])).toBeNull();
-    expect(weightedKappa([[3, 3], [3, 3], [3, 3]])).toBeNull();
+    expect(
+      weightedKappa([
+        [3, 3],
+        [3, 3],
+        [3, 3],
+      ]),
+    ).toBeNull();
   });
 
   it('accepts custom categories and rejects values outside them', () => {
     // Two categories: plain kappa. (0,0),(0,1),(1,1),(1,1): p_o = 3/4;
     // marginals A (1/2, 1/2), B (1/4, 3/4) → p_e = 1/8 + 3/8 = 1/2 → kappa = (3/4 − 1/2)/(1/2) = 1/2.
-    expect(weightedKappa([[0, 0], [0, 1], [1, 1], [1, 1]], [0, 1])).toBeCloseTo(0.5, 12);
-    expect(() => weightedKappa([[1, 1], [6, 1]])).toThrow(RangeError);
+    expect(
+      weightedKappa(
+        [
+          [0, 0],
+          [0, 1],
+          [1, 1],
+          [1, 1],
+        ],
+        [0, 1],
+      ),
+    ).toBeCloseTo(0.5, 12);
+    expect(() =>
+      weightedKappa([
+        [1, 1],
+        [6, 1],
+      ]),
+    ).toThrow(RangeError);
   });
 });

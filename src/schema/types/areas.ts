@@ -10,7 +10,10 @@ builder.prismaNode('Area', {
     key: t.exposeString('key'),
     name: t.exposeString('name'),
     kind: t.expose('kind', { type: AreaKindEnum }),
-    isoCode: t.exposeString('isoCode', { nullable: true, description: 'ISO 3166-1 alpha-2 (countries) or ISO 3166-2 (subdivisions), where one exists.' }),
+    isoCode: t.exposeString('isoCode', {
+      nullable: true,
+      description: 'ISO 3166-1 alpha-2 (countries) or ISO 3166-2 (subdivisions), where one exists.',
+    }),
     countryCode: t.field({
       type: 'CountryCode',
       nullable: true,
@@ -19,7 +22,10 @@ builder.prismaNode('Area', {
     }),
     parent: t.relation('parent', { nullable: true }),
     children: t.relation('children', { query: { orderBy: { name: 'asc' } } }),
-    claimedBy: t.relation('claimedBy', { nullable: true, description: 'For a de-facto state: the state whose territory most states consider it to be.' }),
+    claimedBy: t.relation('claimedBy', {
+      nullable: true,
+      description: 'For a de-facto state: the state whose territory most states consider it to be.',
+    }),
     aliases: t.stringList({
       select: { aliases: { select: { name: true }, orderBy: { name: 'asc' } } },
       resolve: (a) => [...new Set(a.aliases.map((x) => x.name))],
@@ -42,13 +48,20 @@ builder.queryFields((t) => ({
     type: 'Area',
     cursor: 'id',
     description: 'Areas, optionally of one kind or inside one area.',
-    args: { kind: t.arg({ type: AreaKindEnum, required: false }), within: t.arg.string({ required: false, description: 'Name of an enclosing area.' }) },
+    args: {
+      kind: t.arg({ type: AreaKindEnum, required: false }),
+      within: t.arg.string({ required: false, description: 'Name of an enclosing area.' }),
+    },
     totalCount: async (_p, args, ctx) => ctx.db.area.count({ where: await areaWhere(args, ctx) }),
-    resolve: async (query, _p, args, ctx) => ctx.db.area.findMany({ ...query, where: await areaWhere(args, ctx), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    resolve: async (query, _p, args, ctx) =>
+      ctx.db.area.findMany({ ...query, where: await areaWhere(args, ctx), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
   }),
 }));
 
-async function areaWhere(args: { kind?: 'COUNTRY' | 'DE_FACTO_STATE' | 'REGION' | 'CITY' | null; within?: string | null }, ctx: Parameters<typeof areaIdByName>[0]) {
+async function areaWhere(
+  args: { kind?: 'COUNTRY' | 'DE_FACTO_STATE' | 'REGION' | 'CITY' | null; within?: string | null },
+  ctx: Parameters<typeof areaIdByName>[0],
+) {
   const within = args.within ? await ctx.cache.areaWithDescendants(await areaIdByName(ctx, args.within)) : null;
   return { mergedIntoId: null, ...(args.kind ? { kind: args.kind } : {}), ...(within ? { id: { in: within } } : {}) };
 }

@@ -8,7 +8,13 @@ import { builder, type Context } from '../builder.js';
 import { RoundKindEnum, VerdictEnum } from '../enums.js';
 import { ElectionFilter, electionWhere } from '../filters.js';
 import { organizationIdByName } from '../lookup.js';
-import { compareElection, type BodyComparison, type ElectionComparison, type MissingItem, type RoundComparison } from '../../comparison/compare.js';
+import {
+  compareElection,
+  type BodyComparison,
+  type ElectionComparison,
+  type MissingItem,
+  type RoundComparison,
+} from '../../comparison/compare.js';
 import { summarize, type AgreementFigures, type ComparisonSummary } from '../../comparison/aggregate.js';
 import { loadElectionFacts } from '../../read/comparison-facts.js';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
@@ -73,10 +79,16 @@ async function statementsOf(ctx: Context, info: GraphQLResolveInfo, roundId: str
 const BodyComparisonRef = builder.objectRef<BodyComparison & { roundId: string | null }>('BodyComparison').implement({
   description: "Another body's assessment of the round beside the subject's.",
   fields: (t) => ({
-    organization: t.field({ type: OrganizationRef, resolve: (b, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), b.organizationId) }),
+    organization: t.field({
+      type: OrganizationRef,
+      resolve: (b, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), b.organizationId),
+    }),
     verdict: t.expose('verdict', { type: VerdictEnum, nullable: true }),
     score: t.exposeInt('score', { nullable: true }),
-    gap: t.exposeInt('gap', { nullable: true, description: "Subject's score minus this body's: +3 means the subject was three steps more favourable." }),
+    gap: t.exposeInt('gap', {
+      nullable: true,
+      description: "Subject's score minus this body's: +3 means the subject was three steps more favourable.",
+    }),
     absoluteGap: t.int({ nullable: true, resolve: (b) => (b.gap === null ? null : Math.abs(b.gap)) }),
     agrees: t.exposeBoolean('agrees', { nullable: true, description: 'Same ordinal verdict; null when either side has none.' }),
     status: t.expose('status', { type: ComparisonStatusEnum }),
@@ -95,7 +107,11 @@ const RoundComparisonRef = builder.objectRef<RoundComparison & { subjectId: stri
       nullable: true,
       resolve: (r, _a, ctx, info) => (r.roundId ? loadById(ctx, 'electionRound', plannedQuery(ctx, info), r.roundId) : null),
     }),
-    subjectVerdict: t.expose('subjectVerdict', { type: VerdictEnum, nullable: true, description: "The subject's headline verdict: its most considered statement (final > preliminary > press > interview)." }),
+    subjectVerdict: t.expose('subjectVerdict', {
+      type: VerdictEnum,
+      nullable: true,
+      description: "The subject's headline verdict: its most considered statement (final > preliminary > press > interview).",
+    }),
     subjectScore: t.exposeInt('subjectScore', { nullable: true }),
     subjectStatements: t.field({
       type: [StatementRef],
@@ -110,24 +126,37 @@ const MissingRef = builder.objectRef<MissingItem>('MissingAssessment').implement
   fields: (t) => ({
     kind: t.expose('kind', { type: MissingKindEnum }),
     round: t.expose('round', { type: RoundKindEnum, nullable: true }),
-    organization: t.field({ type: OrganizationRef, resolve: (m, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), m.organizationId) }),
+    organization: t.field({
+      type: OrganizationRef,
+      resolve: (m, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), m.organizationId),
+    }),
   }),
 });
 
 export const ElectionComparisonRef = builder.objectRef<ElectionComparison>('ElectionComparison').implement({
   description: "The subject's assessments of one election beside every other body's, round by round.",
   fields: (t) => ({
-    election: t.field({ type: ElectionRef, resolve: (c, _a, ctx, info) => loadById(ctx, 'election', plannedQuery(ctx, info), c.electionId) }),
-    subject: t.field({ type: OrganizationRef, resolve: (c, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), c.subjectId) }),
+    election: t.field({
+      type: ElectionRef,
+      resolve: (c, _a, ctx, info) => loadById(ctx, 'election', plannedQuery(ctx, info), c.electionId),
+    }),
+    subject: t.field({
+      type: OrganizationRef,
+      resolve: (c, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), c.subjectId),
+    }),
     subjectObserved: t.exposeBoolean('subjectObserved', { description: 'The subject had a mission or spoke as an observer.' }),
     // An election has one to three rounds (first, second, rerun): that, not the list default, is its cost.
-    rounds: t.field({ type: [RoundComparisonRef], complexity: { field: 1, multiplier: ROUNDS_PER_ELECTION }, resolve: (c) => c.rounds.map((r) => ({ ...r, subjectId: c.subjectId })) }),
+    rounds: t.field({
+      type: [RoundComparisonRef],
+      complexity: { field: 1, multiplier: ROUNDS_PER_ELECTION },
+      resolve: (c) => c.rounds.map((r) => ({ ...r, subjectId: c.subjectId })),
+    }),
     missing: t.field({ type: [MissingRef], resolve: (c) => c.missing }),
   }),
 });
 
 const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').implement({
-  description: 'How the subject\'s verdicts line up with one other body\'s (or all others pooled) over the compared elections.',
+  description: "How the subject's verdicts line up with one other body's (or all others pooled) over the compared elections.",
   fields: (t) => ({
     organization: t.field({
       type: OrganizationRef,
@@ -137,13 +166,23 @@ const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').imp
     }),
     pairedRounds: t.exposeInt('pairedRounds', { description: 'Rounds where both gave an ordinal verdict.' }),
     subjectAssessedRounds: t.exposeInt('subjectAssessedRounds'),
-    coverage: t.exposeFloat('coverage', { nullable: true, description: "Share of the subject's assessed rounds that the other body also assessed." }),
+    coverage: t.exposeFloat('coverage', {
+      nullable: true,
+      description: "Share of the subject's assessed rounds that the other body also assessed.",
+    }),
     agreements: t.exposeInt('agreements'),
     agreementRate: t.exposeFloat('agreementRate', { nullable: true, description: 'Share of paired rounds with the same verdict.' }),
     withinOneRate: t.exposeFloat('withinOneRate', { nullable: true }),
-    meanGap: t.exposeFloat('meanGap', { nullable: true, description: 'Mean of subject minus other: positive when the subject is more favourable.' }),
+    meanGap: t.exposeFloat('meanGap', {
+      nullable: true,
+      description: 'Mean of subject minus other: positive when the subject is more favourable.',
+    }),
     meanAbsoluteGap: t.exposeFloat('meanAbsoluteGap', { nullable: true }),
-    weightedKappa: t.exposeFloat('weightedKappa', { nullable: true, description: "Cohen's kappa with quadratic weights on the 5-point scale (chance-corrected agreement); null when undefined (fewer than two pairs or no variation)." }),
+    weightedKappa: t.exposeFloat('weightedKappa', {
+      nullable: true,
+      description:
+        "Cohen's kappa with quadratic weights on the 5-point scale (chance-corrected agreement); null when undefined (fewer than two pairs or no variation).",
+    }),
     didNotObserve: t.exposeInt('didNotObserve', { description: 'Rounds the other body declined or was prevented from observing.' }),
   }),
 });
@@ -153,7 +192,10 @@ const SummaryRef = builder.objectRef<ComparisonSummary>('ComparisonSummary').imp
     elections: t.exposeInt('elections'),
     subjectObservedElections: t.exposeInt('subjectObservedElections'),
     subjectAssessedElections: t.exposeInt('subjectAssessedElections'),
-    subjectCoverage: t.exposeFloat('subjectCoverage', { nullable: true, description: 'Share of the elections the subject observed with an assessment of it on record.' }),
+    subjectCoverage: t.exposeFloat('subjectCoverage', {
+      nullable: true,
+      description: 'Share of the elections the subject observed with an assessment of it on record.',
+    }),
     pooled: t.field({ type: AgreementRef, resolve: (s) => s.pooled }),
     byBody: t.field({ type: [AgreementRef], resolve: (s) => s.byBody }),
   }),
@@ -183,18 +225,31 @@ const ComparisonScopeEnum = builder.enumType('ComparisonScope', {
 const ReportRef = builder.objectRef<Report>('ComparisonReport').implement({
   description: 'The subject against every other body over many elections: per-election rows and agreement figures.',
   fields: (t) => ({
-    subject: t.field({ type: OrganizationRef, resolve: (r, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), r.subjectId) }),
-    summary: t.field({ type: SummaryRef, description: 'Figures over all matching elections, not just the page.', resolve: (r) => r.summary() }),
-    elections: t.connection({
-      type: ElectionComparisonRef,
-      description: 'Per-election comparisons, newest first.',
-      resolve: async (r, args, ctx) => {
-        // Slice the ids first: only the page's elections are compared.
-        const page = resolveArrayConnection({ args }, r.electionIds);
-        const comparisons = await Promise.all(page.edges.map((edge) => comparisonLoader(ctx).load(`${r.subjectId}|${edge.node}`)));
-        return { ...page, edges: page.edges.map((edge, i) => ({ ...edge, node: comparisons[i] })), total: r.electionIds.length };
+    subject: t.field({
+      type: OrganizationRef,
+      resolve: (r, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), r.subjectId),
+    }),
+    summary: t.field({
+      type: SummaryRef,
+      description: 'Figures over all matching elections, not just the page.',
+      resolve: (r) => r.summary(),
+    }),
+    elections: t.connection(
+      {
+        type: ElectionComparisonRef,
+        description: 'Per-election comparisons, newest first.',
+        resolve: async (r, args, ctx) => {
+          // Slice the ids first: only the page's elections are compared.
+          const page = resolveArrayConnection({ args }, r.electionIds);
+          const comparisons = await Promise.all(page.edges.map((edge) => comparisonLoader(ctx).load(`${r.subjectId}|${edge.node}`)));
+          return { ...page, edges: page.edges.map((edge, i) => ({ ...edge, node: comparisons[i] })), total: r.electionIds.length };
+        },
       },
-    }, { name: 'ElectionComparisonConnection', fields: (c) => ({ totalCount: c.int({ resolve: (conn) => (conn as unknown as { total: number }).total ?? 0 }) }) }),
+      {
+        name: 'ElectionComparisonConnection',
+        fields: (c) => ({ totalCount: c.int({ resolve: (conn) => (conn as unknown as { total: number }).total ?? 0 }) }),
+      },
+    ),
   }),
 });
 
@@ -224,12 +279,26 @@ builder.queryFields((t) => ({
       const subject = await subjectId(ctx, args);
       const where = await electionWhere(args.filter, ctx);
       const scoped =
-        args.scope === 'ALL' ? where
-        : args.scope === 'WITH_STATEMENTS' ? { AND: [where, { rounds: { some: { statements: { some: {} } } } }] }
-        : { AND: [where, { OR: [{ missions: { some: { organizationId: subject } } }, { rounds: { some: { statements: { some: { organizationId: subject } } } } }] }] };
+        args.scope === 'ALL'
+          ? where
+          : args.scope === 'WITH_STATEMENTS'
+            ? { AND: [where, { rounds: { some: { statements: { some: {} } } } }] }
+            : {
+                AND: [
+                  where,
+                  {
+                    OR: [
+                      { missions: { some: { organizationId: subject } } },
+                      { rounds: { some: { statements: { some: { organizationId: subject } } } } },
+                    ],
+                  },
+                ],
+              };
       const key = JSON.stringify([subject, scoped]);
       const electionIds = await ctx.cache.memo(`comparison-elections|${key}`, async () =>
-        (await ctx.db.election.findMany({ where: scoped, select: { id: true }, orderBy: [{ year: 'desc' }, { id: 'asc' }] })).map((e) => e.id),
+        (await ctx.db.election.findMany({ where: scoped, select: { id: true }, orderBy: [{ year: 'desc' }, { id: 'asc' }] })).map(
+          (e) => e.id,
+        ),
       );
       const summary = () =>
         ctx.cache.memo(`comparison-summary|${key}`, async () => {

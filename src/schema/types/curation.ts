@@ -10,7 +10,7 @@ import { ElectionTypeEnum, RoundKindEnum, StatementKindEnum, VerdictEnum } from 
 import { userError } from '../errors.js';
 import { DecisionKind, TokenRole } from '../../generated/prisma/enums.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { AUDIT_ACTIONS } from '../../curation/audit.js';
+import type { AUDIT_ACTIONS } from '../../curation/audit.js';
 import { CurationError } from '../../curation/errors.js';
 import { addAlias, removeAlias } from '../../curation/aliases.js';
 import { addStatement, type StatementInput } from '../../ingest/curated-statement.js';
@@ -33,7 +33,8 @@ function decodeId(value: string, field: string, allowed: readonly string[]): { t
   } catch {
     throw userError(`${field}: "${value.slice(0, 100)}" is not an ID issued by this API`, 'BAD_USER_INPUT', { field });
   }
-  if (!allowed.includes(decoded.typename)) throw userError(`${field} must be the ID of ${allowed.join(' or ')} (got ${decoded.typename})`, 'BAD_USER_INPUT', { field });
+  if (!allowed.includes(decoded.typename))
+    throw userError(`${field} must be the ID of ${allowed.join(' or ')} (got ${decoded.typename})`, 'BAD_USER_INPUT', { field });
   return decoded;
 }
 
@@ -70,7 +71,10 @@ const NodeRef = builder.nodeInterfaceRef();
 const CuratorRoleEnum = builder.enumType('CuratorRole', {
   description: 'What an API token may do.',
   values: {
-    EDITOR: { value: TokenRole.EDITOR, description: 'May curate: add statements, code verdicts, add and remove curated aliases, merge, split and judge records.' },
+    EDITOR: {
+      value: TokenRole.EDITOR,
+      description: 'May curate: add statements, code verdicts, add and remove curated aliases, merge, split and judge records.',
+    },
     ADMIN: { value: TokenRole.ADMIN, description: 'May do what an editor may, revoke NOT_SAME judgements and list the tokens.' },
   } as const,
 });
@@ -109,7 +113,7 @@ const AuditActionEnum = builder.enumType('AuditAction', {
 const CuratorRef = builder.objectRef<Actor>('Curator').implement({
   description: 'The writer whose API token came with the request.',
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'The token\'s name, as the audit trail records it.' }),
+    name: t.exposeString('name', { description: "The token's name, as the audit trail records it." }),
     role: t.expose('role', { type: CuratorRoleEnum, description: 'What the token may do.' }),
   }),
 });
@@ -120,7 +124,11 @@ builder.prismaObject('ApiToken', {
     name: t.exposeString('name', { description: 'Unique name; the audit trail records changes under it.' }),
     role: t.expose('role', { type: CuratorRoleEnum, description: 'What the token may do.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the token was created.' }),
-    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When the token was revoked; a revoked token authenticates nothing.' }),
+    revokedAt: t.expose('revokedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the token was revoked; a revoked token authenticates nothing.',
+    }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'To the minute.' }),
   }),
 });
@@ -142,7 +150,11 @@ builder.prismaNode('Decision', {
     note: t.exposeString('note', { nullable: true, description: 'Why, in the words of whoever decided.' }),
     decidedBy: t.exposeString('decidedBy', { description: 'Token name of the curator, or "reference" for the bundled reference data.' }),
     decidedAt: t.expose('decidedAt', { type: 'DateTime', description: 'When the decision was made.' }),
-    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When the decision was undone (a split, a removed alias, a revoked judgement); undone decisions are not replayed.' }),
+    revokedAt: t.expose('revokedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the decision was undone (a split, a removed alias, a revoked judgement); undone decisions are not replayed.',
+    }),
     revokedBy: t.exposeString('revokedBy', { nullable: true, description: 'Token name of whoever undid it.' }),
   }),
 });
@@ -153,16 +165,32 @@ builder.prismaNode('AuditEntry', {
   fields: (t) => ({
     at: t.expose('at', { type: 'DateTime', description: 'When the change was made.' }),
     actor: t.exposeString('actor', { description: 'Name of the API token that made the change.' }),
-    action: t.field({ type: AuditActionEnum, description: 'What the change did.', resolve: (e) => e.action as (typeof AUDIT_ACTIONS)[number] }),
-    entityType: t.exposeString('entityType', { description: 'Type of the record changed: Organization, Person, Area, Statement or Decision.' }),
+    action: t.field({
+      type: AuditActionEnum,
+      description: 'What the change did.',
+      resolve: (e) => e.action as (typeof AUDIT_ACTIONS)[number],
+    }),
+    entityType: t.exposeString('entityType', {
+      description: 'Type of the record changed: Organization, Person, Area, Statement or Decision.',
+    }),
     entityId: t.exposeString('entityId', { description: 'Database id of the record changed.' }),
     record: t.id({
       nullable: true,
       description: 'Global ID of the record changed, for node(id:).',
       resolve: (e) => (RECORD_TYPES.includes(e.entityType) ? encodeGlobalID(e.entityType, e.entityId) : null),
     }),
-    before: t.field({ type: 'JSON', nullable: true, description: 'The record (and for a merge every row it touched) before the change.', resolve: (e) => json(e.before) }),
-    after: t.field({ type: 'JSON', nullable: true, description: 'The record after the change (for a merge: the survivor, the decision and where re-keyed rows went).', resolve: (e) => json(e.after) }),
+    before: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The record (and for a merge every row it touched) before the change.',
+      resolve: (e) => json(e.before),
+    }),
+    after: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The record after the change (for a merge: the survivor, the decision and where re-keyed rows went).',
+      resolve: (e) => json(e.after),
+    }),
     note: t.exposeString('note', { nullable: true, description: 'Why, in the words of the curator.' }),
   }),
 });
@@ -170,7 +198,10 @@ builder.prismaNode('AuditEntry', {
 const AddStatementInput = builder.inputType('AddStatementInput', {
   description: 'One statement, as one row of a statements spreadsheet (data/sources/assessments.csv); checked and reconciled the same way.',
   fields: (t) => ({
-    organization: t.string({ required: true, description: 'The body that made the statement, by any name; a new body is created when none matches.' }),
+    organization: t.string({
+      required: true,
+      description: 'The body that made the statement, by any name; a new body is created when none matches.',
+    }),
     jurisdiction: t.string({ required: true, description: 'Where the election was held: a known area by any spelling.' }),
     electionType: t.field({ type: ElectionTypeEnum, required: true, description: 'Kind of vote.' }),
     electionDate: t.string({ required: true, description: 'YYYY-MM-DD, YYYY-MM or YYYY.' }),
@@ -181,7 +212,10 @@ const AddStatementInput = builder.inputType('AddStatementInput', {
     quote: t.string({ required: true, description: 'The words of the statement (at most 10,000 characters).' }),
     quoteLanguage: t.string({ required: true, description: 'Language code of the quote as given: en, ru, …' }),
     translated: t.boolean({ required: true, description: 'True when the quote is a translation of an original in another language.' }),
-    verdict: t.field({ type: VerdictEnum, description: 'The verdict the source gives, if any; without one the rule coder codes the quote.' }),
+    verdict: t.field({
+      type: VerdictEnum,
+      description: 'The verdict the source gives, if any; without one the rule coder codes the quote.',
+    }),
     sourceTitle: t.string({ description: 'Title of the publication the statement comes from.' }),
     sourceUrl: t.string({ description: 'http(s) URL of the publication.' }),
     note: t.string({ description: 'Anything a reader should know: a paraphrase, an approximate date, the language of the original.' }),
@@ -192,7 +226,11 @@ const AddStatementResult = builder.objectRef<{ created: boolean; statementId: st
   description: 'The statement added, or the one already on record.',
   fields: (t) => ({
     created: t.exposeBoolean('created', { description: 'False when the same statement was already on record; nothing was written.' }),
-    statement: t.prismaField({ type: 'Statement', description: 'The statement, coded and reconciled.', resolve: (query, r, _a, ctx) => ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: r.statementId } }) }),
+    statement: t.prismaField({
+      type: 'Statement',
+      description: 'The statement, coded and reconciled.',
+      resolve: (query, r, _a, ctx) => ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: r.statementId } }),
+    }),
   }),
 });
 
@@ -206,7 +244,12 @@ const AliasResult = builder.objectRef<AliasResultShape>('AliasResult').implement
   fields: (t) => ({
     record: t.field({ type: NodeRef, description: 'The organization, person or area.', resolve: (r) => r.record }),
     alias: t.exposeString('alias', { description: 'The spelling.' }),
-    decision: t.prismaField({ type: 'Decision', nullable: true, description: 'The ALIAS decision that keeps the alias through re-ingestion; null after a removal.', resolve: (query, r, _a, ctx) => (r.decisionId ? ctx.db.decision.findUnique({ ...query, where: { id: r.decisionId } }) : null) }),
+    decision: t.prismaField({
+      type: 'Decision',
+      nullable: true,
+      description: 'The ALIAS decision that keeps the alias through re-ingestion; null after a removal.',
+      resolve: (query, r, _a, ctx) => (r.decisionId ? ctx.db.decision.findUnique({ ...query, where: { id: r.decisionId } }) : null),
+    }),
   }),
 });
 
@@ -220,8 +263,16 @@ const MergeResultRef = builder.objectRef<MergeShape>('MergeResult').implement({
   description: 'A merge or its undoing.',
   fields: (t) => ({
     survivor: t.field({ type: NodeRef, description: 'The record that absorbed the other.', resolve: (r) => r.survivor }),
-    merged: t.field({ type: NodeRef, description: 'The merged record; its ID keeps resolving to the survivor while merged.', resolve: (r) => r.merged }),
-    decision: t.prismaField({ type: 'Decision', description: 'The SAME decision (revoked once split).', resolve: (query, r, _a, ctx) => ctx.db.decision.findUniqueOrThrow({ ...query, where: { id: r.decisionId } }) }),
+    merged: t.field({
+      type: NodeRef,
+      description: 'The merged record; its ID keeps resolving to the survivor while merged.',
+      resolve: (r) => r.merged,
+    }),
+    decision: t.prismaField({
+      type: 'Decision',
+      description: 'The SAME decision (revoked once split).',
+      resolve: (query, r, _a, ctx) => ctx.db.decision.findUniqueOrThrow({ ...query, where: { id: r.decisionId } }),
+    }),
     rows: t.exposeInt('rows', { description: 'Rows moved (merge) or put back (split).' }),
   }),
 });
@@ -235,7 +286,12 @@ const JudgementResultRef = builder.objectRef<JudgementShape>('JudgementResult').
   description: 'A judgement recorded.',
   fields: (t) => ({
     judgement: t.expose('judgement', { type: JudgementEnum, description: 'The judgement as given.' }),
-    decision: t.prismaField({ type: 'Decision', nullable: true, description: 'Null for UNSURE, which is only audited.', resolve: (query, r, _a, ctx) => (r.decisionId ? ctx.db.decision.findUnique({ ...query, where: { id: r.decisionId } }) : null) }),
+    decision: t.prismaField({
+      type: 'Decision',
+      nullable: true,
+      description: 'Null for UNSURE, which is only audited.',
+      resolve: (query, r, _a, ctx) => (r.decisionId ? ctx.db.decision.findUnique({ ...query, where: { id: r.decisionId } }) : null),
+    }),
     merge: t.field({ type: MergeResultRef, nullable: true, description: 'The merge a SAME judgement made.', resolve: (r) => r.merge }),
   }),
 });
@@ -244,7 +300,11 @@ const JudgementResultRef = builder.objectRef<JudgementShape>('JudgementResult').
 function pair(left: string, right: string, leftName: string, rightName: string): { type: MergeableType; left: string; right: string } {
   const a = decodeId(left, leftName, ['Organization', 'Person', 'Area']);
   const b = decodeId(right, rightName, ['Organization', 'Person', 'Area']);
-  if (a.typename !== b.typename) throw userError(`${leftName} is ${a.typename} but ${rightName} is ${b.typename}; only records of one type are judged together`, 'BAD_USER_INPUT');
+  if (a.typename !== b.typename)
+    throw userError(
+      `${leftName} is ${a.typename} but ${rightName} is ${b.typename}; only records of one type are judged together`,
+      'BAD_USER_INPUT',
+    );
   if (!isMergeable(a.typename)) throw userError(`${a.typename} records cannot be merged`, 'BAD_USER_INPUT');
   return { type: a.typename, left: a.id, right: b.id };
 }
@@ -277,7 +337,9 @@ function auditWhere(filter: typeof AuditFilter.$inferInput | null | undefined): 
     ...(filter.actor ? { actor: filter.actor } : {}),
     ...(filter.entityType ? { entityType: filter.entityType } : {}),
     ...(recordId ? { entityId: recordId } : {}),
-    ...(filter.since || filter.until ? { at: { ...(filter.since ? { gte: filter.since } : {}), ...(filter.until ? { lte: filter.until } : {}) } } : {}),
+    ...(filter.since || filter.until
+      ? { at: { ...(filter.since ? { gte: filter.since } : {}), ...(filter.until ? { lte: filter.until } : {}) } }
+      : {}),
   };
 }
 
@@ -294,7 +356,8 @@ builder.queryFields((t) => ({
     description: 'The audit trail, newest first: every change made through curation, with before and after.',
     args: { filter: t.arg({ type: AuditFilter, required: false }) },
     totalCount: (_p, args, ctx) => ctx.db.auditEntry.count({ where: auditWhere(args.filter) }),
-    resolve: (query, _p, args, ctx) => ctx.db.auditEntry.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ at: 'desc' }, { id: 'desc' }] }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.db.auditEntry.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ at: 'desc' }, { id: 'desc' }] }),
   }),
   decisions: t.prismaConnection({
     type: 'Decision',
@@ -306,7 +369,8 @@ builder.queryFields((t) => ({
       includeRevoked: t.arg.boolean({ required: false, defaultValue: false }),
     },
     totalCount: (_p, args, ctx) => ctx.db.decision.count({ where: decisionWhere(args) }),
-    resolve: (query, _p, args, ctx) => ctx.db.decision.findMany({ ...query, where: decisionWhere(args), orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }] }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.db.decision.findMany({ ...query, where: decisionWhere(args), orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }] }),
   }),
   apiTokens: t.prismaField({
     type: ['ApiToken'],
@@ -316,13 +380,23 @@ builder.queryFields((t) => ({
   }),
 }));
 
-function decisionWhere(args: { kind?: 'SAME' | 'NOT_SAME' | 'ALIAS' | null; entityType?: string | null; includeRevoked?: boolean | null }): Prisma.DecisionWhereInput {
-  return { ...(args.kind ? { kind: args.kind } : {}), ...(args.entityType ? { entityType: args.entityType } : {}), ...(args.includeRevoked ? {} : { revokedAt: null }) };
+function decisionWhere(args: {
+  kind?: 'SAME' | 'NOT_SAME' | 'ALIAS' | null;
+  entityType?: string | null;
+  includeRevoked?: boolean | null;
+}): Prisma.DecisionWhereInput {
+  return {
+    ...(args.kind ? { kind: args.kind } : {}),
+    ...(args.entityType ? { entityType: args.entityType } : {}),
+    ...(args.includeRevoked ? {} : { revokedAt: null }),
+  };
 }
 
 // ── mutations ──
 
-builder.mutationType({ description: 'Curation. Every mutation needs an API token ("Authorization: Bearer <token>") and is recorded in the audit trail.' });
+builder.mutationType({
+  description: 'Curation. Every mutation needs an API token ("Authorization: Bearer <token>") and is recorded in the audit trail.',
+});
 
 builder.mutationFields((t) => ({
   addStatement: t.field({
@@ -338,8 +412,13 @@ builder.mutationFields((t) => ({
   setVerdict: t.prismaField({
     type: 'Statement',
     authScopes: { editor: true },
-    description: "Codes a statement's verdict as the token's curator (a HUMAN coding, which beats SOURCE and RULE codings); every coding stays stored.",
-    args: { statement: t.arg.id({ required: true }), verdict: t.arg({ type: VerdictEnum, required: true }), note: t.arg.string({ required: false }) },
+    description:
+      "Codes a statement's verdict as the token's curator (a HUMAN coding, which beats SOURCE and RULE codings); every coding stays stored.",
+    args: {
+      statement: t.arg.id({ required: true }),
+      verdict: t.arg({ type: VerdictEnum, required: true }),
+      note: t.arg.string({ required: false }),
+    },
     resolve: async (query, _r, args, ctx) => {
       const { id } = decodeId(String(args.statement), 'statement', ['Statement']);
       const note = checkedNote(args.note);
@@ -362,7 +441,8 @@ builder.mutationFields((t) => ({
   addAlias: t.field({
     type: AliasResult,
     authScopes: { editor: true },
-    description: 'Adds a spelling by which an organization, person or area is found. It survives re-ingestion and follows the record through merges.',
+    description:
+      'Adds a spelling by which an organization, person or area is found. It survives re-ingestion and follows the record through merges.',
     args: { record: t.arg.id({ required: true }), name: t.arg.string({ required: true }), note: t.arg.string({ required: false }) },
     resolve: async (_r, args, ctx) => {
       const { type, id } = record(String(args.record), 'record');
@@ -386,7 +466,8 @@ builder.mutationFields((t) => ({
   mergeRecords: t.field({
     type: MergeResultRef,
     authScopes: { editor: true },
-    description: 'Merges `merged` into `survivor` (a SAME judgement): everything of the merged record moves to the survivor, its ID keeps resolving to the survivor, and splitRecords undoes it exactly.',
+    description:
+      'Merges `merged` into `survivor` (a SAME judgement): everything of the merged record moves to the survivor, its ID keeps resolving to the survivor, and splitRecords undoes it exactly.',
     args: { survivor: t.arg.id({ required: true }), merged: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
     resolve: async (_r, args, ctx) => {
       const { type, left, right } = pair(String(args.survivor), String(args.merged), 'survivor', 'merged');
@@ -398,7 +479,8 @@ builder.mutationFields((t) => ({
   splitRecords: t.field({
     type: MergeResultRef,
     authScopes: { editor: true },
-    description: 'Undoes the merge of a record: it and everything moved with it are put back as they were. Merges that touched the same rows are undone newest first.',
+    description:
+      'Undoes the merge of a record: it and everything moved with it are put back as they were. Merges that touched the same rows are undone newest first.',
     args: { merged: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
     resolve: async (_r, args, ctx) => {
       const { type, id } = record(String(args.merged), 'merged');
@@ -410,13 +492,26 @@ builder.mutationFields((t) => ({
   judgeRecords: t.field({
     type: JudgementResultRef,
     authScopes: { editor: true },
-    description: 'Records a judgement between two records of one type: SAME merges right into left, NOT_SAME keeps them apart for good, UNSURE is only audited.',
-    args: { left: t.arg.id({ required: true }), right: t.arg.id({ required: true }), judgement: t.arg({ type: JudgementEnum, required: true }), note: t.arg.string({ required: false }) },
+    description:
+      'Records a judgement between two records of one type: SAME merges right into left, NOT_SAME keeps them apart for good, UNSURE is only audited.',
+    args: {
+      left: t.arg.id({ required: true }),
+      right: t.arg.id({ required: true }),
+      judgement: t.arg({ type: JudgementEnum, required: true }),
+      note: t.arg.string({ required: false }),
+    },
     resolve: async (_r, args, ctx) => {
       const { type, left, right } = pair(String(args.left), String(args.right), 'left', 'right');
       const note = checkedNote(args.note);
       const r = await change(ctx, (tx, actor) => judgeRecords(tx, actor, type, left, right, args.judgement, note));
-      const merge = r.merge ? { survivor: asNode(type, r.merge.survivor), merged: asNode(type, r.merge.merged), decisionId: r.merge.decision.id, rows: r.merge.moved } : null;
+      const merge = r.merge
+        ? {
+            survivor: asNode(type, r.merge.survivor),
+            merged: asNode(type, r.merge.merged),
+            decisionId: r.merge.decision.id,
+            rows: r.merge.moved,
+          }
+        : null;
       return { judgement: r.judgement, decisionId: r.decision?.id ?? null, merge };
     },
   }),

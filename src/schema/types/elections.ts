@@ -14,7 +14,10 @@ builder.prismaNode('Election', {
     area: t.relation('area'),
     type: t.expose('type', { type: ElectionTypeEnum }),
     year: t.exposeInt('year'),
-    date: t.exposeString('date', { nullable: true, description: 'Polling day of the first round, ISO at its precision; null when only the year is known.' }),
+    date: t.exposeString('date', {
+      nullable: true,
+      description: 'Polling day of the first round, ISO at its precision; null when only the year is known.',
+    }),
     datePrecision: t.expose('datePrecision', { type: DatePrecisionEnum }),
     pollingDay: t.field({
       type: 'LocalDate',
@@ -27,7 +30,10 @@ builder.prismaNode('Election', {
       select: { area: { select: { name: true } } },
       resolve: (e) => `${e.area.name} ${e.type.toLowerCase()} ${e.type === 'REFERENDUM' ? '' : 'election '}${e.year}`.replace(/\s+/g, ' '),
     }),
-    internationalObserverCount: t.exposeInt('internationalObserverCount', { nullable: true, description: 'International observers across all missions, when a source counts them.' }),
+    internationalObserverCount: t.exposeInt('internationalObserverCount', {
+      nullable: true,
+      description: 'International observers across all missions, when a source counts them.',
+    }),
     internationalObserverCountries: t.exposeInt('internationalObserverCountries', { nullable: true }),
     rounds: t.relation('rounds', { complexity: { field: 1, multiplier: ROUNDS_PER_ELECTION }, query: { orderBy: { ordinal: 'asc' } } }),
     missions: t.relation('missions', { query: { orderBy: { id: 'asc' } } }),

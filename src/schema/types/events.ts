@@ -45,7 +45,9 @@ async function eventWhere(filter: typeof EventFilter.$inferInput | null | undefi
   return {
     ...(filter.organization ? { participants: { some: { organizationId: await organizationIdByName(ctx, filter.organization) } } } : {}),
     ...(filter.area ? { areaId: { in: await ctx.cache.areaWithDescendants(await areaIdByName(ctx, filter.area)) } } : {}),
-    ...(filter.yearFrom || filter.yearTo ? { year: { ...(filter.yearFrom ? { gte: filter.yearFrom } : {}), ...(filter.yearTo ? { lte: filter.yearTo } : {}) } } : {}),
+    ...(filter.yearFrom || filter.yearTo
+      ? { year: { ...(filter.yearFrom ? { gte: filter.yearFrom } : {}), ...(filter.yearTo ? { lte: filter.yearTo } : {}) } }
+      : {}),
     ...(filter.kinds?.length ? { kind: { in: filter.kinds } } : {}),
   };
 }

@@ -31,13 +31,19 @@ export const OrganizationRef = builder.prismaNode('Organization', {
       resolve: (o) => [...new Set(o.aliases.map((x) => x.name))],
     }),
     missions: t.relatedConnection('missions', { cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } }),
-    statements: t.relatedConnection('statements', { cursor: 'id', totalCount: true, query: { orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] } }),
+    statements: t.relatedConnection('statements', {
+      cursor: 'id',
+      totalCount: true,
+      query: { orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] },
+    }),
     memberships: t.relatedConnection('memberships', { cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } }),
     distinctFrom: t.prismaField({
       type: ['Organization'],
       description: 'Look-alikes judged NOT the same as this organization; they are never merged.',
       resolve: async (query, o, _a, ctx) => {
-        const decisions = await ctx.db.decision.findMany({ where: { kind: 'NOT_SAME', entityType: 'Organization', revokedAt: null, OR: [{ leftKey: o.key }, { rightKey: o.key }] } });
+        const decisions = await ctx.db.decision.findMany({
+          where: { kind: 'NOT_SAME', entityType: 'Organization', revokedAt: null, OR: [{ leftKey: o.key }, { rightKey: o.key }] },
+        });
         const keys = decisions.map((d) => (d.leftKey === o.key ? d.rightKey : d.leftKey)).filter((k): k is string => !!k);
         return ctx.db.organization.findMany({ ...query, where: { key: { in: keys } } });
       },
@@ -52,7 +58,8 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'An organization by any name or alias ("OSCE/ODIHR", "CIS EMO", "CEC of Russia").',
     args: { name: t.arg.string({ required: true }) },
-    resolve: async (query, _root, args, ctx) => ctx.db.organization.findUnique({ ...query, where: { id: await organizationIdByName(ctx, args.name) } }),
+    resolve: async (query, _root, args, ctx) =>
+      ctx.db.organization.findUnique({ ...query, where: { id: await organizationIdByName(ctx, args.name) } }),
   }),
   organizations: t.prismaConnection({
     type: 'Organization',
@@ -60,7 +67,8 @@ builder.queryFields((t) => ({
     description: 'Organizations, optionally of one kind or whose name contains a text.',
     args: { kind: t.arg({ type: OrganizationKindEnum, required: false }), nameContains: t.arg.string({ required: false }) },
     totalCount: (_p, args, ctx) => ctx.db.organization.count({ where: orgWhere(args) }),
-    resolve: (query, _p, args, ctx) => ctx.db.organization.findMany({ ...query, where: orgWhere(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.db.organization.findMany({ ...query, where: orgWhere(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
   }),
 }));
 

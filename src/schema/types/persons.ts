@@ -31,7 +31,10 @@ builder.prismaNode('Membership', {
     role: t.exposeString('role'),
     label: t.exposeString('label', { nullable: true, description: 'The standing as the source states it ("member of EU Parliament").' }),
     onBehalfOf: t.relation('onBehalfOf', { nullable: true, description: 'The country the person stood for, as the source states it.' }),
-    onBehalfOfOrganization: t.relation('onBehalfOfOrganization', { nullable: true, description: 'The body the person represented in this role.' }),
+    onBehalfOfOrganization: t.relation('onBehalfOfOrganization', {
+      nullable: true,
+      description: 'The body the person represented in this role.',
+    }),
     startDate: t.exposeString('startDate', { nullable: true }),
     endDate: t.exposeString('endDate', { nullable: true }),
     asOf: t.exposeString('asOf', { nullable: true, description: 'When the role held, if not a range ("at the moment of participation").' }),
@@ -52,7 +55,8 @@ builder.queryFields((t) => ({
     cursor: 'id',
     args: { nameContains: t.arg.string({ required: false }) },
     totalCount: (_p, args, ctx) => ctx.db.person.count({ where: personWhere(args) }),
-    resolve: (query, _p, args, ctx) => ctx.db.person.findMany({ ...query, where: personWhere(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    resolve: (query, _p, args, ctx) =>
+      ctx.db.person.findMany({ ...query, where: personWhere(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
   }),
 }));
 

@@ -18,7 +18,10 @@ const Evidence = builder.objectRef<EvidenceItem>('VerdictEvidence').implement({
   fields: (t) => ({
     phrase: t.exposeString('phrase'),
     ruleId: t.exposeString('ruleId'),
-    score: t.exposeInt('score', { nullable: true, description: 'Ordinal score the phrase points to (5 endorsed … 1 condemned); null for a not-observed cue.' }),
+    score: t.exposeInt('score', {
+      nullable: true,
+      description: 'Ordinal score the phrase points to (5 endorsed … 1 condemned); null for a not-observed cue.',
+    }),
     negated: t.exposeBoolean('negated'),
   }),
 });
@@ -35,14 +38,23 @@ builder.prismaNode('Statement', {
     speaker: t.relation('speaker', { nullable: true }),
     quote: t.exposeString('quote'),
     quoteLanguage: t.exposeString('quoteLanguage', { description: 'Language of the quote text as given.' }),
-    translated: t.exposeBoolean('translated', { description: 'True when the quote text is a translation of an original in another language.' }),
+    translated: t.exposeBoolean('translated', {
+      description: 'True when the quote text is a translation of an original in another language.',
+    }),
     note: t.exposeString('note', { nullable: true }),
     source: t.relation('source'),
     sourceTitle: t.exposeString('sourceTitle', { nullable: true }),
     sourceUrl: t.field({ type: 'URL', nullable: true, resolve: (st) => st.sourceUrl }),
     locator: t.exposeString('locator', { description: 'Row of the statement in its source dataset.' }),
-    verdict: t.expose('verdict', { type: VerdictEnum, nullable: true, description: 'The verdict in force: HUMAN beats SOURCE beats RULE.' }),
-    score: t.exposeInt('verdictScore', { nullable: true, description: 'Ordinal score of the verdict (5..1); null for NOT_OBSERVED or unknown.' }),
+    verdict: t.expose('verdict', {
+      type: VerdictEnum,
+      nullable: true,
+      description: 'The verdict in force: HUMAN beats SOURCE beats RULE.',
+    }),
+    score: t.exposeInt('verdictScore', {
+      nullable: true,
+      description: 'Ordinal score of the verdict (5..1); null for NOT_OBSERVED or unknown.',
+    }),
     verdictCoding: t.prismaField({
       type: 'VerdictCoding',
       nullable: true,
@@ -53,7 +65,10 @@ builder.prismaNode('Statement', {
         return [...s.codings].sort((a, b) => rank[b.coder] - rank[a.coder])[0] ?? null;
       },
     }),
-    codings: t.relation('codings', { description: 'Every coding of this statement, by every coder; none is ever overwritten.', query: { orderBy: { codedAt: 'desc' } } }),
+    codings: t.relation('codings', {
+      description: 'Every coding of this statement, by every coder; none is ever overwritten.',
+      query: { orderBy: { codedAt: 'desc' } },
+    }),
   }),
 });
 addProvenance('Statement');
@@ -94,7 +109,11 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: StatementFilter, required: false }) },
     totalCount: async (_p, args, ctx) => ctx.db.statement.count({ where: await statementWhere(args.filter, ctx) }),
     resolve: async (query, _p, args, ctx) =>
-      ctx.db.statement.findMany({ ...query, where: await statementWhere(args.filter, ctx), orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] }),
+      ctx.db.statement.findMany({
+        ...query,
+        where: await statementWhere(args.filter, ctx),
+        orderBy: [{ statementDate: 'asc' }, { id: 'asc' }],
+      }),
   }),
   codeVerdict: t.field({
     type: CodedVerdictRef,
