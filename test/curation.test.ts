@@ -11,6 +11,7 @@ import { createToken } from '../src/curation/tokens.js';
 import { createServer } from '../src/server/yoga.js';
 import { ingestBundled, ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { sourcesDir } from '../src/ingest/sources.js';
+import { ReadCache } from '../src/read/read-cache.js';
 
 let t: TestDatabase;
 let server: ReturnType<typeof createServer>;
@@ -118,6 +119,63 @@ describe('adding a statement', () => {
     expect((await gql(ADD, { input: { ...STATEMENT, round: 'THIRD' } })).errors?.[0].message).toMatch(/RoundKind/);
     expect(await content()).toEqual(before);
   });
+
+  it("a bad field is named as the input names it (not as a spreadsheet's column), and nothing is written", async () => {
+    const before = await content();
+    const r = await gql(ADD, { input: { ...STATEMENT, statementDate: '30 October 2012', quoteLanguage: 'English' } });
+    expect(errorCode(r)).toBe('BAD_USER_INPUT');
+    expect(r.errors![0].extensions!.problems).toEqual([
+      { field: 'statementDate', message: '"30 October 2012" is not a date (YYYY-MM-DD)' },
+      { field: 'quoteLanguage', message: '"English" is not a language code such as en or ru' },
+    ]);
+    expect(r.errors![0].message).toBe(
+      'statementDate: "30 October 2012" is not a date (YYYY-MM-DD); quoteLanguage: "English" is not a language code such as en or ru',
+    );
+    expect(await content()).toEqual(before);
+  });
+
+  it('a second statement resolves its names through the reconciler the first one loaded', async () => {
+    // A server of its own, whose read cache starts empty.
+    const server = createServer(t.db, { limits: { writeBurst: 10_000 } });
+    const input = { ...STATEMENT, organization: 'Nordic Election Watch', statementDate: '2012-11-05' };
+    const add = async (quote: string) => {
+      t.log.reset();
+      const r = await postGraphQL<Any>(server, ADD, { input: { ...input, quote } }, editor);
+      expect(r.errors).toBeUndefined();
+      expect(r.data.addStatement.created).toBe(true);
+      return [...t.log.statements];
+    };
+    // The reconciler's load: every live area, organization and person (with names over time and aliases).
+    const readsNames = (sql: string) => /mergedIntoId[`"]?\s+IS\s+NULL/i.test(sql) || /[`"]OrganizationName[`"]/.test(sql);
+    const first = await add('Observers found the vote orderly and well administered.');
+    const second = await add('Observers found the count transparent and the results credible.');
+    expect(first.filter(readsNames).length).toBeGreaterThan(0);
+    expect(second.filter(readsNames)).toEqual([]);
+    // The reconciler's load is seven statements (areas, organizations, names over time and persons, with their aliases).
+    expect(second.length).toBeLessThanOrEqual(first.length - 7);
+    // The new body the first statement brought is in the cache, as committed, without a reload.
+    t.log.reset();
+    const found = await postGraphQL<Any>(server, `{ organization(name: "Nordic Election Watch") { name } }`);
+    expect(found.data.organization).toEqual({ name: 'Nordic Election Watch' });
+    expect(t.log.statements.filter(readsNames)).toEqual([]);
+  });
+
+  it('a write that rolls back leaves nothing behind in the cached reconciler', async () => {
+    const cache = new ReadCache(t.db);
+    const shared = await cache.getReconciler();
+    await expect(
+      t.db.$transaction(async (tx) => {
+        const write = await cache.draftReconciler(tx);
+        expect(write.draft.base).toBe(shared); // the loaded reconciler, not a new load
+        write.draft.reconciler.addOrganization('org_nowhere', ['Nowhere Election Observers']);
+        // A lookup the write's own addition would change is refused, not answered from the shared reconciler.
+        expect(() => write.draft.reconciler.resolveOrganization('Nowhere Election Observers')).toThrow(/draft/);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await cache.getReconciler()).toBe(shared);
+    expect(shared.resolveOrganization('Nowhere Election Observers').kind).toBe('none');
+  });
 });
 
 describe('human verdicts', () => {
@@ -167,6 +225,20 @@ describe('human verdicts', () => {
     const set = `mutation ($s: ID!) { setVerdict(statement: $s, verdict: MIXED) { verdict } }`;
     expect(errorCode(await gql(set, { s: 'not an id' }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await gql(set, { s: odihr }))).toBe('BAD_USER_INPUT');
+    // The Relay plugin refuses them before the resolver runs; the error names the argument.
+    expect((await gql(set, { s: 'not an id' })).errors![0]).toMatchObject({
+      message: 'statement: "not an id" is not an ID issued by this API',
+      extensions: { code: 'BAD_USER_INPUT', field: 'statement' },
+    });
+    expect((await gql(set, { s: odihr })).errors![0]).toMatchObject({
+      message: 'statement must be the ID of Statement (got Organization)',
+      extensions: { code: 'BAD_USER_INPUT', field: 'statement' },
+    });
+    const audit = `query ($r: ID!) { auditLog(filter: { record: $r }) { totalCount } }`;
+    expect((await gql(audit, { r: Buffer.from('ApiToken:x').toString('base64') })).errors![0].extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.record',
+    });
     expect(errorCode(await gql(set, { s: Buffer.from('Statement:stmt_nothing').toString('base64') }))).toBe('NOT_FOUND');
   });
 });

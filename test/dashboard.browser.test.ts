@@ -139,7 +139,8 @@ describe.skipIf(!hasChromium).each(modes)(
       await drawn(page);
       const titles = await rowTitles(page);
       const elections = new Set(titles).size;
-      expect(elections).toBeGreaterThanOrEqual(44);
+      // The article lists 44 missions; Ukraine's municipal and regional elections of 2010 were one vote: 43 elections.
+      expect(elections).toBeGreaterThanOrEqual(43);
       expect(await page.textContent('#summary-elections .value')).toBe(String(elections));
       expect(await timelineTotal(page)).toBe(elections);
       for (const id of ['chart-timeline', 'chart-agreement', 'chart-pairs']) expect(await inkedPixels(page, id)).toBeGreaterThan(500);

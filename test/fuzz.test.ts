@@ -215,11 +215,12 @@ describe('statement spreadsheets with random rows', () => {
             return;
           }
           outcome.stored++;
-          // Stored: every row is there as a statement, whole, with its coding.
+          // Stored: every row is there whole, as a statement with its coding or as a further text of one (another language, same body, round and day).
           for (const r of rows) {
             const quote = r[STATEMENT_COLUMNS.indexOf('quote')].trim();
+            const text = await t.db.statementText.findFirst({ where: { quote }, select: { statementId: true } });
             const statement = await t.db.statement.findFirst({
-              where: { quote },
+              where: text ? { id: text.statementId } : { quote },
               include: { codings: true, round: { include: { election: true } }, organization: true },
             });
             expect(statement, quote).not.toBeNull();

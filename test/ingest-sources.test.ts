@@ -13,10 +13,12 @@ const sourceId = (key: string) => stableId('source', key);
 const org = (key: string) => stableId('org', key);
 
 describe('000: the CIS-EMO article', () => {
-  it('has all 44 observed elections as CIS-EMO missions, each with its line', async () => {
+  it('has all 44 listed elections as CIS-EMO missions, each with its line', async () => {
     const claims = await t.db.claim.findMany({ where: { sourceId: sourceId('corpus/000'), entityType: 'Mission', property: 'observed' } });
     expect(claims).toHaveLength(44);
     expect(new Set(claims.map((c) => c.locator)).size).toBe(44);
+    // Ukraine's municipal and regional elections of 2010 (lines 38, 39) were one local-election day: one mission.
+    expect(new Set(claims.map((c) => c.entityId)).size).toBe(43);
     const missions = await t.db.mission.findMany({
       where: { id: { in: claims.map((c) => c.entityId) } },
       include: { election: { include: { area: true } } },
@@ -26,7 +28,11 @@ describe('000: the CIS-EMO article', () => {
     expect(titles).toContain('Kazakhstan|PARLIAMENTARY|2004');
     expect(titles).toContain('Chisinau|MAYORAL|2005');
     expect(titles).toContain('Transnistria|REFERENDUM|2006');
-    expect(titles).toContain('Moscow|MAYORAL|2009');
+    // "Elections to Moscow City Hall, Russia, 2009" was the Moscow City Duma vote (data/reference/election-titles.json).
+    expect(titles).toContain('Moscow|REGIONAL|2009');
+    expect(titles).not.toContain('Moscow|MAYORAL|2009');
+    expect(titles).toContain('Ukraine|MUNICIPAL|2010');
+    expect(titles).not.toContain('Ukraine|REGIONAL|2010');
     expect(titles).toContain('Kabardino-Balkarian Republic|PARLIAMENTARY|2009');
     expect(titles).toContain('Ukraine|PARLIAMENTARY|2012');
   });
@@ -78,12 +84,24 @@ describe('000: the CIS-EMO article', () => {
     });
     expect(events).toHaveLength(16);
     const roundTable = events.find((e) => e.name.includes('Controlled Democracy in Russia'))!;
-    expect([roundTable.kind, roundTable.date, roundTable.datePrecision, roundTable.area?.name]).toEqual([
+    expect([roundTable.kind, roundTable.date, roundTable.datePrecision, roundTable.area?.name, roundTable.venue]).toEqual([
       'ROUND_TABLE',
       '2009-03',
       'MONTH',
       'Brussels',
+      'European Parliament',
     ]);
+    // Held in the European Parliament: linked to it, not only named.
+    expect(roundTable.participants.map((p) => [p.organization?.key, p.role])).toContainEqual(['european-parliament', 'venue']);
+    // "in the …" inside a quoted title is not a venue.
+    const southOssetia = events.find((e) => e.name.includes('Dynamics in the developing'))!;
+    expect(southOssetia.venue).toBeNull();
+    const civic = events.find((e) => e.name.includes('Civic institutions'))!;
+    expect(civic.venue).toBe('Public Chamber of Russia');
+    // "EUP" is the European Parliament, not a body of its own.
+    expect(await t.db.organization.count({ where: { name: 'EUP' } })).toBe(0);
+    const eupHosted = events.filter((e) => e.participants.some((p) => p.role === 'host' && p.organization?.key === 'european-parliament'));
+    expect(eupHosted).toHaveLength(2);
     const school = events.find((e) => e.kind === 'SCHOOL')!;
     expect([school.date, school.area?.name]).toEqual(['2010-09', 'Kyrgyzstan']);
     // Tskhinvali and the source's "Tskhinval" are one city.
@@ -131,6 +149,9 @@ describe('001: CEC of Russia, international cooperation', () => {
     expect(signing.area?.name).toBe('Chisinau'); // the source writes "Kishiney (Moldavia)"
     const duma = await t.db.election.findFirstOrThrow({ where: { area: { isoCode: 'RU' }, type: 'PARLIAMENTARY', year: 2003 } });
     expect([duma.internationalObserverCount, duma.internationalObserverCountries, duma.date]).toEqual([1200, 49, '2003-12']);
+    // "about 1200": the claim keeps that the count is approximate.
+    const count = await t.db.claim.findFirstOrThrow({ where: { entityId: duma.id, property: 'internationalObserverCount' } });
+    expect(JSON.parse(count.value)).toMatchObject({ observers: 1200, approximate: true, qualifier: 'about' });
     const presidential = await t.db.election.findFirstOrThrow({ where: { area: { isoCode: 'RU' }, type: 'PRESIDENTIAL', year: 2004 } });
     expect([presidential.internationalObserverCount, presidential.internationalObserverCountries]).toEqual([800, 50]);
   });

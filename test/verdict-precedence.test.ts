@@ -49,7 +49,8 @@ describe('verdict precedence', () => {
     });
     await t.db.$transaction((tx) => refreshVerdicts(tx, [statement.id]));
     const report = await recodeAll(t.db);
-    expect(report.statements).toBeGreaterThanOrEqual(52);
+    // 52 rows in the two bundled spreadsheets; two of them are further texts of a statement (Statement.texts).
+    expect(report.statements).toBeGreaterThanOrEqual(50);
     const after = await t.db.statement.findUniqueOrThrow({ where: { id: statement.id }, include: { codings: true } });
     expect(after.verdict).toBe('MIXED');
     expect(after.verdictScore).toBe(3);

@@ -4,7 +4,7 @@
  * Pure functions over loaded rows, so the same logic serves one election or a thousand.
  */
 import type { RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
-import { verdictScore } from '../verdicts/scale.js';
+import { scoreOf } from '../verdicts/scale.js';
 
 export interface StatementFact {
   id: string;
@@ -103,7 +103,7 @@ export function compareElection(election: ElectionFact, subjectId: string): Elec
     const mine = byOrg.get(subjectId) ?? [];
     const subjectHead = headline(mine);
     const subjectVerdict = subjectHead?.verdict ?? null;
-    const subjectScore = subjectVerdict ? verdictScore(subjectVerdict) : null;
+    const subjectScore = scoreOf(subjectVerdict);
     const others: BodyComparison[] = [];
     const otherIds = new Set([...byOrg.keys(), ...observers]);
     otherIds.delete(subjectId);
@@ -111,7 +111,7 @@ export function compareElection(election: ElectionFact, subjectId: string): Elec
       const theirs = byOrg.get(orgId) ?? [];
       const head = headline(theirs);
       const verdict = head?.verdict ?? null;
-      const score = verdict ? verdictScore(verdict) : null;
+      const score = scoreOf(verdict);
       let status: ComparisonStatus;
       if (verdict === 'NOT_OBSERVED') status = 'OTHER_DID_NOT_OBSERVE';
       else if (subjectVerdict === 'NOT_OBSERVED' || !subjectObserved) status = 'SUBJECT_DID_NOT_OBSERVE';

@@ -10,8 +10,7 @@
 import type { Decision, Prisma } from '../generated/prisma/client.js';
 import { findRecord, isMergeable, MODEL_OF, survivorOf, type EntityRow, type MergeableType } from '../read/identity.js';
 import { stableId } from '../reconcile/ids.js';
-import { effectiveCoding, refreshVerdicts } from '../verdicts/effective.js';
-import { verdictScore } from '../verdicts/scale.js';
+import { refreshVerdicts, storedVerdict } from '../verdicts/effective.js';
 import { appendAudit } from './audit.js';
 import { CurationError } from './errors.js';
 import { ChangeLog, moveClaims, rekeyAll, retargetAll, table, undo, type LogEntry, type Model, type Row, type Tx } from './rekey.js';
@@ -118,11 +117,14 @@ async function absorb(log: ChangeLog, tx: Tx, type: MergeableType, survivor: Ent
   for (const [child, fk] of REFERENCES[type].rekey) await rekeyAll(log, tx, child, fk, merged.id, survivor.id);
   for (const [child, fk] of REFERENCES[type].retarget) await retargetAll(log, tx, child, fk, merged.id, survivor.id);
   await moveClaims(log, tx, type, merged.id, survivor.id);
-  await settleVerdicts(log, tx, type, survivor.id);
+  await settleSurvivorVerdicts(log, tx, type, survivor.id);
 }
 
-/** Folding statements together folds their codings: the verdict in force is settled again. */
-async function settleVerdicts(log: ChangeLog, tx: Tx, type: MergeableType, survivorId: string): Promise<void> {
+/**
+ * Folding statements together folds their codings: the stored verdict of the survivor's
+ * statements is settled again, through the log so that a split puts it back.
+ */
+async function settleSurvivorVerdicts(log: ChangeLog, tx: Tx, type: MergeableType, survivorId: string): Promise<void> {
   const where: Prisma.StatementWhereInput | null =
     type === 'Organization' ? { organizationId: survivorId } : type === 'Area' ? { round: { election: { areaId: survivorId } } } : null;
   if (!where) return;
@@ -130,10 +132,7 @@ async function settleVerdicts(log: ChangeLog, tx: Tx, type: MergeableType, survi
     where,
     include: { codings: { select: { verdict: true, coder: true, codedAt: true } } },
   });
-  for (const { codings, ...statement } of statements) {
-    const verdict = effectiveCoding(codings)?.verdict ?? null;
-    await log.update('statement', statement as Row, { verdict, verdictScore: verdict ? verdictScore(verdict) : null });
-  }
+  for (const { codings, ...statement } of statements) await log.update('statement', statement as Row, storedVerdict(codings));
 }
 
 export interface MergeResult {

@@ -12,6 +12,7 @@
  * change, so a merge can be undone exactly by replaying the log backwards.
  */
 import { table, type Model, type Row, type Tx } from '../db/tables.js';
+import { sameValue } from '../db/values.js';
 import { stableId } from '../reconcile/ids.js';
 import { normalizeName } from '../reconcile/normalize.js';
 import { aliasId, electionKey, membershipKey, missionId, roundId } from '../reconcile/natural-keys.js';
@@ -91,11 +92,6 @@ export class ChangeLog {
   }
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return new Date(a as Date).getTime() === new Date(b as Date).getTime();
-  return (a ?? null) === (b ?? null);
-}
-
 // ── how ingestion derives ids ──
 
 interface Derived {
@@ -151,10 +147,11 @@ export const SPECS: Partial<Record<Model, Spec>> = {
     derive: async (tx, r) => {
       const area = await tx.area.findUnique({ where: { id: str(r.areaId) }, select: { key: true } });
       if (!area) return null;
-      const key = electionKey(area.key, str(r.type), str(r.year));
+      // The key's last part (the year, or the day for a second election of a year) stays.
+      const key = electionKey(area.key, str(r.type), str(r.key).slice(str(r.key).lastIndexOf(':') + 1));
       return { id: stableId('election', key), key };
     },
-    identity: (r) => ({ areaId: r.areaId, type: r.type, year: r.year }),
+    identity: (r) => ({ key: r.key }),
     fold: (t, i) => ({
       ...fillEmpty(t, i, ['description', 'internationalObserverCount', 'internationalObserverCountries']),
       ...((PRECISION_RANK[str(i.datePrecision)] ?? 0) > (PRECISION_RANK[str(t.datePrecision)] ?? 0)
@@ -216,8 +213,18 @@ export const SPECS: Partial<Record<Model, Spec>> = {
       return { id, fingerprint: id };
     },
     identity: (r) => ({ fingerprint: r.fingerprint }),
-    children: [{ model: 'verdictCoding', fk: 'statementId' }],
+    children: [
+      { model: 'verdictCoding', fk: 'statementId' },
+      { model: 'statementText', fk: 'statementId' },
+    ],
     claimType: 'Statement',
+  },
+  statementText: {
+    model: 'statementText',
+    derive: async (_tx, r) => ({ id: stableId('text', str(r.statementId), str(r.sourceId), str(r.locator)) }),
+    identity: () => null,
+    children: [],
+    claimType: 'StatementText',
   },
   verdictCoding: {
     model: 'verdictCoding',

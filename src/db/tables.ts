@@ -21,6 +21,7 @@ export type Model =
   | 'membership'
   | 'statement'
   | 'verdictCoding'
+  | 'statementText'
   | 'eventParticipant'
   | 'event'
   | 'claim';

@@ -4,6 +4,28 @@
  * present verbatim in the bundled source and records its line as the claim's locator,
  * so a fact can never drift from its source. Names are written as the source spells
  * them; reconciliation (src/reconcile) resolves them to known entities.
+ *
+ * Rules ingestion enforces (a file that breaks one writes nothing; the error names the file,
+ * the field and the source line):
+ * - Every claim's excerpt stands at its locator.
+ * - A name is claimed only where it stands. An entry's `name` and its plain-string `aliases`
+ *   must occur in its `evidence` (compared folded: case, diacritics and punctuation aside); an
+ *   alias or a former name that the source writes elsewhere names its own `evidence`. An area
+ *   named by an entry (`area`, `place`, `birthPlace`, an observer count's `area`) must stand in
+ *   the entry's evidence line too.
+ * - A person is named where `persons` declares them. Memberships, events and claims that name
+ *   a declared person link to that record and claim only their own fact: their evidence may
+ *   say "he". A person not declared is introduced by the first fact naming them, whose
+ *   evidence must then contain the name.
+ * - When several sources give a person's `summary` or `birthYear`, the record shows the value
+ *   of the first source in ingest order (the article, then these files by name); every
+ *   source's value stays a claim (`claims(property: "summary")`).
+ * - Counts are written as the number the source gives. Its wording in the evidence says
+ *   whether it is exact: "about 1200", "some 300" are approximate, "more than 50" a lower
+ *   bound, "up to 30" an upper bound (see COUNT_QUALIFIERS in src/reconcile/conflicts.ts). A
+ *   qualified count is stored as { value, qualifier, approximate: true }; an annotation that
+ *   calls a qualified count exact, or writes a count as text (">50"), is refused.
+ * - A `venue` that names a known body links the event to it (participant role "venue").
  */
 
 import type { OrganizationKindName } from '../reconcile/reference.js';
@@ -26,6 +48,12 @@ export type EventKindName =
   | 'PRESS_CENTRE'
   | 'OTHER';
 
+/** An alias the source writes on another line than the entry's evidence. */
+export interface AnnotatedAlias {
+  name: string;
+  evidence: string;
+}
+
 export interface AnnotatedOrganization {
   name: string;
   kind: OrganizationKindName;
@@ -33,11 +61,11 @@ export interface AnnotatedOrganization {
   parent?: string;
   /** Country or area the body belongs to (national commissions, parliaments, delegations). */
   area?: string;
-  /** Other spellings used in this source. */
-  aliases?: string[];
-  /** Former or later names with their validity. */
-  names?: { name: string; validFrom?: PartialDate; validUntil?: PartialDate }[];
-  /** Size in members, when the source gives it (e.g. a delegation of 11 deputies). */
+  /** Other spellings used in this source: a plain string stands in `evidence`, else give its own. */
+  aliases?: (string | AnnotatedAlias)[];
+  /** Former or later names with their validity; `evidence` where the source writes that name, when not in the entry's. */
+  names?: { name: string; validFrom?: PartialDate; validUntil?: PartialDate; evidence?: string }[];
+  /** Size in members, when the source gives it (e.g. a delegation of 11 deputies); qualified by the evidence's wording. */
   memberCount?: number;
   description?: string;
   evidence: string;
@@ -45,7 +73,8 @@ export interface AnnotatedOrganization {
 
 export interface AnnotatedPerson {
   name: string;
-  aliases?: string[];
+  /** Other spellings used in this source: a plain string stands in `evidence`, else give its own. */
+  aliases?: (string | AnnotatedAlias)[];
   birthYear?: number;
   birthPlace?: string;
   summary?: string;
@@ -82,7 +111,12 @@ export interface AnnotatedEvent {
   evidence: string;
 }
 
-/** A property of an entity as this source states it; differing values across sources are conflicts. */
+/**
+ * A property of an entity as this source states it; differing values across sources are conflicts.
+ * A fact about a person is claimed on the Person (Kochetkov's "more than 50 missions" as head of
+ * missions is `missionsLed` on him, not a mission count of CIS-EMO). A number whose evidence
+ * qualifies it ("more than 50") is stored as { value, qualifier, approximate: true }.
+ */
 export interface AnnotatedClaim {
   entity: { type: 'Organization' | 'Person' | 'Area'; name: string };
   property: string;
@@ -95,9 +129,11 @@ export interface AnnotatedObserverCount {
   area: string;
   electionType: 'presidential' | 'parliamentary' | 'referendum' | 'mayoral' | 'municipal' | 'regional';
   date: PartialDate;
+  /** The number as written; "about 1200" makes it approximate. */
   observers: number;
   countries?: number;
-  approximate: boolean;
+  /** Read from the evidence's wording ("about", "more than", ...); when given, it must agree. */
+  approximate?: boolean;
   evidence: string;
 }
 

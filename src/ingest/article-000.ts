@@ -2,13 +2,54 @@
  * The CIS-EMO encyclopedia article (source 000): its list of observed elections, the EU
  * members of its missions, its activities, and the facts of its lead paragraph.
  * The parser follows the article's structure: "== Section ==" headings and "- " items.
+ * Every claim is checked against the article's lines before it is queued (see
+ * withClaimsChecked): its excerpt and any name it claims stand at its locator.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ElectionType, EventKind } from '../generated/prisma/enums.js';
-import { parseProseDate } from '../reconcile/dates.js';
+import { parseIsoPartial, parseProseDate } from '../reconcile/dates.js';
 import { parseElectionType } from './vocabulary.js';
 import type { Provenance, Store } from './store.js';
-import { bundledSources, readSource, registerSource } from './sources.js';
-import { slug } from '../reconcile/normalize.js';
+import { bundledSources, readSource, registerSource, type SourceSpec } from './sources.js';
+import { fold, slug } from '../reconcile/normalize.js';
+import { projectRoot } from '../db/config.js';
+import { withClaimsChecked } from './annotations.js';
+
+/**
+ * What an election title in a source refers to, when its words alone would file it wrongly
+ * (data/reference/election-titles.json): "Elections to Moscow City Hall, Russia, 2009" was the
+ * vote for the Moscow City Duma. The source's words stay the claims' excerpt; the read model
+ * stores what they refer to, with the reason as a claim of the reference table.
+ */
+export interface ElectionTitle {
+  key: string;
+  /** Source key ("corpus/000") whose item this is. */
+  source: string;
+  /** The item as the source writes it. */
+  title: string;
+  /** The area it refers to, as a name that stands in the title. */
+  area: string;
+  type: ElectionType;
+  /** Polling day, when the reference knows it (ISO). */
+  date?: string;
+  /** The body elected. */
+  body?: string;
+  description: string;
+  reason: string;
+}
+
+export const electionTitlesSource = {
+  key: 'reference/election-titles',
+  title: 'Election titles: what a source title refers to, and why',
+  kind: 'DATASET',
+  path: 'data/reference/election-titles.json',
+} satisfies SourceSpec;
+
+export function loadElectionTitles(): ElectionTitle[] {
+  const file = path.join(projectRoot, electionTitlesSource.path);
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { titles: ElectionTitle[] }).titles;
+}
 
 interface Line {
   number: number;
@@ -33,7 +74,10 @@ function sections(text: string): Map<string, Line[]> {
 
 export interface ParsedElectionItem {
   type: ElectionType;
+  /** The place to look up: "Kishinev, Moldova". */
   place: string;
+  /** The place's words as the line writes them, when they differ from `place` ("Moscow" of "Moscow City Hall, Russia"). */
+  written?: string;
   year: number;
 }
 
@@ -44,7 +88,7 @@ export function parseElectionItem(text: string): ParsedElectionItem | null {
   const year = Number(m[2]);
   const body = m[1];
   const to = /^Elections to (.+?) City Hall,\s*(.+)$/i.exec(body);
-  if (to) return { type: 'MAYORAL', place: `${to[1]}, ${to[2]}`, year };
+  if (to) return { type: 'MAYORAL', place: `${to[1]}, ${to[2]}`, written: to[1], year };
   const inMatch = /^(.+?)\s+in\s+(?:the\s+)?(.+)$/i.exec(body);
   if (!inMatch) return null;
   const type = parseElectionType(inMatch[1]);
@@ -65,8 +109,25 @@ export interface ParsedActivity {
   kind: EventKind;
   date: string | null;
   place: string | null;
+  /** Where in the place it was held ("European Parliament"), from "in the …" outside the quoted title. */
+  venue: string | null;
   /** Other comma-separated parts: a host body ("EUP", "OSCE", "RIA Novosti"). */
   hosts: string[];
+}
+
+/**
+ * The venue an activity's name gives: "in the X" / "at the X" in the words outside its quoted
+ * title ("Round table in the European Parliament ‘Controlled Democracy in Russia?’" → "European
+ * Parliament"). Words inside the title ("‘Dynamics in the developing of …’") are never a venue.
+ */
+export function venueOf(name: string): string | null {
+  const outside = name
+    .replace(/‘[^’]*’?/g, ' ')
+    .replace(/“[^”]*”?/g, ' ')
+    .replace(/"[^"]*"?/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return /\b(?:in|at) the (.+)$/i.exec(outside)?.[1].trim() || null;
 }
 
 /** "Round table ‘Controlled Democracy in Russia?’, March 2009, Brussels;" */
@@ -104,7 +165,7 @@ export function parseActivity(text: string): ParsedActivity {
     else hosts.push(parts[i]);
   }
   const kind = EVENT_KINDS.find(([re]) => re.test(name))?.[1] ?? 'OTHER';
-  return { name, kind, date, place, hosts };
+  return { name, kind, date, place, venue: venueOf(name), hosts };
 }
 
 export interface ParsedMember {
@@ -119,26 +180,53 @@ export function parseMember(text: string): ParsedMember {
   return { name: parts[0], label: parts.slice(1, -1).join(', '), country: parts[parts.length - 1] };
 }
 
-export async function ingestArticle000(store: Store): Promise<void> {
+/** A short capitalised abbreviation ("EUP", "OSCE"): never a new body of its own. */
+const ABBREVIATION = /^[A-Z][A-Z0-9&/.-]{1,9}$/;
+
+export interface Article000Options {
+  /** The article text (default: the bundled file). */
+  text?: string;
+  /** What listed election titles refer to (default: data/reference/election-titles.json). */
+  titles?: ElectionTitle[];
+}
+
+export async function ingestArticle000(store: Store, options: Article000Options = {}): Promise<void> {
   const spec = bundledSources.article;
-  const text = readSource(spec);
+  const text = options.text ?? readSource(spec);
   const sourceId = await registerSource(store.tx, spec, text);
   const lines = text.split('\n');
+  let field = '';
+  await withClaimsChecked(
+    store,
+    sourceId,
+    lines,
+    () => `${spec.path}: ${field}`,
+    () => ingestArticleChecked(store, spec, sourceId, lines, options.titles ?? loadElectionTitles(), (f) => (field = f)),
+  );
+}
+
+async function ingestArticleChecked(
+  store: Store,
+  spec: SourceSpec,
+  sourceId: string,
+  lines: string[],
+  allTitles: ElectionTitle[],
+  setField: (field: string) => void,
+): Promise<void> {
   const at = (line: number, excerpt = lines[line - 1].trim()): Provenance => ({ sourceId, locator: `line ${line}`, excerpt });
   const lineOf = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
-  const parts = sections(text);
+  const parts = sections(lines.join('\n'));
 
-  const cisEmo = await store.resolveOrCreateOrganization('CIS-EMO', at(lineOf('(CIS-EMO)')), { kind: 'NGO' });
-  await store.alias(
-    { organizationId: cisEmo },
-    'Commonwealth of the Independent States - Election Monitoring Organization',
-    'SOURCE',
-    sourceId,
-  );
+  setField('lead');
+  const cisEmoLine = lineOf('(CIS-EMO)');
+  const cisEmo = await store.resolveOrCreateOrganization('CIS-EMO', at(cisEmoLine), { kind: 'NGO' });
+  const longName = 'Commonwealth of the Independent States - Election Monitoring Organization';
+  await store.alias({ organizationId: cisEmo }, longName, 'SOURCE', sourceId);
+  if (lines[cisEmoLine - 1]?.includes(longName)) await store.claim('Organization', cisEmo, 'alias', longName, at(cisEmoLine, longName));
 
   // Lead paragraph facts.
   const lead = lineOf('It was founded in');
-  const founded = /founded in (\d{4}) in ([^,]+), ([^.]+?) and was led by ([^.]+)\./.exec(lines[lead - 1]);
+  const founded = lead ? /founded in (\d{4}) in ([^,]+), ([^.]+?) and was led by ([^.]+)\./.exec(lines[lead - 1]) : null;
   if (founded) {
     const excerpt = founded[0];
     await store.claim('Organization', cisEmo, 'foundedYear', Number(founded[1]), at(lead, excerpt));
@@ -150,37 +238,84 @@ export async function ingestArticle000(store: Store): Promise<void> {
   const nature = lineOf('is an international non-governmental organization');
   if (nature) await store.claim('Organization', cisEmo, 'kind', 'NGO', at(nature, 'is an international non-governmental organization'));
 
-  // Observed elections → CIS-EMO missions.
+  // Observed elections → CIS-EMO missions. A title the reference table knows is filed as what
+  // it refers to (and two titles naming one vote are one election with both lines as claims).
+  const titles = allTitles.filter((t) => t.source === spec.key);
+  let titlesSourceId: string | undefined;
+  const referenceAt = async (t: ElectionTitle, excerpt: string): Promise<Provenance> => {
+    titlesSourceId ??= await registerSource(store.tx, electionTitlesSource);
+    return { sourceId: titlesSourceId, locator: `key ${t.key}`, excerpt };
+  };
   const missions = parts.get('CIS-EMO International Monitoring Missions') ?? [];
   const russia = store.reconciler.resolveArea('Russia')?.id;
   for (const item of missions) {
+    setField(`missions, "${item.text}"`);
+    const known = titles.find((t) => fold(t.title) === fold(item.text));
     const parsed = parseElectionItem(item.text);
     if (!parsed) throw new Error(`${spec.path}: line ${item.number}: cannot read election "${item.text}"`);
-    const [head, country] = parsed.place.split(/,\s*/);
-    const countryId = country ? await store.resolveOrCreateArea(country, at(item.number)) : null;
-    const kind = /oblast|republic|krai|region/i.test(head) && countryId ? 'REGION' : 'CITY';
-    const areaId = await store.resolveOrCreateArea(
-      parsed.place,
-      at(item.number),
-      countryId ? { parentId: countryId, kind } : russia ? undefined : undefined,
-    );
+    let areaId: string;
+    let type: ElectionType;
+    if (known) {
+      areaId = await store.resolveOrCreateArea(known.area, at(item.number));
+      type = known.type;
+    } else {
+      const [head, country] = parsed.place.split(/,\s*/);
+      const countryId = country ? await store.resolveOrCreateArea(country, at(item.number)) : null;
+      const kind = /oblast|republic|krai|region/i.test(head) && countryId ? 'REGION' : 'CITY';
+      const listed = parsed.written ? store.reconciler.resolveArea(parsed.place) : null;
+      if (listed && parsed.written) {
+        // Looked up as "Moscow, Russia", claimed as the line writes it ("Moscow").
+        await store.claim('Area', listed.id, 'mentionedAs', parsed.written, at(item.number));
+        areaId = listed.id;
+      } else
+        areaId = await store.resolveOrCreateArea(
+          parsed.place,
+          at(item.number),
+          countryId ? { parentId: countryId, kind } : russia ? undefined : undefined,
+        );
+      type = parsed.type;
+    }
     const electionId = await store.election(
       areaId,
-      parsed.type,
+      type,
       { iso: String(parsed.year), year: parsed.year, precision: 'YEAR' },
       at(item.number),
     );
+    if (known) {
+      await store.claim('Election', electionId, 'mentionedAs', item.text, at(item.number));
+      const date = known.date ? parseIsoPartial(known.date) : null;
+      if (known.date && date?.year !== parsed.year)
+        throw new Error(`${electionTitlesSource.path}: ${known.key}: date ${known.date} is not in the title's year ${parsed.year}`);
+      if (date) await store.election(areaId, type, date, await referenceAt(known, known.description));
+      await store.claim(
+        'Election',
+        electionId,
+        'identifiedAs',
+        { title: known.title, type: known.type, area: known.area, body: known.body ?? null, reason: known.reason },
+        await referenceAt(known, known.reason),
+      );
+      const description = { description: known.description };
+      store.writes.put(
+        'election',
+        { ...(store.writes.get('election', electionId) ?? { id: electionId }), ...description, id: electionId },
+        description,
+      );
+    }
     await store.mission(cisEmo, electionId, at(item.number));
   }
+  setField('missions');
   const heading = lineOf('CIS-EMO participated in observing the following elections');
-  await store.claim('Organization', cisEmo, 'missionCount', missions.length, {
-    sourceId,
-    locator: `lines ${heading}-${missions.at(-1)?.number ?? heading}`,
-    excerpt: `${lines[heading - 1].trim()} (${missions.length} items listed)`,
-  });
+  if (heading) {
+    await store.claim('Organization', cisEmo, 'missionCount', missions.length, {
+      sourceId,
+      locator: `lines ${heading}-${missions.at(-1)?.number ?? heading}`,
+      excerpt: lines[heading - 1].trim(),
+    });
+  }
 
   // EU members of missions, with their standing at the moment of participation.
   for (const item of parts.get('EU Important Members of CIS-EMO Missions') ?? []) {
+    setField(`members, "${item.text}"`);
     const member = parseMember(item.text);
     const personId = await store.resolveOrCreatePerson(member.name, at(item.number));
     const countryId = await store.resolveOrCreateArea(member.country, at(item.number));
@@ -195,10 +330,11 @@ export async function ingestArticle000(store: Store): Promise<void> {
       },
       at(item.number),
     );
-    // "member of EU Parliament" also places the person in that body, when the body is known.
+    // "member of EU Parliament" (or "member of EUP") also places the person in that body, when the body is known.
     const body = /^(former )?member of ([^,]+)$/i.exec(member.label);
     const found = body ? store.reconciler.resolveOrganization(body[2]) : null;
     if (body && found?.kind === 'match') {
+      await store.alias({ organizationId: found.match.id }, body[2], 'SOURCE', sourceId);
       await store.membership(
         {
           personId,
@@ -209,14 +345,17 @@ export async function ingestArticle000(store: Store): Promise<void> {
         },
         at(item.number),
       );
-    }
+    } else if (body && ABBREVIATION.test(body[2].trim()))
+      throw new Error(
+        `${spec.path}: line ${item.number}: "${body[2].trim()}" abbreviates no known body; add it as an alias in data/reference/organizations.json`,
+      );
   }
 
-  // Activities → events with CIS-EMO as participant or organizer.
+  // Activities → events with CIS-EMO as participant or organizer; a venue that is a known body links to it.
   for (const item of parts.get('CIS-EMO Activities') ?? []) {
+    setField(`activities, "${item.text}"`);
     const activity = parseActivity(item.text);
     const areaId = activity.place ? await store.resolveOrCreateArea(activity.place, at(item.number)) : null;
-    const venue = /\bin the ([^‘]+?)\s*(‘|$)/.exec(activity.name)?.[1] ?? null;
     const eventId = await store.event(
       {
         key: `000/${slug(activity.name)}-${activity.date ?? 'undated'}`,
@@ -224,12 +363,21 @@ export async function ingestArticle000(store: Store): Promise<void> {
         kind: activity.kind,
         areaId,
         date: activity.date,
-        venue,
+        venue: activity.venue,
       },
       at(item.number),
     );
     await store.eventParticipant(eventId, { organizationId: cisEmo }, 'participant or organizer', at(item.number));
+    if (activity.venue && store.reconciler.resolveOrganization(activity.venue).kind === 'match') {
+      const venueId = await store.resolveOrCreateOrganization(activity.venue, at(item.number));
+      await store.eventParticipant(eventId, { organizationId: venueId }, 'venue', at(item.number));
+    }
     for (const host of activity.hosts) {
+      // An abbreviation names a body that exists under its full name: it never becomes a record of its own.
+      if (ABBREVIATION.test(host) && store.reconciler.resolveOrganization(host).kind !== 'match')
+        throw new Error(
+          `${spec.path}: line ${item.number}: "${host}" abbreviates no known body; add it as an alias in data/reference/organizations.json`,
+        );
       const hostId = await store.resolveOrCreateOrganization(host, at(item.number), { kind: 'OTHER' });
       await store.eventParticipant(eventId, { organizationId: hostId }, 'host', at(item.number));
     }

@@ -1,14 +1,20 @@
 /**
- * Adding a statement through the API. The input becomes one row of a statements spreadsheet
- * and goes through the spreadsheet's own checks and write path, so it is validated, reconciled
- * and coded exactly like a CSV row. Its source is a CURATION source naming the curator.
+ * Adding a statement through the API. The typed input goes through the checks a statements
+ * spreadsheet's rows go through (checkStatement) and then the same write path
+ * (writeStatementRows, the Store), so it is validated, reconciled and coded exactly like a CSV
+ * row; problems name the input's fields. Its source is a CURATION source naming the curator.
+ *
+ * Names resolve through the reconciler the caller passes: the API's read cache, through a draft
+ * that keeps what this write adds until the transaction has committed (src/read/read-cache.ts).
  */
 import type { Statement } from '../generated/prisma/client.js';
 import type { ElectionType, RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
-import { Reconciler, AmbiguousNameError } from '../reconcile/reconciler.js';
-import { sha256 } from '../reconcile/ids.js';
+import { AmbiguousNameError, type Reconciler } from '../reconcile/reconciler.js';
+import { sha256, stableId } from '../reconcile/ids.js';
 import { Store, UnknownNameError } from './store.js';
-import { CsvValidationError, readStatementsCsv, STATEMENT_COLUMNS, writeStatements } from './statements-csv.js';
+import { writeStatementRows } from './statements-csv.js';
+import { checkStatement, StatementRowError, type FieldProblem, type StatementField } from './statement-row.js';
+import { registerSource } from './sources.js';
 import { appendAudit } from '../curation/audit.js';
 import { CurationError } from '../curation/errors.js';
 import type { Tx } from '../db/tables.js';
@@ -31,26 +37,7 @@ export interface StatementInput {
   note?: string | null;
 }
 
-/** Spreadsheet column → input field, so problems name the field the client sent. */
-const FIELD_OF: Record<(typeof STATEMENT_COLUMNS)[number], keyof StatementInput> = {
-  organization: 'organization',
-  jurisdiction: 'jurisdiction',
-  election_type: 'electionType',
-  election_date: 'electionDate',
-  round: 'round',
-  statement_date: 'statementDate',
-  statement_kind: 'statementKind',
-  speaker: 'speaker',
-  quote: 'quote',
-  quote_language: 'quoteLanguage',
-  translated: 'translated',
-  verdict: 'verdict',
-  source_title: 'sourceTitle',
-  source_url: 'sourceUrl',
-  note: 'note',
-};
-
-/** Bounds on size only; what a field may say is checked by the spreadsheet path. */
+/** Bounds on size only; what a field may say is checked by checkStatement. */
 export const MAX_LENGTH: Partial<Record<keyof StatementInput, number>> = {
   organization: 300,
   jurisdiction: 300,
@@ -64,39 +51,35 @@ export const MAX_LENGTH: Partial<Record<keyof StatementInput, number>> = {
   note: 2_000,
 };
 
-function csvField(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
-}
+/** The input's fields in a fixed order: what its source is keyed by and hashed from. */
+const FIELDS: (keyof StatementInput & StatementField)[] = [
+  'organization',
+  'jurisdiction',
+  'electionType',
+  'electionDate',
+  'round',
+  'statementDate',
+  'statementKind',
+  'speaker',
+  'quote',
+  'quoteLanguage',
+  'translated',
+  'verdict',
+  'sourceTitle',
+  'sourceUrl',
+  'note',
+];
 
-/** The input as a one-row statements spreadsheet. */
-export function toCsv(input: StatementInput): string {
-  const value: Record<(typeof STATEMENT_COLUMNS)[number], string> = {
-    organization: input.organization,
-    jurisdiction: input.jurisdiction,
-    election_type: input.electionType.toLowerCase(),
-    election_date: input.electionDate,
-    round: { FIRST: '1', SECOND: '2', RERUN: 'rerun' }[input.round],
-    statement_date: input.statementDate ?? '',
-    statement_kind: input.statementKind.toLowerCase(),
-    speaker: input.speaker ?? '',
-    quote: input.quote,
-    quote_language: input.quoteLanguage,
-    translated: String(input.translated),
-    verdict: input.verdict ?? '',
-    source_title: input.sourceTitle ?? '',
-    source_url: input.sourceUrl ?? '',
-    note: input.note ?? '',
-  };
-  return `${STATEMENT_COLUMNS.join(',')}\n${STATEMENT_COLUMNS.map((c) => csvField(value[c])).join(',')}\n`;
-}
+/** Where the statement is in its one-statement source: the row a spreadsheet would hold it in, under the header. */
+const LINE = 2;
 
 function check(input: StatementInput): void {
-  const problems: { field: string; message: string }[] = [];
+  const problems: FieldProblem[] = [];
   for (const [field, max] of Object.entries(MAX_LENGTH) as [keyof StatementInput, number][]) {
     const v = input[field];
     if (typeof v === 'string' && v.length > max) problems.push({ field, message: `is longer than ${max} characters` });
   }
-  for (const [field, v] of Object.entries(input)) {
+  for (const [field, v] of Object.entries(input) as [keyof StatementInput, unknown][]) {
     // A NUL byte or other control character is never part of a real statement, and breaks CSV tools downstream.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     if (typeof v === 'string' && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v))
@@ -105,7 +88,7 @@ function check(input: StatementInput): void {
   if (problems.length) throw invalid(problems);
 }
 
-function invalid(problems: { field: string; message: string }[]): CurationError {
+function invalid(problems: FieldProblem[]): CurationError {
   return new CurationError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), 'BAD_USER_INPUT', { problems });
 }
 
@@ -115,43 +98,53 @@ export interface AddedStatement {
   created: boolean;
 }
 
-/** `provider` is the database's kind: the spreadsheet write path writes in bulk with its SQL dialect. */
-export async function addStatement(
-  tx: Tx,
-  actor: string,
-  input: StatementInput,
-  provider: 'sqlite' | 'postgresql',
-): Promise<AddedStatement> {
+export interface AddStatementOptions {
+  /** The database's kind: the write path writes in bulk with its SQL dialect. */
+  provider: 'sqlite' | 'postgresql';
+  /** Resolves the statement's names and takes what the write adds (see the module's comment). */
+  reconciler: Reconciler;
+}
+
+export async function addStatement(tx: Tx, actor: string, input: StatementInput, options: AddStatementOptions): Promise<AddedStatement> {
   check(input);
-  const content = toCsv(input);
-  const file = `curation-${sha256(content).slice(0, 16)}.csv`;
-  const sourceKey = `dataset/${file}`;
-  const sourceBefore = await tx.source.findUnique({ where: { key: sourceKey } });
-  const store = new Store(tx, new Reconciler(), provider);
-  await store.loadExisting();
-  let statementId: string;
+  const checked = checkStatement(input, options.reconciler, LINE);
+  if (!checked.row) throw invalid(checked.problems);
+
+  const content = JSON.stringify(FIELDS.map((field) => input[field] ?? null));
+  const sourceKey = `dataset/curation-${sha256(content).slice(0, 16)}.csv`;
+  // The id registerSource gives the key: the rows name their source before it is written.
+  const source = { id: stableId('source', sourceKey), key: sourceKey };
+  const store = new Store(tx, options.reconciler, options.provider);
+  await store.prepare();
+  let written: Awaited<ReturnType<typeof writeStatementRows>>;
   try {
-    const rows = readStatementsCsv(file, content, store);
-    const written = await writeStatements(store, file, content, rows, `Added through the API by ${actor}`);
-    statementId = written.statementIds[0];
-    const existing = await tx.statement.findUnique({ where: { id: statementId } });
-    if (existing) {
-      // Nothing queued is flushed; only the source row was written eagerly, and it is put back.
-      if (sourceBefore) await tx.source.update({ where: { key: sourceKey }, data: sourceBefore });
-      else await tx.source.deleteMany({ where: { key: sourceKey } });
-      return { statement: existing, created: false };
-    }
-    await store.settleVerdicts(written.statementIds);
-    await store.flush();
+    written = await writeStatementRows(store, source, [checked.row]);
   } catch (error) {
-    if (error instanceof CsvValidationError)
-      throw invalid(error.problems.map((p) => ({ field: FIELD_OF[p.field as keyof typeof FIELD_OF] ?? p.field, message: p.message })));
+    if (error instanceof StatementRowError) throw invalid([error.problem]);
     if (error instanceof AmbiguousNameError) throw new CurationError(error.message, 'AMBIGUOUS_NAME');
     if (error instanceof UnknownNameError) throw new CurationError(error.message, 'NOT_FOUND');
     throw error;
   }
-  // The spreadsheet path registers a dataset; this one is a curator's contribution.
-  await tx.source.updateMany({ where: { key: sourceKey }, data: { kind: 'CURATION', path: null, url: input.sourceUrl ?? null } });
+
+  // Only the Store's queue holds the row so far. The same statement (or the same further text of
+  // one) already on record: nothing is written.
+  const textId = written.texts[0];
+  const statementId = written.statementIds[0] ?? String(store.writes.get('statementText', textId)?.statementId);
+  const existing = await tx.statement.findUnique({ where: { id: statementId } });
+  const known = textId ? await tx.statementText.findUnique({ where: { id: textId }, select: { id: true } }) : existing;
+  if (existing && known) return { statement: existing, created: false };
+
+  const sourceId = await registerSource(
+    tx,
+    { key: sourceKey, title: `Added through the API by ${actor}`, kind: 'CURATION', path: sourceKey, url: input.sourceUrl ?? undefined },
+    content,
+  );
+  if (sourceId !== source.id) throw new Error(`source ${sourceKey} was registered as ${sourceId}, not ${source.id}`);
+  // A curator's contribution has no file.
+  await tx.source.update({ where: { id: sourceId }, data: { path: null } });
+  await store.settleVerdicts(written.statementIds);
+  await store.flush();
+
   const statement = await tx.statement.findUniqueOrThrow({ where: { id: statementId }, include: { codings: { orderBy: { id: 'asc' } } } });
   await appendAudit(tx, {
     actor,

@@ -48,7 +48,6 @@ export async function loadReference(store: Store): Promise<void> {
     for (const n of org.names ?? []) await store.organizationName(id, n.name, n.validFrom ?? null, n.validUntil ?? null, at);
     if (org.parent) await store.claim('Organization', id, 'parent', org.parent, at);
     for (const other of org.distinctFrom ?? []) {
-      store.reconciler.markDistinct(id, orgId(other));
       const [left, right] = [org.key, other].sort();
       const decisionId = stableId('decision', 'NOT_SAME', 'Organization', left, right);
       await tx.decision.upsert({

@@ -21,27 +21,13 @@ export interface SourceSpec {
 
 export const sourcesDir = path.join(projectRoot, 'data', 'sources');
 
+/**
+ * Sources registered under a fixed spec. The narrative documents 001–004 are not listed: each
+ * annotation file (data/annotations/*.json) names its document, title and URL, and
+ * ingestAnnotations registers the source from it.
+ */
 export const bundledSources = {
   article: { key: 'corpus/000', title: 'CIS-EMO (encyclopedia article)', kind: 'ARTICLE', path: 'data/sources/000_7b72a6127d6d3097.txt' },
-  cecRussia: {
-    key: 'corpus/001',
-    title: 'CEC of Russia: International Cooperation',
-    kind: 'WEB_PAGE',
-    path: 'data/sources/001_0316af43cf693544.txt',
-  },
-  kochetkov: { key: 'corpus/002', title: 'Aleksey Kochetkov (biography)', kind: 'ARTICLE', path: 'data/sources/002_9f30f933c6790938.txt' },
-  ipaCis: {
-    key: 'corpus/003',
-    title: 'IPA CIS news: Dmitriy Kobitskiy Met with Chairs of Russian and Belarusian CEC (30 Nov 2023)',
-    kind: 'WEB_PAGE',
-    path: 'data/sources/003_2a063b613fe8f464.txt',
-  },
-  cstoPa: {
-    key: 'corpus/004',
-    title: 'CSTO PA: national delegations; Electoral Security statement (10 Sep 2023)',
-    kind: 'WEB_PAGE',
-    path: 'data/sources/004_3b94d87360a66d8f.txt',
-  },
   areas: {
     key: 'reference/areas',
     title: 'Area reference: de-facto states, regions and cities',

@@ -1,22 +1,24 @@
 /**
  * Statement spreadsheets in the format of data/sources/assessments.csv.
  * The whole file is checked before anything is written: every problem is reported with
- * file, row and field, and a file with any problem writes nothing.
+ * file, row and field, and a file with any problem writes nothing. Each row is checked by
+ * checkStatement and written by writeStatementRows, as a statement added through the API is
+ * (curated-statement.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { ElectionType, RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
-import { parseIsoPartial, type PartialDate } from '../reconcile/dates.js';
-import { parseBoolean, parseElectionType, parseRound, parseStatementKind } from './vocabulary.js';
-import { parseVerdict, verdictScore } from '../verdicts/scale.js';
+import { verdictScore } from '../verdicts/scale.js';
 import { AmbiguousNameError } from '../reconcile/reconciler.js';
 import { stableId } from '../reconcile/ids.js';
 import { normalizeName } from '../reconcile/normalize.js';
-import type { Store } from './store.js';
+import { AmbiguousElectionError, type Store } from './store.js';
 import { phaseReporter, type ProgressListener } from './progress.js';
 import { registerSource } from './sources.js';
 import { projectRoot } from '../db/config.js';
+import { checkStatement, StatementRowError, type StatementField, type StatementFields, type StatementRow } from './statement-row.js';
+
+export type { StatementRow };
 
 export const STATEMENT_COLUMNS = [
   'organization',
@@ -51,24 +53,30 @@ export class CsvValidationError extends Error {
   }
 }
 
-export interface StatementRow {
-  line: number;
-  organization: string;
-  areaId: string;
-  electionType: ElectionType;
-  electionDate: PartialDate;
-  round: RoundKind;
-  statementDate: string | null;
-  kind: StatementKind;
-  speaker: string | null;
-  quote: string;
-  quoteLanguage: string;
-  translated: boolean;
-  verdict: Verdict | null;
-  sourceTitle: string | null;
-  sourceUrl: string | null;
-  note: string | null;
-}
+/** The statement field each column holds. */
+const FIELD_OF_COLUMN: Record<(typeof STATEMENT_COLUMNS)[number], StatementField> = {
+  organization: 'organization',
+  jurisdiction: 'jurisdiction',
+  election_type: 'electionType',
+  election_date: 'electionDate',
+  round: 'round',
+  statement_date: 'statementDate',
+  statement_kind: 'statementKind',
+  speaker: 'speaker',
+  quote: 'quote',
+  quote_language: 'quoteLanguage',
+  translated: 'translated',
+  verdict: 'verdict',
+  source_title: 'sourceTitle',
+  source_url: 'sourceUrl',
+  note: 'note',
+};
+
+/** The column a statement field is in, for problems named as the file names them. */
+const COLUMN_OF_FIELD = Object.fromEntries(Object.entries(FIELD_OF_COLUMN).map(([column, field]) => [field, column])) as Record<
+  StatementField,
+  (typeof STATEMENT_COLUMNS)[number]
+>;
 
 type RawRow = Record<string, string>;
 
@@ -101,89 +109,10 @@ export function readStatementsCsv(file: string, content: string, store: Store, o
   for (const [index, { record, info }] of records.entries()) {
     report(index + 1);
     const line = info.lines;
-    const problem = (field: string, message: string) => problems.push({ file: rel, row: line, field, message });
-    const get = (field: string) => (record[field] ?? '').trim();
-
-    const organization = get('organization');
-    if (!organization) problem('organization', 'is empty');
-    else {
-      const org = store.reconciler.resolveOrganization(organization);
-      if (org.kind === 'ambiguous')
-        problem('organization', `"${organization}" is ambiguous: ${org.candidates.map((c) => `"${c.matched}"`).join(' or ')}`);
-    }
-
-    let areaId: string | null = null;
-    const jurisdiction = get('jurisdiction');
-    try {
-      areaId = jurisdiction ? (store.reconciler.resolveArea(jurisdiction)?.id ?? null) : null;
-      if (!areaId) problem('jurisdiction', jurisdiction ? `unknown area "${jurisdiction}"` : 'is empty');
-    } catch (error) {
-      if (!(error instanceof AmbiguousNameError)) throw error;
-      problem('jurisdiction', error.message);
-    }
-
-    const electionType = parseElectionType(get('election_type'));
-    if (!electionType)
-      problem(
-        'election_type',
-        `"${get('election_type')}" is not one of presidential, parliamentary, referendum, mayoral, municipal, regional`,
-      );
-    const electionDate = parseIsoPartial(get('election_date'));
-    if (!electionDate) problem('election_date', `"${get('election_date')}" is not a date (YYYY-MM-DD, YYYY-MM or YYYY)`);
-    const round = parseRound(get('round'));
-    if (!round) problem('round', `"${get('round')}" is not a round (1, 2 or rerun)`);
-    const statementDateText = get('statement_date');
-    const statementDate = statementDateText ? parseIsoPartial(statementDateText) : null;
-    if (statementDateText && !statementDate) problem('statement_date', `"${statementDateText}" is not a date (YYYY-MM-DD)`);
-    const kind = parseStatementKind(get('statement_kind'));
-    if (!kind) problem('statement_kind', `"${get('statement_kind')}" is not one of preliminary, final, press, interview, declined`);
-    const quote = get('quote');
-    if (!quote) problem('quote', 'is empty');
-    const quoteLanguage = get('quote_language').toLowerCase();
-    if (!/^[a-z]{2,3}$/.test(quoteLanguage))
-      problem('quote_language', `"${get('quote_language')}" is not a language code such as en or ru`);
-    const translated = parseBoolean(get('translated'));
-    if (translated === null) problem('translated', `"${get('translated')}" is not true or false`);
-    const verdictText = get('verdict');
-    const verdict = verdictText ? parseVerdict(verdictText) : null;
-    if (verdictText && !verdict)
-      problem(
-        'verdict',
-        `"${verdictText}" is not a verdict (ENDORSED, LARGELY_POSITIVE, MIXED, CRITICAL, CONDEMNED, NOT_OBSERVED or empty)`,
-      );
-    const sourceUrl = get('source_url');
-    if (sourceUrl && !/^https?:\/\/\S+$/.test(sourceUrl)) problem('source_url', `"${sourceUrl}" is not an http(s) URL`);
-
-    if (
-      areaId &&
-      electionType &&
-      electionDate &&
-      round &&
-      kind &&
-      quote &&
-      organization &&
-      translated !== null &&
-      (!verdictText || verdict)
-    ) {
-      rows.push({
-        line,
-        organization,
-        areaId,
-        electionType,
-        electionDate,
-        round,
-        statementDate: statementDate?.iso ?? null,
-        kind,
-        speaker: get('speaker') || null,
-        quote,
-        quoteLanguage,
-        translated,
-        verdict: verdict as Verdict | null,
-        sourceTitle: get('source_title') || null,
-        sourceUrl: sourceUrl || null,
-        note: get('note') || null,
-      });
-    }
+    const fields = Object.fromEntries(STATEMENT_COLUMNS.map((c) => [FIELD_OF_COLUMN[c], record[c] ?? ''])) as unknown as StatementFields;
+    const checked = checkStatement(fields, store.reconciler, line);
+    for (const p of checked.problems) problems.push({ file: rel, row: line, field: COLUMN_OF_FIELD[p.field], message: p.message });
+    if (checked.row) rows.push(checked.row);
   }
   if (problems.length) throw new CsvValidationError(problems);
   return rows;
@@ -199,9 +128,11 @@ function roundDateFromNote(row: StatementRow): string | null {
 export interface StatementWriteResult {
   statementIds: string[];
   uncoded: string[];
+  /** Rows that were further texts of a statement (a translation, a re-publication). */
+  texts: string[];
 }
 
-/** Writes checked rows: organization, election, round, mission, speaker, statement and its source coding. */
+/** Writes a spreadsheet's checked rows, under the file as a DATASET source. */
 export async function writeStatements(
   store: Store,
   file: string,
@@ -217,7 +148,31 @@ export async function writeStatements(
     { key: datasetKey, title: title ?? `Statements spreadsheet ${path.basename(file)}`, kind: 'DATASET', path: rel },
     content,
   );
-  const result: StatementWriteResult = { statementIds: [], uncoded: [] };
+  try {
+    return await writeStatementRows(store, { id: sourceId, key: datasetKey }, rows, onProgress);
+  } catch (error) {
+    if (error instanceof StatementRowError)
+      throw new CsvValidationError([
+        { file: rel, row: error.row.line, field: COLUMN_OF_FIELD[error.problem.field], message: error.problem.message },
+      ]);
+    throw error;
+  }
+}
+
+/**
+ * Writes checked rows read from one source (registered by the caller; nothing is written before
+ * the Store flushes): organization, election, round, mission, speaker, statement and its source
+ * coding. A row the write cannot place (a name an earlier row made ambiguous) is a
+ * StatementRowError naming its field.
+ */
+export async function writeStatementRows(
+  store: Store,
+  source: { id: string; key: string },
+  rows: StatementRow[],
+  onProgress?: ProgressListener,
+): Promise<StatementWriteResult> {
+  const { id: sourceId, key: datasetKey } = source;
+  const result: StatementWriteResult = { statementIds: [], uncoded: [], texts: [] };
   const report = phaseReporter(onProgress, 'reconcile', rows.length);
   report(0);
   for (const [index, row] of rows.entries()) {
@@ -228,11 +183,16 @@ export async function writeStatements(
       organizationId = await store.resolveOrCreateOrganization(row.organization, at, { kind: 'OTHER' });
     } catch (error) {
       // A body created by an earlier row can make a later spelling ambiguous.
-      if (error instanceof AmbiguousNameError)
-        throw new CsvValidationError([{ file: rel, row: row.line, field: 'organization', message: error.message }]);
+      if (error instanceof AmbiguousNameError) throw new StatementRowError(row, { field: 'organization', message: error.message });
       throw error;
     }
-    const electionId = await store.election(row.areaId, row.electionType, row.electionDate, at);
+    let electionId: string;
+    try {
+      electionId = await store.election(row.areaId, row.electionType, row.electionDate, at);
+    } catch (error) {
+      if (error instanceof AmbiguousElectionError) throw new StatementRowError(row, { field: 'electionDate', message: error.message });
+      throw error;
+    }
     const roundId = await store.round(electionId, row.round, roundDateFromNote(row), at);
     const speakerId = row.speaker ? await store.resolveOrCreatePerson(row.speaker, at) : null;
     if (speakerId) {
@@ -259,6 +219,21 @@ export async function writeStatements(
       sourceUrl: row.sourceUrl,
       locator: `row ${row.line}`,
     };
+    const textOf = await store.statementTextOf({
+      organizationId,
+      roundId,
+      statementDate: row.statementDate,
+      quoteLanguage: row.quoteLanguage,
+      fingerprint,
+    });
+    if (textOf) {
+      // Another text of a statement already on record: kept with its source, counted once.
+      const { organizationId: _o, roundId: _r, speakerId: _s, ...text } = data;
+      const textId = store.statementText(textOf, { ...text, verdict: row.verdict });
+      await store.claim('StatementText', textId, 'quote', row.quote, at);
+      result.texts.push(textId);
+      continue;
+    }
     store.statement({ id, fingerprint, ...data }, row.verdict ? { verdict: row.verdict, codedBy: datasetKey } : null);
     await store.claim('Statement', id, 'quote', row.quote, at);
     if (!row.verdict) result.uncoded.push(id);

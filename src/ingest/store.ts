@@ -13,8 +13,7 @@ import { aliasId, electionKey, membershipKey, missionId, roundId } from '../reco
 import { WriteSet, type FlushStats, type Tx } from './write-set.js';
 import { loadReconciler } from '../read/reconciler-state.js';
 import { codeVerdict, CODER_VERSION } from '../verdicts/coder.js';
-import { effectiveCoding } from '../verdicts/effective.js';
-import { verdictScore } from '../verdicts/scale.js';
+import { storedVerdict } from '../verdicts/effective.js';
 
 export type { Tx };
 
@@ -37,6 +36,11 @@ export class Store {
   private readonly claimSeen = new Set<string>();
   /** Elections as stored, to decide whether a source makes a date more precise. */
   private readonly electionDates = new Map<string, { date: string | null; datePrecision: DatePrecision }>();
+  /** Statements by body, round and day, as stored or queued: to tell another text of one from a statement of its own. */
+  private readonly statementsOn = new Map<string, { id: string; fingerprint: string; quoteLanguage: string }[]>();
+  private readonly loadedRounds = new Set<string>();
+  /** Elections by area, type and year: a year may hold two elections of one type (Greece, May and June 2012). */
+  private readonly electionsOfYear = new Map<string, string[]>();
   /** Parents of organizations as stored or queued. */
   private readonly orgParents = new Map<string, string | null>();
 
@@ -51,8 +55,12 @@ export class Store {
 
   /** Reads the little state that decisions during ingest depend on. */
   async prepare(): Promise<void> {
-    for (const e of await this.tx.election.findMany({ select: { id: true, date: true, datePrecision: true } }))
+    for (const e of await this.tx.election.findMany({
+      select: { id: true, areaId: true, type: true, year: true, date: true, datePrecision: true },
+    })) {
       this.electionDates.set(e.id, e);
+      this.noteElectionOfYear(e.areaId, e.type, e.year, e.id);
+    }
     for (const o of await this.tx.organization.findMany({ select: { id: true, parentId: true } })) this.orgParents.set(o.id, o.parentId);
   }
 
@@ -298,14 +306,39 @@ export class Store {
 
   // ── elections ──
 
+  private noteElectionOfYear(areaId: string, type: string, year: number, id: string): void {
+    const slot = `${areaId}|${type}|${year}`;
+    const ids = this.electionsOfYear.get(slot) ?? [];
+    if (!ids.includes(id)) this.electionsOfYear.set(slot, [...ids, id]);
+  }
+
   /**
-   * The election of this area, type and year; a day-exact date upgrades a year-only one
-   * (the article's "Kazakhstan, 2004" and the statement's 2004-09-19 are one election).
+   * Which election a date names, among those of its area, type and year (see `electionFor`), and
+   * the key a new one is stored under: the year for the first of its year (so ids handed out
+   * before a second one appears stay valid), the day for any other.
+   */
+  private identifyElection(areaId: string, type: ElectionType, date: PartialDate): { id: string; key: string } {
+    const areaKey = this.reconciler.areas.get(areaId)?.key ?? areaId;
+    const known = (this.electionsOfYear.get(`${areaId}|${type}|${date.year}`) ?? []).map((id) => ({ id, ...this.electionDates.get(id)! }));
+    const found = electionFor(known, date);
+    if (found === 'ambiguous') {
+      const dates = known.map((e) => e.date ?? String(date.year)).join(' and ');
+      throw new AmbiguousElectionError(
+        `${type.toLowerCase()} election of ${date.year} is ambiguous: the read model holds one on ${dates}; give the day`,
+      );
+    }
+    if (found) return { id: found, key: '' };
+    const key = known.length === 0 ? electionKey(areaKey, type, date.year) : electionKey(areaKey, type, date.iso);
+    return { id: stableId('election', key), key };
+  }
+
+  /**
+   * The election of this area, type and date; a day-exact date upgrades a year-only one
+   * (the article's "Kazakhstan, 2004" and the statement's 2004-09-19 are one election), and
+   * day-exact dates weeks apart in one year are two elections.
    */
   async election(areaId: string, type: ElectionType, date: PartialDate, at: Provenance): Promise<string> {
-    const area = this.reconciler.areas.get(areaId);
-    const key = electionKey(area?.key ?? areaId, type, date.year);
-    const id = stableId('election', key);
+    const { id, key } = this.identifyElection(areaId, type, date);
     const existing = this.electionDates.get(id);
     const rank = { YEAR: 0, MONTH: 1, DAY: 2 } as const;
     const dated = { date: date.precision === 'YEAR' ? null : date.iso, datePrecision: date.precision };
@@ -320,12 +353,14 @@ export class Store {
           year: date.year,
           description: null,
           internationalObserverCount: null,
+          internationalObserverCountApproximate: false,
           internationalObserverCountries: null,
           ...dated,
         },
         {},
       );
       this.electionDates.set(id, dated);
+      this.noteElectionOfYear(areaId, type, date.year, id);
       this.count('election');
     } else if (rank[date.precision] > rank[existing.datePrecision]) {
       this.writes.put('election', { id, ...dated }, dated);
@@ -378,7 +413,14 @@ export class Store {
     this.writes.put('organization', { ...(this.writes.get('organization', id) ?? { id }), id, parentId }, { parentId });
   }
 
-  updateElection(id: string, fields: { internationalObserverCount?: number | null; internationalObserverCountries?: number | null }): void {
+  updateElection(
+    id: string,
+    fields: {
+      internationalObserverCount?: number | null;
+      internationalObserverCountApproximate?: boolean;
+      internationalObserverCountries?: number | null;
+    },
+  ): void {
     this.writes.put('election', { ...(this.writes.get('election', id) ?? { id }), ...fields, id }, fields);
   }
 
@@ -442,9 +484,8 @@ export class Store {
         add({ id: ruleId, statementId, verdict: coded.verdict, coder: 'RULE', codedAt: this.now });
       }
       const codings = [...(byStatement.get(statementId)?.values() ?? [])];
-      const verdict = effectiveCoding(codings)?.verdict ?? null;
-      if (!codings.some((c) => c.coder !== 'RULE') && verdict) ruleOnly++;
-      const settled = { verdict, verdictScore: verdict ? verdictScore(verdict) : null };
+      const settled = storedVerdict(codings);
+      if (!codings.some((c) => c.coder !== 'RULE') && settled.verdict) ruleOnly++;
       this.writes.put('statement', { ...statement, ...settled }, settled);
     }
     return ruleOnly;
@@ -453,9 +494,56 @@ export class Store {
   private readonly pendingCodingIds = new Map<string, string[]>();
 
   /** Queues a statement and the verdict its source gave it (if any). */
+  /**
+   * The statement a row is another text of, if any: the same body, round and day, in another
+   * language (a translation, or the original of one already stored) — CIS-EMO's Russian report
+   * on Ukraine 2012 beside its English translation, ODIHR's press conference in Russian beside
+   * its preliminary statement. Such a row is one statement with several texts, counted once.
+   */
+  async statementTextOf(row: {
+    organizationId: string;
+    roundId: string;
+    statementDate: string | null;
+    quoteLanguage: string;
+    fingerprint: string;
+  }): Promise<string | null> {
+    if (!this.loadedRounds.has(row.roundId)) {
+      this.loadedRounds.add(row.roundId);
+      const stored = await this.tx.statement.findMany({
+        where: { roundId: row.roundId },
+        select: { id: true, fingerprint: true, organizationId: true, roundId: true, statementDate: true, quoteLanguage: true },
+      });
+      for (const s of stored) this.noteStatement(s);
+    }
+    const same = this.statementsOn.get(`${row.organizationId}|${row.roundId}|${row.statementDate}`) ?? [];
+    if (same.some((s) => s.fingerprint === row.fingerprint)) return null;
+    return same.find((s) => s.quoteLanguage !== row.quoteLanguage)?.id ?? null;
+  }
+
+  private noteStatement(s: {
+    id: string;
+    fingerprint: string;
+    organizationId: string;
+    roundId: string;
+    statementDate: string | null;
+    quoteLanguage: string;
+  }): void {
+    const slot = `${s.organizationId}|${s.roundId}|${s.statementDate}`;
+    const list = this.statementsOn.get(slot) ?? [];
+    if (!list.some((x) => x.id === s.id)) this.statementsOn.set(slot, [...list, s]);
+  }
+
+  /** A further text of a statement (see statementTextOf), under an id of its own source and place. */
+  statementText(statementId: string, text: Record<string, unknown> & { sourceId: string; locator: string }): string {
+    const id = stableId('text', statementId, text.sourceId, text.locator);
+    this.writes.put('statementText', { id, statementId, ...text });
+    return id;
+  }
+
   statement(row: Record<string, unknown> & { id: string }, sourceVerdict: { verdict: Verdict; codedBy: string } | null): void {
     const { id: _id, ...update } = row;
     this.writes.put('statement', row, update);
+    this.noteStatement(row as Parameters<Store['noteStatement']>[0]);
     if (sourceVerdict) {
       const codingId = stableId('coding', row.id, 'SOURCE', sourceVerdict.codedBy);
       const coding = { verdict: sourceVerdict.verdict, codedAt: new Date(0) };
@@ -534,4 +622,37 @@ export class UnknownNameError extends Error {
   ) {
     super(`unknown ${entityType} "${name}"`);
   }
+}
+
+/** Two elections of one type in one area and year, and a date that does not say which. */
+export class AmbiguousElectionError extends Error {}
+
+/** Day-exact dates of one election as sources give them differ by a day or two at most (time zones, counting days); two votes weeks apart are two elections. */
+const SAME_ELECTION_DAYS = 7;
+
+const dayNumber = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+
+/**
+ * The election, among those of one area, type and year, that a date refers to: null when none
+ * (a new one), 'ambiguous' when the date cannot tell two apart (a year-only date, or a month,
+ * in a year with two).
+ */
+export function electionFor(
+  known: { id: string; date: string | null; datePrecision: DatePrecision }[],
+  date: PartialDate,
+): string | null | 'ambiguous' {
+  if (known.length === 0) return null;
+  if (date.precision !== 'DAY') {
+    const fitting = known.filter((e) => date.precision === 'YEAR' || !e.date || e.date.startsWith(date.iso.slice(0, 7)));
+    if (fitting.length === 1) return fitting[0].id;
+    return fitting.length === 0 ? null : 'ambiguous';
+  }
+  const near = known.filter(
+    (e) => e.datePrecision === 'DAY' && e.date && Math.abs(dayNumber(e.date) - dayNumber(date.iso)) <= SAME_ELECTION_DAYS,
+  );
+  if (near.length) return near[0].id;
+  // A year-only (or month) election upgrades to this day, when it is the only one that could be it.
+  const undated = known.filter((e) => e.datePrecision !== 'DAY' && (!e.date || date.iso.startsWith(e.date.slice(0, 7))));
+  if (undated.length === 1) return undated[0].id;
+  return undated.length > 1 ? 'ambiguous' : null;
 }

@@ -6,6 +6,7 @@
  * rows instead of several per row.
  */
 import type { Prisma } from '../generated/prisma/client.js';
+import { sameValue } from '../db/values.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -23,6 +24,7 @@ export const TABLE_ORDER = [
   'membership',
   'statement',
   'verdictCoding',
+  'statementText',
   'event',
   'eventParticipant',
   'decision',
@@ -48,11 +50,6 @@ interface Delegate {
 const SELF_REFERENCES: Partial<Record<Table, string[]>> = { area: ['parentId', 'claimedById'], organization: ['parentId', 'mergedIntoId'] };
 
 const CHUNK = 500;
-
-function same(a: unknown, b: unknown): boolean {
-  if (a instanceof Date || b instanceof Date) return new Date(a as Date).getTime() === new Date(b as Date).getTime();
-  return (a ?? null) === (b ?? null);
-}
 
 export interface FlushStats {
   inserted: number;
@@ -143,7 +140,7 @@ export class WriteSet {
       stats.inserted += inserts.length;
       for (const [id, row] of existing) {
         const { update } = rows.get(id)!;
-        const changed = Object.fromEntries(Object.entries(update).filter(([k, v]) => !same(row[k], v)));
+        const changed = Object.fromEntries(Object.entries(update).filter(([k, v]) => !sameValue(row[k], v)));
         if (Object.keys(changed).length) {
           await delegate.update({ where: { id }, data: changed });
           stats.updated++;

@@ -13,8 +13,10 @@
  *   progress), which every writing transaction moves when it first writes and when it ends.
  */
 import { providerOfClient, type Db } from '../db/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { Reconciler } from '../reconcile/reconciler.js';
 import { loadReconciler } from './reconciler-state.js';
+import { ReconcilerDraft } from './reconciler-draft.js';
 
 interface Stamp {
   /** Row counts of the name tables. */
@@ -38,8 +40,28 @@ const STAMP_SQL = {
 /** Memoised results kept per data version; distinct filters each add one, so the number is bounded. */
 const MAX_MEMOS = 64;
 
+/** The database client or a transaction: what the stamp is read through. */
+type Client = Pick<Prisma.TransactionClient, '$queryRawUnsafe' | 'area' | 'organization' | 'person'>;
+
+/** One write's view of the names (ReadCache.draftReconciler). */
+export interface NamesWrite {
+  /** Resolves through the cached reconciler; the write's additions stay in the draft until committed. */
+  readonly draft: ReconcilerDraft;
+  /** The names (row counts) as the write's transaction saw them before writing. */
+  readonly before: string;
+  /** The names as the transaction left them, counted by `sealDraft` before it commits. */
+  after: string | null;
+  /** The cache as the write found it: its names stamp and generation. */
+  readonly cacheNames: string;
+  readonly generation: number;
+}
+
 export class ReadCache {
   private reconciler: Promise<Reconciler> | null = null;
+  /** The reconciler once loaded, with the names it was loaded under. */
+  private loadedReconciler: { value: Reconciler; names: string } | null = null;
+  /** Counts explicit changes of the cache by this process's writers (invalidate, commitDraft). */
+  private generation = 0;
   private areaChildren: Map<string, string[]> | null = null;
   private namesStamp = '';
   private memos = new Map<string, Promise<unknown>>();
@@ -47,24 +69,79 @@ export class ReadCache {
 
   constructor(private readonly db: Db) {}
 
-  private async fresh(): Promise<Stamp> {
-    const [row] = await this.db.$queryRawUnsafe<Record<string, unknown>[]>(STAMP_SQL[providerOfClient(this.db)]);
+  /** The stamp as `client` sees it: a transaction counts its own writes. */
+  private async stampOf(client: Client): Promise<Stamp> {
+    const [row] = await client.$queryRawUnsafe<Record<string, unknown>[]>(STAMP_SQL[providerOfClient(this.db)]);
     const { dataVersion, ...counts } = row;
-    const stamp = { names: Object.values(counts).map(String).join('/'), data: String(dataVersion) };
+    return { names: Object.values(counts).map(String).join('/'), data: String(dataVersion) };
+  }
+
+  private async fresh(): Promise<Stamp> {
+    const stamp = await this.stampOf(this.db);
     if (stamp.names !== this.namesStamp) {
       this.namesStamp = stamp.names;
       this.reconciler = null;
+      this.loadedReconciler = null;
       this.areaChildren = null;
     }
     return stamp;
   }
 
   async getReconciler(): Promise<Reconciler> {
-    await this.fresh();
-    this.reconciler ??= (async () => {
-      return loadReconciler(this.db, new Reconciler());
-    })();
+    const { names } = await this.fresh();
+    this.reconciler ??= loadReconciler(this.db, new Reconciler()).then((value) => {
+      if (this.namesStamp === names) this.loadedReconciler = { value, names };
+      return value;
+    });
     return this.reconciler;
+  }
+
+  /**
+   * The reconciler for a write inside `tx`, which leaves the cached one as it is until the write
+   * has committed: names resolve through the cached reconciler when `tx` sees the names it was
+   * loaded from (and through one loaded through `tx` otherwise), and what the write adds is kept
+   * in the draft. After writing, inside the transaction, the write calls `sealDraft`; once it has
+   * committed, `commitDraft` adds the draft to the cache, so the next write finds it loaded. A
+   * write that rolls back calls neither, and the cache is as it was.
+   *
+   * Only a reconciler already loaded is used: a load in flight goes through the database client,
+   * which may be waiting for this very transaction.
+   */
+  async draftReconciler(tx: Client): Promise<NamesWrite> {
+    const cacheNames = this.namesStamp;
+    const generation = this.generation;
+    const { names: before } = await this.stampOf(tx);
+    const held = this.loadedReconciler;
+    const base = held && held.names === before && cacheNames === before ? held.value : await loadReconciler(tx, new Reconciler());
+    return { draft: new ReconcilerDraft(base), before, after: null, cacheNames, generation };
+  }
+
+  /** Counts the names as the write's transaction leaves them: the stamp its draft is kept under. */
+  async sealDraft(write: NamesWrite, tx: Client): Promise<void> {
+    write.after = (await this.stampOf(tx)).names;
+  }
+
+  /**
+   * After the write's transaction committed: its additions join the reconciler it resolved
+   * through, which the cache then holds under the names the transaction left. When this process
+   * changed the cache meanwhile (another write), or the write was not sealed, everything is
+   * forgotten instead and loaded again when asked for. (On PostgreSQL another process's names
+   * committed between the write's two counts would go unseen until the names move again, as a
+   * rename does today; SQLite lets no other writer commit inside a write.)
+   */
+  commitDraft(write: NamesWrite): void {
+    if (write.after === null || write.generation !== this.generation || write.cacheNames !== this.namesStamp) {
+      this.invalidate();
+      return;
+    }
+    write.draft.applyTo(write.draft.base);
+    this.generation++;
+    this.namesStamp = write.after;
+    this.reconciler = Promise.resolve(write.draft.base);
+    this.loadedReconciler = { value: write.draft.base, names: write.after };
+    this.areaChildren = null;
+    this.memoStamp = '';
+    this.memos = new Map();
   }
 
   /** The area and every area inside it. */
@@ -93,8 +170,10 @@ export class ReadCache {
    * rollback does not move it back).
    */
   invalidate(): void {
+    this.generation++;
     this.namesStamp = '';
     this.reconciler = null;
+    this.loadedReconciler = null;
     this.areaChildren = null;
     this.memoStamp = '';
     this.memos = new Map();

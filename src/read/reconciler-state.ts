@@ -1,14 +1,14 @@
 /**
  * The reconciler as the database holds it: every live area, organization (with its names over
- * time) and person under all their spellings, and the NOT_SAME decisions between bodies. The read
- * side looks names up through it; ingestion starts from it before adding what a file brings.
+ * time) and person under all their spellings. The read side looks names up through it; ingestion
+ * starts from it before adding what a file brings. (Look-alikes judged NOT_SAME are kept apart by
+ * the decisions themselves, which every merge checks: src/curation/merge.ts.)
  */
 import type { Prisma } from '../generated/prisma/client.js';
 import type { Reconciler } from '../reconcile/reconciler.js';
-import { stableId } from '../reconcile/ids.js';
 
 /** Any client that can read: the database client or a transaction. */
-type Reader = Pick<Prisma.TransactionClient, 'area' | 'organization' | 'person' | 'decision'>;
+type Reader = Pick<Prisma.TransactionClient, 'area' | 'organization' | 'person'>;
 
 export async function loadReconciler(db: Reader, reconciler: Reconciler): Promise<Reconciler> {
   const areas = await db.area.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
@@ -23,7 +23,5 @@ export async function loadReconciler(db: Reader, reconciler: Reconciler): Promis
   reconciler.rebuildOrganizationIndex();
   const persons = await db.person.findMany({ where: { mergedIntoId: null }, include: { aliases: true } });
   for (const p of persons) reconciler.addPerson(p.id, [p.name, ...p.aliases.map((x) => x.name)]);
-  const decisions = await db.decision.findMany({ where: { kind: 'NOT_SAME', entityType: 'Organization' } });
-  for (const d of decisions) if (d.rightKey) reconciler.markDistinct(stableId('org', d.leftKey), stableId('org', d.rightKey));
   return reconciler;
 }

@@ -1,8 +1,25 @@
 /**
  * Key functions for the name indexes of areas, organizations and persons.
  */
+import { newStemmer } from 'snowball-stemmers';
 import { contentWords, fold, normalizeName, phoneticKey } from './normalize.js';
 import type { KeyFunction } from './name-index.js';
+
+const english = newStemmer('english');
+
+/**
+ * A word's stem, so that derived forms of one word match: "observers'", "observer" and
+ * "observation" are "observ", "monitoring" and "monitor" are "monitor". British -ise spellings
+ * are taken as -ize first ("organisation" = "organization").
+ */
+export function stem(word: string): string {
+  return english.stem(word.length > 6 ? word.replace(/is(ation|ations|e|ed|es|ing)$/, 'iz$1') : word);
+}
+
+/** The phonetic keys of a name: as written, and with kh read as k (Kazakhstan/Kazakstan) beside kh as h (Mikhail/Mihail). */
+function phoneticKeys(name: string): string[] {
+  return [...new Set([phoneticKey(name), phoneticKey(name.replace(/kh/gi, 'k'))])];
+}
 
 /** Words that describe a country's legal form, not its identity ("Republic of Kyrgyzstan"). */
 const AREA_DESIGNATORS = new Set(['republic', 'federation', 'state', 'states', 'kingdom', 'federal', 'democratic']);
@@ -13,14 +30,19 @@ export const areaKeys: KeyFunction = (name) => {
   return {
     exact: [normalizeName(name)],
     tokens: core.length && core.length < words.length ? [core.join(' ')] : [],
-    phonetic: [phoneticKey(name), phoneticKey(core.join(' '))],
+    phonetic: [...new Set([...phoneticKeys(name), ...phoneticKeys(core.join(' '))])],
   };
 };
 
-export const personKeys: KeyFunction = (name) => ({
-  exact: [normalizeName(name)],
-  phonetic: [phoneticKey(name)],
-});
+/** A person's name in any order ("Kochetkov Aleksey", "Aleksey Kochetkov"), and its romanisation variants. */
+export const personKeys: KeyFunction = (name) => {
+  const sorted = [...contentWords(name)].sort().join(' ');
+  return {
+    exact: [normalizeName(name)],
+    tokens: sorted ? [sorted] : [],
+    phonetic: [...new Set([...phoneticKeys(name), ...phoneticKeys(sorted)])],
+  };
+};
 
 /** A word as it stands in the original text, so that capitalisation can be read. */
 interface Word {
@@ -114,9 +136,14 @@ export function organizationKeys(ctx: OrganizationKeyContext): KeyFunction {
     if (initials.length >= 2) acronymKeys.push(`${flavour}:${initials}`);
     return {
       exact: [normalizeName(name.replace(/\([^)]*\)/g, ' ')), ...parenthetical],
-      tokens: [[...new Set(plain)].sort().join(' '), [...new Set(list.flatMap((w) => w.parts))].sort().join(' ')],
+      // The same words in any order ("Assembly of the X" = "X Assembly"), and in any of their forms ("observers' mission" = "observation mission").
+      tokens: [
+        [...new Set(plain)].sort().join(' '),
+        [...new Set(list.flatMap((w) => w.parts))].sort().join(' '),
+        [...new Set(list.flatMap((w) => (w.isAcronym ? [w.text] : w.parts.map(stem))))].sort().join(' '),
+      ],
       acronym: acronymKeys.filter(Boolean),
-      phonetic: [phoneticKey(name)],
+      phonetic: phoneticKeys(name),
     };
   };
 }

@@ -115,6 +115,8 @@ export class NameIndex {
     for (let len = norm.length - budget; len <= norm.length + budget; len++) candidates.push(...(this.byLength.get(len) ?? []));
     for (const candidate of candidates) {
       const ids = this.fuzzy.get(candidate)!;
+      // A name whose every record was removed finds nothing and must not shadow farther names.
+      if (ids.size === 0) continue;
       const d = editDistance(norm, candidate, budget);
       if (d > budget || d > best) continue;
       if (d < best) {

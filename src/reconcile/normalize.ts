@@ -92,10 +92,14 @@ export function normalizeName(text: string): string {
 
 /**
  * A coarser key that absorbs romanisation variants of Russian names:
- * Tadjikistan/Tajikistan/Tadzhikistan, Aleksey/Alexei, Kirgiziya/Kirgizia.
+ * Tadjikistan/Tajikistan/Tadzhikistan, Aleksey/Alexei, Kirgiziya/Kirgizia, Yerevan/Erevan,
+ * Viktor/Victor, Ilyich/Ilich (a soft sign written as y or left out).
  */
 export function phoneticKey(text: string): string {
   return normalizeName(text)
+    .replace(/\bye/g, 'e') // Yerevan/Erevan, Yelena/Elena, Yevgeny/Evgeny
+    .replace(/ck/g, 'k')
+    .replace(/c(?![ehiy])/g, 'k') // Victor/Viktor, Nicolai/Nikolai (ch and soft c stay)
     .replace(/x/g, 'ks')
     .replace(/(dzh|dj|zh)/g, 'j')
     .replace(/kh/g, 'h')

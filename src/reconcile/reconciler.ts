@@ -34,8 +34,6 @@ export class Reconciler {
   private orgIndex = this.makeOrgIndex();
   private readonly orgNames: [string, string][] = [];
   private readonly personIndex = new NameIndex({ keys: personKeys, fuzzyBudget: () => 0 });
-  /** Pairs of organization ids judged NOT the same: never resolved into each other. */
-  private readonly distinct = new Set<string>();
 
   private makeOrgIndex(): NameIndex {
     const context = { acronyms: this.acronyms, areaToken: (phrase: string) => this.areaToken(phrase) };
@@ -136,15 +134,6 @@ export class Reconciler {
   rebuildOrganizationIndex(): void {
     this.orgIndex = this.makeOrgIndex();
     for (const [id, name] of this.orgNames) this.orgIndex.add(id, name);
-  }
-
-  markDistinct(a: string, b: string): void {
-    this.distinct.add(`${a}|${b}`);
-    this.distinct.add(`${b}|${a}`);
-  }
-
-  areDistinct(a: string, b: string): boolean {
-    return this.distinct.has(`${a}|${b}`);
   }
 
   resolveOrganization(name: string): Resolution {

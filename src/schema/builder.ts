@@ -6,6 +6,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ComplexityPlugin from '@pothos/plugin-complexity';
+import ArgumentErrorsPlugin from './argument-errors.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import type { Db } from '../db/client.js';
@@ -54,8 +55,9 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
 }>({
   defaultFieldNullability: false,
-  // Scope auth first, so that no other plugin's wrapper runs before the check.
-  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin],
+  // Scope auth first, so that no other plugin's wrapper runs before the check. (Arguments are mapped
+  // before any wrapper: a malformed global ID is refused before the check; see argument-errors.ts.)
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, ComplexityPlugin, ArgumentErrorsPlugin],
   // Costs only: the limit is checked before execution, with the request's variables (src/server/cost-limit.ts).
   complexity: { fieldComplexity },
   scopeAuth: {
@@ -74,17 +76,36 @@ export const builder = new SchemaBuilder<{
   prisma: {
     client: (ctx) => ctx.db,
     dmmf: getDatamodel(),
-    exposeDescriptions: true,
+    // The GraphQL descriptions are written once, beside each Pothos definition (a test keeps none
+    // missing: src/schema/documentation.ts). The `///` comments in prisma/schema.prisma stay as the
+    // database's documentation, written for whoever reads the tables (columns the API never
+    // exposes, storage details such as JSON text): exposing them would put a second, differently
+    // worded text behind any field that lacks its own. (The generated datamodel carries no
+    // documentation either, so `true` exposed nothing.)
+    exposeDescriptions: false,
     filterConnectionTotalCount: true,
     onUnusedQuery: null,
   },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    // What the plugin builds itself is described here; each node type's own `id` says more (NODE_ID).
+    nodeTypeOptions: { description: 'A record with a global ID (Relay).' },
+    idFieldOptions: { description: 'Global ID.' },
+    pageInfoTypeOptions: { description: 'Where a page sits in its connection (Relay).' },
+    hasNextPageFieldOptions: { description: 'True when more records follow.' },
+    hasPreviousPageFieldOptions: { description: 'True when records precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first record on the page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last record on the page.' },
+    edgesFieldOptions: { description: 'The records on this page, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Where this page sits.' },
+    cursorFieldOptions: { description: 'Opaque cursor: pass as `after` or `before` to page from here.' },
+    nodeFieldOptions: { description: 'The record.' },
     // IDs of merged records resolve to the surviving record, and an ID of no record to null. The
     // plugin's resolveNode callbacks load `args.id` / `args.ids` whatever they are passed, so the
     // ids are rewritten in place.
     nodeQueryOptions: {
+      description: "Any record by its global ID (a merged record's ID resolves to the surviving record).",
       resolve: async (_root, args, ctx, info, resolveNode) => {
         if (!isNodeType(info.schema, args.id.typename)) return null;
         const live = await liveNodeId(ctx.db, args.id.typename, args.id.id);
@@ -94,6 +115,7 @@ export const builder = new SchemaBuilder<{
       },
     },
     nodesQueryOptions: {
+      description: 'Several records by global ID.',
       resolve: async (_root, args, ctx, info, resolveNodes) => {
         if (args.ids.length > MAX_NODE_IDS)
           throw userError(`nodes takes at most ${MAX_NODE_IDS} ids; ${args.ids.length} were given`, 'BAD_USER_INPUT', { field: 'ids' });
@@ -115,6 +137,9 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+/** The `id` of every node type: `id: NODE_ID` in `builder.prismaNode`. */
+export const NODE_ID = { field: 'id', description: 'Global ID (Relay): pass to `node` to fetch this record again.' } as const;
 
 builder.addScalarType('JSON', JSONResolver);
 builder.addScalarType('DateTime', DateTimeResolver);

@@ -5,14 +5,16 @@ import { areaIdByName, organizationIdByName } from './lookup.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { userError } from './errors.js';
 import { normalizeName } from '../reconcile/normalize.js';
+import { verdictInForceFrom } from '../verdicts/effective.js';
+import { assessedBy, observedBy } from '../read/observation.js';
 
 export const ElectionFilter = builder.inputType('ElectionFilter', {
   description: 'Names may be any spelling or alias the read model knows.',
   fields: (t) => ({
     area: t.string({ description: 'Country, region or city; includes the areas inside it ("Russia" includes Volgograd Oblast).' }),
-    yearFrom: t.int(),
-    yearTo: t.int(),
-    types: t.field({ type: [ElectionTypeEnum] }),
+    yearFrom: t.int({ description: 'From this year on.' }),
+    yearTo: t.int({ description: 'Up to this year.' }),
+    types: t.field({ type: [ElectionTypeEnum], description: 'Only these kinds of vote.' }),
     observedBy: t.string({ description: 'Only elections this organization observed (mission) or assessed.' }),
     assessedBy: t.string({ description: 'Only elections with a statement by this organization.' }),
     verdicts: t.field({ type: [VerdictEnum], description: 'Only elections with a statement carrying one of these verdicts.' }),
@@ -33,29 +35,22 @@ export async function electionWhere(filter: ElectionFilterInput | null | undefin
   const years = yearRange(filter.yearFrom, filter.yearTo);
   if (years) and.push({ year: years });
   if (filter.types?.length) and.push({ type: { in: filter.types } });
-  if (filter.observedBy) {
-    const orgId = await organizationIdByName(ctx, filter.observedBy);
-    and.push({
-      OR: [{ missions: { some: { organizationId: orgId } } }, { rounds: { some: { statements: { some: { organizationId: orgId } } } } }],
-    });
-  }
-  if (filter.assessedBy) {
-    const orgId = await organizationIdByName(ctx, filter.assessedBy);
-    and.push({ rounds: { some: { statements: { some: { organizationId: orgId } } } } });
-  }
+  if (filter.observedBy) and.push(observedBy(await organizationIdByName(ctx, filter.observedBy)));
+  if (filter.assessedBy) and.push(assessedBy(await organizationIdByName(ctx, filter.assessedBy)));
   if (filter.verdicts?.length) and.push({ rounds: { some: { statements: { some: { verdict: { in: filter.verdicts } } } } } });
   return and.length ? { AND: and } : {};
 }
 
 export const StatementFilter = builder.inputType('StatementFilter', {
+  description: 'Filters for statements; names may be any known spelling.',
   fields: (t) => ({
     organization: t.string({ description: 'The body that made the statement, by any name.' }),
     area: t.string({ description: 'Where the election was held; includes areas inside it.' }),
-    yearFrom: t.int(),
-    yearTo: t.int(),
-    electionTypes: t.field({ type: [ElectionTypeEnum] }),
-    verdicts: t.field({ type: [VerdictEnum] }),
-    kinds: t.field({ type: [StatementKindEnum] }),
+    yearFrom: t.int({ description: 'Elections from this year on.' }),
+    yearTo: t.int({ description: 'Elections up to this year.' }),
+    electionTypes: t.field({ type: [ElectionTypeEnum], description: 'Only statements on these kinds of vote.' }),
+    verdicts: t.field({ type: [VerdictEnum], description: 'Only statements whose verdict in force is one of these.' }),
+    kinds: t.field({ type: [StatementKindEnum], description: 'Only these kinds of statement.' }),
     codedBy: t.field({ type: CoderKindEnum, description: 'Only statements whose verdict in force comes from this kind of coder.' }),
     uncoded: t.boolean({ description: 'Only statements with no verdict at all.' }),
   }),
@@ -77,12 +72,7 @@ export async function statementWhere(
   if (filter.verdicts?.length) and.push({ verdict: { in: filter.verdicts } });
   if (filter.kinds?.length) and.push({ kind: { in: filter.kinds } });
   if (filter.uncoded) and.push({ verdict: null });
-  if (filter.codedBy) {
-    // The verdict in force comes from this coder when no coder of higher precedence coded it.
-    const higher = { RULE: ['SOURCE', 'HUMAN'], SOURCE: ['HUMAN'], HUMAN: [] }[filter.codedBy] as ('SOURCE' | 'HUMAN')[];
-    and.push({ codings: { some: { coder: filter.codedBy } } });
-    if (higher.length) and.push({ codings: { none: { coder: { in: higher } } } });
-  }
+  if (filter.codedBy) and.push(verdictInForceFrom(filter.codedBy));
   return and.length ? { AND: and } : {};
 }
 

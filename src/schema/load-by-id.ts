@@ -1,25 +1,34 @@
 /**
- * Batched loading of records the comparison refers to by id (or, for statements, by round).
- * Sibling fields ask for the same nested selection, so requests are grouped by (model,
- * selection) and each group becomes one `findMany` per request tick, however many elections
- * are on the page.
+ * Batched loading of the organizations and statements the comparison refers to by id (or, for
+ * statements, by round). Requests are grouped by (model, selection) and each group becomes one
+ * `findMany` per request tick, however many elections are on the page.
+ *
+ * These are not the dataloader plugin's `t.loadable` fields, which the comparison uses where a
+ * field is the only one loading its model (ElectionComparison.election, RoundComparison.electionRound):
+ * a `t.loadable` loader belongs to one field (with `byPath`, to one path of it), and these are
+ * shared across fields. Five fields load organizations (the report's and each election's subject,
+ * every other body, the missing assessments, the agreement figures) and two load a round's
+ * statements (the subject's, the other bodies'); sharing a loader between the fields that ask for
+ * the same selection makes them one SQL statement rather than one per field. The per-request
+ * loaders and plans are kept in Pothos' own per-request cache (`createContextCache`, as the
+ * plugins keep theirs), not in a map of our own.
  */
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
+import { createContextCache } from '@pothos/core';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { Context } from './builder.js';
-import type { Election, ElectionRound, Organization, Statement } from '../generated/prisma/client.js';
+import type { Organization, Statement } from '../generated/prisma/client.js';
 
 interface Rows {
   organization: Organization;
   statement: Statement;
-  election: Election;
-  electionRound: ElectionRound;
 }
 type Model = keyof Rows;
 type Finder = (args: { where: { id: { in: string[] } } } & Record<string, unknown>) => Promise<{ id: string }[]>;
 
-const loaders = new WeakMap<Context, Map<string, DataLoader<string, unknown>>>();
+/** This request's loaders, by model (or purpose) and selection. */
+const requestLoaders = createContextCache(() => new Map<string, DataLoader<string, unknown>>());
 /** Planned queries are shared objects (see plannedQuery): serialise each once. */
 const queryKeys = new WeakMap<object, string>();
 
@@ -27,12 +36,6 @@ function loaderKey(kind: string, query: object): string {
   let key = queryKeys.get(query);
   if (key === undefined) queryKeys.set(query, (key = JSON.stringify(query)));
   return `${kind}|${key}`;
-}
-
-function requestLoaders(ctx: Context): Map<string, DataLoader<string, unknown>> {
-  let perRequest = loaders.get(ctx);
-  if (!perRequest) loaders.set(ctx, (perRequest = new Map()));
-  return perRequest;
 }
 
 export function loadById<M extends Model>(ctx: Context, model: M, query: object, id: string): Promise<Rows[M]> {
@@ -76,7 +79,8 @@ export function loadRoundStatements(ctx: Context, query: object, roundId: string
   return loader.load(roundId);
 }
 
-const plans = new WeakMap<Context, Map<string, object>>();
+/** This request's planned queries, by response path. */
+const plans = createContextCache(() => new Map<string, object>());
 
 /** The response path without list indices: every item of a list shares one plan. */
 function pathKey(info: GraphQLResolveInfo): string {
@@ -92,8 +96,7 @@ function pathKey(info: GraphQLResolveInfo): string {
  * its loader mappings under the same index-free path, so planning once serves every item.
  */
 export function plannedQuery(ctx: Context, info: GraphQLResolveInfo): object {
-  let perRequest = plans.get(ctx);
-  if (!perRequest) plans.set(ctx, (perRequest = new Map()));
+  const perRequest = plans(ctx);
   const key = pathKey(info);
   let query = perRequest.get(key);
   if (!query) perRequest.set(key, (query = queryFromInfo({ context: ctx, info })));

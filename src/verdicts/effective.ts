@@ -1,10 +1,13 @@
 /**
  * Which coding of a statement is in force: a person's beats the source dataset's, which
  * beats the rule coder's; within a kind, the latest wins. All codings stay stored.
+ *
+ * This file is the one home of that rule: in memory (`effectiveCoding`), as what a statement
+ * stores for its codings (`storedVerdict`), and as a database condition (`verdictInForceFrom`).
  */
 import type { Verdict, CoderKind } from '../generated/prisma/enums.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import { verdictScore } from './scale.js';
+import { scoreOf } from './scale.js';
 
 const PRECEDENCE: Record<CoderKind, number> = { HUMAN: 3, SOURCE: 2, RULE: 1 };
 
@@ -22,7 +25,35 @@ export function effectiveCoding<T extends CodingLike>(codings: T[]): T | null {
   return best;
 }
 
-/** Recomputes the denormalised verdict of the given statements (all when ids is omitted). */
+/** The denormalised verdict columns of a statement. */
+export type StoredVerdict = { verdict: Verdict | null; verdictScore: number | null };
+
+/** What a statement with these codings stores as its verdict in force and that verdict's score. */
+export function storedVerdict(codings: CodingLike[]): StoredVerdict {
+  const verdict = effectiveCoding(codings)?.verdict ?? null;
+  return { verdict, verdictScore: scoreOf(verdict) };
+}
+
+/** The kinds of coder whose codings beat this one's. */
+export function codersAbove(coder: CoderKind): CoderKind[] {
+  return (Object.keys(PRECEDENCE) as CoderKind[]).filter((other) => PRECEDENCE[other] > PRECEDENCE[coder]);
+}
+
+/**
+ * Statements whose verdict in force comes from this kind of coder, as a database condition:
+ * the coder coded the statement and no coder of higher precedence did.
+ */
+export function verdictInForceFrom(coder: CoderKind): Prisma.StatementWhereInput {
+  const above = codersAbove(coder);
+  return {
+    AND: [{ codings: { some: { coder } } }, ...(above.length ? [{ codings: { none: { coder: { in: above } } } }] : [])],
+  };
+}
+
+/**
+ * Recomputes the stored verdict of the given statements (all when ids is omitted) from their
+ * codings; returns how many changed.
+ */
 export async function refreshVerdicts(tx: Prisma.TransactionClient, ids?: string[]): Promise<number> {
   const statements = await tx.statement.findMany({
     where: ids ? { id: { in: ids } } : {},
@@ -30,9 +61,9 @@ export async function refreshVerdicts(tx: Prisma.TransactionClient, ids?: string
   });
   let changed = 0;
   for (const s of statements) {
-    const verdict = effectiveCoding(s.codings)?.verdict ?? null;
-    if (verdict === s.verdict) continue;
-    await tx.statement.update({ where: { id: s.id }, data: { verdict, verdictScore: verdict ? verdictScore(verdict) : null } });
+    const settled = storedVerdict(s.codings);
+    if (settled.verdict === s.verdict) continue;
+    await tx.statement.update({ where: { id: s.id }, data: settled });
     changed++;
   }
   return changed;

@@ -35,6 +35,11 @@ export function verdictScore(v: Verdict): number | null {
   return isOrdinal(v) ? SCORES[v] : null;
 }
 
+/** The score of a verdict that may be missing: null for no verdict, as for NOT_OBSERVED. */
+export function scoreOf(verdict: Verdict | null | undefined): number | null {
+  return verdict ? verdictScore(verdict) : null;
+}
+
 /**
  * The ordinal verdict for a score. Non-integers are rounded to the nearest step and
  * out-of-range values clamped, so averaged scores map back onto the scale.

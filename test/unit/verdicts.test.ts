@@ -1,7 +1,7 @@
 /** The verdict scale, coding precedence and weighted kappa. */
 import { describe, expect, it } from 'vitest';
-import { isOrdinal, parseVerdict, verdictFromScore, verdictScore, ORDINAL_VERDICTS, VERDICTS } from '../../src/verdicts/scale.js';
-import { effectiveCoding, type CodingLike } from '../../src/verdicts/effective.js';
+import { isOrdinal, parseVerdict, scoreOf, verdictFromScore, verdictScore, ORDINAL_VERDICTS, VERDICTS } from '../../src/verdicts/scale.js';
+import { codersAbove, effectiveCoding, storedVerdict, verdictInForceFrom, type CodingLike } from '../../src/verdicts/effective.js';
 import { weightedKappa } from '../../src/verdicts/agreement.js';
 
 describe('scale', () => {
@@ -11,6 +11,12 @@ describe('scale', () => {
     expect(VERDICTS[VERDICTS.length - 1]).toBe('NOT_OBSERVED');
     expect(VERDICTS.filter(isOrdinal)).toEqual(ORDINAL_VERDICTS);
     for (const v of ORDINAL_VERDICTS) expect(verdictFromScore(verdictScore(v)!)).toBe(v); // round trip
+  });
+
+  it('scores a verdict that may be missing: no verdict has no score', () => {
+    expect(VERDICTS.map(scoreOf)).toEqual(VERDICTS.map(verdictScore));
+    expect(scoreOf(null)).toBeNull();
+    expect(scoreOf(undefined)).toBeNull();
   });
 
   it('maps scores back: round to the nearest step (halves up), clamp to 1..5, null for non-finite', () => {
@@ -59,6 +65,28 @@ describe('effectiveCoding', () => {
     const twin = coding('HUMAN', 'ENDORSED', 1);
     expect(effectiveCoding([early, twin])).toBe(early);
     expect(effectiveCoding([])).toBeNull();
+  });
+
+  it('what a statement stores: the verdict in force and its score; nothing for no coding or NOT_OBSERVED', () => {
+    expect(storedVerdict([coding('RULE', 'ENDORSED', 9), coding('SOURCE', 'CRITICAL', 1)])).toEqual({
+      verdict: 'CRITICAL',
+      verdictScore: 2,
+    });
+    expect(storedVerdict([coding('HUMAN', 'NOT_OBSERVED', 1), coding('SOURCE', 'MIXED', 2)])).toEqual({
+      verdict: 'NOT_OBSERVED',
+      verdictScore: null,
+    });
+    expect(storedVerdict([])).toEqual({ verdict: null, verdictScore: null });
+  });
+
+  it('as a database condition: the coder coded the statement and no coder above it did', () => {
+    expect(codersAbove('RULE').sort()).toEqual(['HUMAN', 'SOURCE']);
+    expect(codersAbove('SOURCE')).toEqual(['HUMAN']);
+    expect(codersAbove('HUMAN')).toEqual([]);
+    expect(verdictInForceFrom('SOURCE')).toEqual({
+      AND: [{ codings: { some: { coder: 'SOURCE' } } }, { codings: { none: { coder: { in: ['HUMAN'] } } } }],
+    });
+    expect(verdictInForceFrom('HUMAN')).toEqual({ AND: [{ codings: { some: { coder: 'HUMAN' } } }] });
   });
 });
 

@@ -2,7 +2,6 @@
  * The comparison in GraphQL: per election (Election.comparison) and across many elections
  * with agreement figures (Query.comparison). Facts are loaded in batches per request.
  */
-import DataLoader from 'dataloader';
 import { ROUNDS_PER_ELECTION } from '../complexity.js';
 import { builder, type Context } from '../builder.js';
 import { RoundKindEnum, VerdictEnum } from '../enums.js';
@@ -17,32 +16,18 @@ import {
 } from '../../comparison/compare.js';
 import { summarize, type AgreementFigures, type ComparisonSummary } from '../../comparison/aggregate.js';
 import { loadElectionFacts } from '../../read/comparison-facts.js';
+import { observedBy } from '../../read/observation.js';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { getRefFromModel } from '@pothos/plugin-prisma';
+import { getRefFromModel, queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import { loadById, loadRoundStatements, plannedQuery } from '../load-by-id.js';
+import { edgeOf, TOTAL_COUNT_DESCRIPTION } from '../connections.js';
+import type { Election, ElectionRound } from '../../generated/prisma/client.js';
 
 export const DEFAULT_SUBJECT = 'CIS-EMO';
 
-const loaders = new WeakMap<Context, DataLoader<string, ElectionComparison>>();
-
-/** Comparisons keyed "subjectId|electionId", batched across a request. */
-function comparisonLoader(ctx: Context) {
-  let loader = loaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (keys: readonly string[]) => {
-      const facts = await loadElectionFacts(ctx.db, [...new Set(keys.map((k) => k.split('|')[1]))]);
-      return keys.map((k) => {
-        const [subjectId, electionId] = k.split('|');
-        return compareElection(facts.get(electionId)!, subjectId);
-      });
-    });
-    loaders.set(ctx, loader);
-  }
-  return loader;
-}
-
 const ComparisonStatusEnum = builder.enumType('ComparisonStatus', {
+  description: "How one body's assessment of a round relates to the subject's.",
   values: {
     BOTH_ASSESSED: { description: 'Both gave an ordinal verdict: gap and agreement are defined.' },
     OTHER_DID_NOT_OBSERVE: { description: 'The other body declined or was prevented from observing.' },
@@ -53,6 +38,7 @@ const ComparisonStatusEnum = builder.enumType('ComparisonStatus', {
 });
 
 const MissingKindEnum = builder.enumType('MissingKind', {
+  description: 'What is missing from the record.',
   values: {
     SUBJECT_OBSERVED_WITHOUT_ASSESSMENT: { description: 'The subject observed, but no assessment of it is on record.' },
     OTHER_DID_NOT_OBSERVE: { description: 'Another body declined or was prevented from observing.' },
@@ -76,82 +62,128 @@ async function statementsOf(ctx: Context, info: GraphQLResolveInfo, roundId: str
   return (await loadRoundStatements(ctx, plannedQuery(ctx, info), roundId)).filter((s) => wanted.has(s.id));
 }
 
+/** Rows of `model` by id, with the selection the field `info` resolves planned into the query. */
+function loadPlanned(ctx: Context, info: GraphQLResolveInfo, model: 'election' | 'electionRound', ids: string[]) {
+  const find = ctx.db[model].findMany as unknown as (args: object) => Promise<{ id: string }[]>;
+  return find({ ...queryFromInfo({ context: ctx, info }), where: { id: { in: ids } } });
+}
+
 const BodyComparisonRef = builder.objectRef<BodyComparison & { roundId: string | null }>('BodyComparison').implement({
   description: "Another body's assessment of the round beside the subject's.",
   fields: (t) => ({
     organization: t.field({
       type: OrganizationRef,
+      description: 'The other body.',
       resolve: (b, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), b.organizationId),
     }),
-    verdict: t.expose('verdict', { type: VerdictEnum, nullable: true }),
-    score: t.exposeInt('score', { nullable: true }),
+    verdict: t.expose('verdict', { type: VerdictEnum, nullable: true, description: 'Its headline verdict for the round.' }),
+    score: t.exposeInt('score', { nullable: true, description: 'Ordinal score of that verdict.' }),
     gap: t.exposeInt('gap', {
       nullable: true,
       description: "Subject's score minus this body's: +3 means the subject was three steps more favourable.",
     }),
-    absoluteGap: t.int({ nullable: true, resolve: (b) => (b.gap === null ? null : Math.abs(b.gap)) }),
+    absoluteGap: t.int({
+      nullable: true,
+      description: 'Size of the gap in steps, regardless of direction.',
+      resolve: (b) => (b.gap === null ? null : Math.abs(b.gap)),
+    }),
     agrees: t.exposeBoolean('agrees', { nullable: true, description: 'Same ordinal verdict; null when either side has none.' }),
-    status: t.expose('status', { type: ComparisonStatusEnum }),
+    status: t.expose('status', { type: ComparisonStatusEnum, description: 'Whether both assessed, or what is missing.' }),
     statements: t.field({
       type: [StatementRef],
+      description: 'Its statements about the round.',
       resolve: (b, _a, ctx, info) => statementsOf(ctx, info, b.roundId, b.statementIds),
     }),
   }),
 });
 
 const RoundComparisonRef = builder.objectRef<RoundComparison & { subjectId: string }>('RoundComparison').implement({
+  description: "One round: the subject's headline verdict beside every other body's.",
   fields: (t) => ({
-    round: t.expose('round', { type: RoundKindEnum }),
-    electionRound: t.field({
+    round: t.expose('round', { type: RoundKindEnum, description: 'First, second or rerun.' }),
+    electionRound: t.loadable({
       type: ElectionRoundRef,
       nullable: true,
-      resolve: (r, _a, ctx, info) => (r.roundId ? loadById(ctx, 'electionRound', plannedQuery(ctx, info), r.roundId) : null),
+      description: 'The round record.',
+      // One loader per response path: the selection planned for the first round serves them all.
+      byPath: true,
+      load: (ids: string[], ctx: Context, _args, info) => loadPlanned(ctx, info, 'electionRound', ids) as Promise<ElectionRound[]>,
+      sort: (round) => (round as ElectionRound).id,
+      resolve: (r) => r.roundId,
     }),
     subjectVerdict: t.expose('subjectVerdict', {
       type: VerdictEnum,
       nullable: true,
       description: "The subject's headline verdict: its most considered statement (final > preliminary > press > interview).",
     }),
-    subjectScore: t.exposeInt('subjectScore', { nullable: true }),
+    subjectScore: t.exposeInt('subjectScore', { nullable: true, description: "Ordinal score of the subject's verdict." }),
     subjectStatements: t.field({
       type: [StatementRef],
+      description: "The subject's statements about the round.",
       resolve: (r, _a, ctx, info) => statementsOf(ctx, info, r.roundId, r.subjectStatementIds),
     }),
-    others: t.field({ type: [BodyComparisonRef], resolve: (r) => r.others.map((o) => ({ ...o, roundId: r.roundId })) }),
+    others: t.field({
+      type: [BodyComparisonRef],
+      description: 'Every other body that assessed or observed.',
+      resolve: (r) => r.others.map((o) => ({ ...o, roundId: r.roundId })),
+    }),
   }),
 });
 
 const MissingRef = builder.objectRef<MissingItem>('MissingAssessment').implement({
   description: 'Something the record lacks for a fair comparison.',
   fields: (t) => ({
-    kind: t.expose('kind', { type: MissingKindEnum }),
-    round: t.expose('round', { type: RoundKindEnum, nullable: true }),
+    kind: t.expose('kind', { type: MissingKindEnum, description: 'What is missing.' }),
+    round: t.expose('round', { type: RoundKindEnum, nullable: true, description: 'Which round; null for the election as a whole.' }),
     organization: t.field({
       type: OrganizationRef,
+      description: 'Whose assessment is missing.',
       resolve: (m, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), m.organizationId),
     }),
   }),
 });
 
-export const ElectionComparisonRef = builder.objectRef<ElectionComparison>('ElectionComparison').implement({
+/**
+ * A comparison is loaded by its key, "subjectId|electionId": fields that return one (a page of
+ * the report, Election.comparison) return the key, and the dataloader plugin compares every
+ * election asked for in one batch, from one load of their facts.
+ */
+export const ElectionComparisonRef = builder.loadableObjectRef('ElectionComparison', {
+  load: async (keys: string[], ctx: Context): Promise<ElectionComparison[]> => {
+    const facts = await loadElectionFacts(ctx.db, [...new Set(keys.map((k) => k.split('|')[1]))]);
+    return keys.map((k) => {
+      const [subjectId, electionId] = k.split('|');
+      return compareElection(facts.get(electionId)!, subjectId);
+    });
+  },
+});
+
+ElectionComparisonRef.implement({
   description: "The subject's assessments of one election beside every other body's, round by round.",
   fields: (t) => ({
-    election: t.field({
+    election: t.loadable({
       type: ElectionRef,
-      resolve: (c, _a, ctx, info) => loadById(ctx, 'election', plannedQuery(ctx, info), c.electionId),
+      description: 'The election.',
+      // One loader per response path: the selection planned for the first election serves them all.
+      byPath: true,
+      load: (ids: string[], ctx: Context, _args, info) => loadPlanned(ctx, info, 'election', ids) as Promise<Election[]>,
+      sort: (election) => (election as Election).id,
+      resolve: (c) => c.electionId,
     }),
     subject: t.field({
       type: OrganizationRef,
+      description: 'The organization compared against the others.',
       resolve: (c, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), c.subjectId),
     }),
     subjectObserved: t.exposeBoolean('subjectObserved', { description: 'The subject had a mission or spoke as an observer.' }),
     // An election has one to three rounds (first, second, rerun): that, not the list default, is its cost.
     rounds: t.field({
       type: [RoundComparisonRef],
+      description: 'Round by round.',
       complexity: { field: 1, multiplier: ROUNDS_PER_ELECTION },
       resolve: (c) => c.rounds.map((r) => ({ ...r, subjectId: c.subjectId })),
     }),
-    missing: t.field({ type: [MissingRef], resolve: (c) => c.missing }),
+    missing: t.field({ type: [MissingRef], description: 'What the record lacks for this election.', resolve: (c) => c.missing }),
   }),
 });
 
@@ -165,19 +197,19 @@ const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').imp
       resolve: (f, _a, ctx, info) => (f.organizationId ? loadById(ctx, 'organization', plannedQuery(ctx, info), f.organizationId) : null),
     }),
     pairedRounds: t.exposeInt('pairedRounds', { description: 'Rounds where both gave an ordinal verdict.' }),
-    subjectAssessedRounds: t.exposeInt('subjectAssessedRounds'),
+    subjectAssessedRounds: t.exposeInt('subjectAssessedRounds', { description: 'Rounds the subject assessed.' }),
     coverage: t.exposeFloat('coverage', {
       nullable: true,
       description: "Share of the subject's assessed rounds that the other body also assessed.",
     }),
-    agreements: t.exposeInt('agreements'),
+    agreements: t.exposeInt('agreements', { description: 'Paired rounds with the same verdict.' }),
     agreementRate: t.exposeFloat('agreementRate', { nullable: true, description: 'Share of paired rounds with the same verdict.' }),
-    withinOneRate: t.exposeFloat('withinOneRate', { nullable: true }),
+    withinOneRate: t.exposeFloat('withinOneRate', { nullable: true, description: 'Share of paired rounds at most one step apart.' }),
     meanGap: t.exposeFloat('meanGap', {
       nullable: true,
       description: 'Mean of subject minus other: positive when the subject is more favourable.',
     }),
-    meanAbsoluteGap: t.exposeFloat('meanAbsoluteGap', { nullable: true }),
+    meanAbsoluteGap: t.exposeFloat('meanAbsoluteGap', { nullable: true, description: 'Mean size of the gap in steps.' }),
     weightedKappa: t.exposeFloat('weightedKappa', {
       nullable: true,
       description:
@@ -188,16 +220,19 @@ const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').imp
 });
 
 const SummaryRef = builder.objectRef<ComparisonSummary>('ComparisonSummary').implement({
+  description: 'Figures over all elections of a comparison.',
   fields: (t) => ({
-    elections: t.exposeInt('elections'),
-    subjectObservedElections: t.exposeInt('subjectObservedElections'),
-    subjectAssessedElections: t.exposeInt('subjectAssessedElections'),
+    elections: t.exposeInt('elections', { description: 'Elections in the comparison.' }),
+    subjectObservedElections: t.exposeInt('subjectObservedElections', { description: 'Of those, elections the subject observed.' }),
+    subjectAssessedElections: t.exposeInt('subjectAssessedElections', {
+      description: 'Of those, elections with an assessment by the subject on record.',
+    }),
     subjectCoverage: t.exposeFloat('subjectCoverage', {
       nullable: true,
       description: 'Share of the elections the subject observed with an assessment of it on record.',
     }),
-    pooled: t.field({ type: AgreementRef, resolve: (s) => s.pooled }),
-    byBody: t.field({ type: [AgreementRef], resolve: (s) => s.byBody }),
+    pooled: t.field({ type: AgreementRef, description: 'Agreement with all other bodies together.', resolve: (s) => s.pooled }),
+    byBody: t.field({ type: [AgreementRef], description: 'Agreement with each other body.', resolve: (s) => s.byBody }),
   }),
 });
 
@@ -215,6 +250,7 @@ interface Report {
 }
 
 const ComparisonScopeEnum = builder.enumType('ComparisonScope', {
+  description: 'Which elections a comparison covers.',
   values: {
     SUBJECT: { description: 'Elections the subject observed or assessed.' },
     WITH_STATEMENTS: { description: 'Elections with at least one statement by anyone.' },
@@ -227,6 +263,7 @@ const ReportRef = builder.objectRef<Report>('ComparisonReport').implement({
   fields: (t) => ({
     subject: t.field({
       type: OrganizationRef,
+      description: 'The organization compared against the others.',
       resolve: (r, _a, ctx, info) => loadById(ctx, 'organization', plannedQuery(ctx, info), r.subjectId),
     }),
     summary: t.field({
@@ -238,17 +275,27 @@ const ReportRef = builder.objectRef<Report>('ComparisonReport').implement({
       {
         type: ElectionComparisonRef,
         description: 'Per-election comparisons, newest first.',
-        resolve: async (r, args, ctx) => {
-          // Slice the ids first: only the page's elections are compared.
+        resolve: (r, args) => {
+          // Slice the ids first: only the page's elections are compared (each edge's node is a key).
           const page = resolveArrayConnection({ args }, r.electionIds);
-          const comparisons = await Promise.all(page.edges.map((edge) => comparisonLoader(ctx).load(`${r.subjectId}|${edge.node}`)));
-          return { ...page, edges: page.edges.map((edge, i) => ({ ...edge, node: comparisons[i] })), total: r.electionIds.length };
+          return {
+            ...page,
+            edges: page.edges.map((edge) => ({ ...edge, node: `${r.subjectId}|${edge.node}` })),
+            total: r.electionIds.length,
+          };
         },
       },
       {
         name: 'ElectionComparisonConnection',
-        fields: (c) => ({ totalCount: c.int({ resolve: (conn) => (conn as unknown as { total: number }).total ?? 0 }) }),
+        description: 'A page of ElectionComparison records (Relay connection).',
+        fields: (c) => ({
+          totalCount: c.int({
+            description: TOTAL_COUNT_DESCRIPTION,
+            resolve: (conn) => (conn as unknown as { total: number }).total ?? 0,
+          }),
+        }),
       },
+      edgeOf('ElectionComparison'),
     ),
   }),
 });
@@ -262,7 +309,7 @@ builder.prismaObjectFields('Election', (t) => ({
     type: ElectionComparisonRef,
     description: `This election's assessments, the subject (default ${DEFAULT_SUBJECT}) beside every other body.`,
     args: { subject: t.arg.string({ required: false, description: 'Any organization, by any name.' }) },
-    resolve: async (e, args, ctx) => comparisonLoader(ctx).load(`${await subjectId(ctx, args)}|${e.id}`),
+    resolve: async (e, args, ctx) => `${await subjectId(ctx, args)}|${e.id}`,
   }),
 }));
 
@@ -283,17 +330,7 @@ builder.queryFields((t) => ({
           ? where
           : args.scope === 'WITH_STATEMENTS'
             ? { AND: [where, { rounds: { some: { statements: { some: {} } } } }] }
-            : {
-                AND: [
-                  where,
-                  {
-                    OR: [
-                      { missions: { some: { organizationId: subject } } },
-                      { rounds: { some: { statements: { some: { organizationId: subject } } } } },
-                    ],
-                  },
-                ],
-              };
+            : { AND: [where, observedBy(subject)] };
       const key = JSON.stringify([subject, scoped]);
       const electionIds = await ctx.cache.memo(`comparison-elections|${key}`, async () =>
         (await ctx.db.election.findMany({ where: scoped, select: { id: true }, orderBy: [{ year: 'desc' }, { id: 'asc' }] })).map(

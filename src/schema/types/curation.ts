@@ -4,8 +4,10 @@
  * authScopes; the resolvers only validate and delegate to src/curation.
  */
 import { brandWithType } from '@pothos/core';
-import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
-import { builder, type Context } from '../builder.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import { getRefFromModel, type PrismaObjectRef } from '@pothos/plugin-prisma';
+import { builder, NODE_ID, type Context } from '../builder.js';
+import { connectionOf, edgeOf } from '../connections.js';
 import { ElectionTypeEnum, RoundKindEnum, StatementKindEnum, VerdictEnum } from '../enums.js';
 import { userError } from '../errors.js';
 import { DecisionKind, TokenRole } from '../../generated/prisma/enums.js';
@@ -20,23 +22,12 @@ import { isMergeable, type EntityRow, type MergeableType } from '../../read/iden
 import type { Tx } from '../../db/tables.js';
 import type { Actor } from '../../curation/tokens.js';
 import { providerOfClient } from '../../db/client.js';
+import type { Reconciler } from '../../reconcile/reconciler.js';
+import type { NamesWrite } from '../../read/read-cache.js';
 
 const MAX_NOTE = 2_000;
 
 // ── helpers ──
-
-/** A global ID from an argument, checked for its type; a clear client error otherwise. */
-function decodeId(value: string, field: string, allowed: readonly string[]): { typename: string; id: string } {
-  let decoded: { typename: string; id: string };
-  try {
-    decoded = decodeGlobalID(value);
-  } catch {
-    throw userError(`${field}: "${value.slice(0, 100)}" is not an ID issued by this API`, 'BAD_USER_INPUT', { field });
-  }
-  if (!allowed.includes(decoded.typename))
-    throw userError(`${field} must be the ID of ${allowed.join(' or ')} (got ${decoded.typename})`, 'BAD_USER_INPUT', { field });
-  return decoded;
-}
 
 function checkedNote(note: string | null | undefined): string | null {
   if (note === null || note === undefined) return null;
@@ -55,6 +46,35 @@ async function change<T>(ctx: Context, run: (tx: Tx, actor: string) => Promise<T
   } finally {
     ctx.cache.invalidate();
   }
+}
+
+/**
+ * `change` for a write that adds names (a statement's organization, its speaker): it resolves them
+ * through the read cache's reconciler, which stays loaded from one write to the next, and what it
+ * adds joins the cache only once the transaction has committed. A write that rolls back, or finds
+ * its statement already on record, leaves the cache as it was.
+ */
+async function changeNames<T extends { created: boolean }>(
+  ctx: Context,
+  run: (tx: Tx, actor: string, reconciler: Reconciler) => Promise<T>,
+): Promise<T> {
+  const actor = ctx.actor!.name; // authScopes guarantee a token
+  const names: { write?: NamesWrite } = {};
+  let result: T;
+  try {
+    result = await ctx.db.$transaction(async (tx) => {
+      const write = await ctx.cache.draftReconciler(tx);
+      names.write = write;
+      const r = await run(tx, actor, write.draft.reconciler);
+      if (r.created) await ctx.cache.sealDraft(write, tx);
+      return r;
+    }, CURATION_TRANSACTION);
+  } catch (error) {
+    if (error instanceof CurationError) throw userError(error.message, error.code, error.details);
+    throw error;
+  }
+  if (result.created && names.write) ctx.cache.commitDraft(names.write);
+  return result;
 }
 
 /** Tells the Node interface which object type a row is (rows of these models carry no typename). */
@@ -136,10 +156,25 @@ builder.prismaObject('ApiToken', {
 /** Types whose audit entries name a record that has a global ID. */
 const RECORD_TYPES = ['Organization', 'Person', 'Area', 'Statement', 'Decision'];
 
+// What each ID argument may name: the Relay plugin decodes the ID and refuses any other type
+// before the resolver runs (`t.arg.globalID({ for })`), as a client error naming the argument.
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+/** A model's node type (getRefFromModel's type also allows a Prisma interface; these are objects). */
+const nodeType = (model: 'Organization' | 'Person' | 'Area' | 'Statement') =>
+  getRefFromModel(model, builder) as PrismaObjectRef<Types, Types['PrismaTypes'][typeof model]>;
+const StatementNode = nodeType('Statement');
+const MERGEABLE_NODES = [nodeType('Organization'), nodeType('Person'), nodeType('Area')];
+
+/** A global ID argument as the Relay plugin hands it over, decoded and of an allowed type. */
+interface NodeId {
+  typename: string;
+  id: string;
+}
+
 const json = (text: string | null) => (text === null ? null : (JSON.parse(text) as unknown));
 
-builder.prismaNode('Decision', {
-  id: { field: 'id' },
+const DecisionRef = builder.prismaNode('Decision', {
+  id: NODE_ID,
   description: 'A reconciliation decision, replayed after every ingest: records merged (SAME), kept apart (NOT_SAME), or a curated alias.',
   fields: (t) => ({
     kind: t.expose('kind', { type: DecisionKindEnum, description: 'Merge, keep apart, or alias.' }),
@@ -160,7 +195,7 @@ builder.prismaNode('Decision', {
 });
 
 builder.prismaNode('AuditEntry', {
-  id: { field: 'id' },
+  id: NODE_ID,
   description: 'One change made through curation. Entries are only ever appended.',
   fields: (t) => ({
     at: t.expose('at', { type: 'DateTime', description: 'When the change was made.' }),
@@ -296,10 +331,8 @@ const JudgementResultRef = builder.objectRef<JudgementShape>('JudgementResult').
   }),
 });
 
-/** Two records of one mergeable type from two argument IDs. */
-function pair(left: string, right: string, leftName: string, rightName: string): { type: MergeableType; left: string; right: string } {
-  const a = decodeId(left, leftName, ['Organization', 'Person', 'Area']);
-  const b = decodeId(right, rightName, ['Organization', 'Person', 'Area']);
+/** Two records of one mergeable type from two ID arguments (each already of a mergeable type). */
+function pair(a: NodeId, b: NodeId, leftName: string, rightName: string): { type: MergeableType; left: string; right: string } {
   if (a.typename !== b.typename)
     throw userError(
       `${leftName} is ${a.typename} but ${rightName} is ${b.typename}; only records of one type are judged together`,
@@ -309,8 +342,7 @@ function pair(left: string, right: string, leftName: string, rightName: string):
   return { type: a.typename, left: a.id, right: b.id };
 }
 
-function record(value: string, field: string): { type: MergeableType; id: string } {
-  const { typename, id } = decodeId(value, field, ['Organization', 'Person', 'Area']);
+function record({ typename, id }: NodeId): { type: MergeableType; id: string } {
   if (!isMergeable(typename)) throw userError(`${typename} records have no aliases`, 'BAD_USER_INPUT');
   return { type: typename, id };
 }
@@ -323,7 +355,10 @@ const AuditFilter = builder.inputType('AuditFilter', {
     actions: t.field({ type: [AuditActionEnum], description: 'Only these kinds of change.' }),
     actor: t.string({ description: 'Only changes made with this token name.' }),
     entityType: t.string({ description: 'Only changes to records of this type.' }),
-    record: t.id({ description: 'Global ID of a record: only its entries.' }),
+    record: t.globalID({
+      for: [...MERGEABLE_NODES, StatementNode, DecisionRef],
+      description: 'Global ID of a record: only its entries.',
+    }),
     since: t.field({ type: 'DateTime', description: 'Only changes made at or after this time.' }),
     until: t.field({ type: 'DateTime', description: 'Only changes made at or before this time.' }),
   }),
@@ -331,7 +366,7 @@ const AuditFilter = builder.inputType('AuditFilter', {
 
 function auditWhere(filter: typeof AuditFilter.$inferInput | null | undefined): Prisma.AuditEntryWhereInput {
   if (!filter) return {};
-  const recordId = filter.record ? decodeId(String(filter.record), 'filter.record', RECORD_TYPES).id : null;
+  const recordId = filter.record?.id ?? null;
   return {
     ...(filter.actions?.length ? { action: { in: [...filter.actions] } } : {}),
     ...(filter.actor ? { actor: filter.actor } : {}),
@@ -350,28 +385,36 @@ builder.queryFields((t) => ({
     description: 'The writer whose API token came with the request; null for anonymous readers.',
     resolve: (_r, _a, ctx) => ctx.actor,
   }),
-  auditLog: t.prismaConnection({
-    type: 'AuditEntry',
-    cursor: 'id',
-    description: 'The audit trail, newest first: every change made through curation, with before and after.',
-    args: { filter: t.arg({ type: AuditFilter, required: false }) },
-    totalCount: (_p, args, ctx) => ctx.db.auditEntry.count({ where: auditWhere(args.filter) }),
-    resolve: (query, _p, args, ctx) =>
-      ctx.db.auditEntry.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ at: 'desc' }, { id: 'desc' }] }),
-  }),
-  decisions: t.prismaConnection({
-    type: 'Decision',
-    cursor: 'id',
-    description: 'Reconciliation decisions, newest first.',
-    args: {
-      kind: t.arg({ type: DecisionKindEnum, required: false }),
-      entityType: t.arg.string({ required: false }),
-      includeRevoked: t.arg.boolean({ required: false, defaultValue: false }),
+  auditLog: t.prismaConnection(
+    {
+      type: 'AuditEntry',
+      cursor: 'id',
+      description: 'The audit trail, newest first: every change made through curation, with before and after.',
+      args: { filter: t.arg({ type: AuditFilter, required: false }) },
+      totalCount: (_p, args, ctx) => ctx.db.auditEntry.count({ where: auditWhere(args.filter) }),
+      resolve: (query, _p, args, ctx) =>
+        ctx.db.auditEntry.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ at: 'desc' }, { id: 'desc' }] }),
     },
-    totalCount: (_p, args, ctx) => ctx.db.decision.count({ where: decisionWhere(args) }),
-    resolve: (query, _p, args, ctx) =>
-      ctx.db.decision.findMany({ ...query, where: decisionWhere(args), orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }] }),
-  }),
+    connectionOf('QueryAuditLog'),
+    edgeOf('QueryAuditLog'),
+  ),
+  decisions: t.prismaConnection(
+    {
+      type: 'Decision',
+      cursor: 'id',
+      description: 'Reconciliation decisions, newest first.',
+      args: {
+        kind: t.arg({ type: DecisionKindEnum, required: false }),
+        entityType: t.arg.string({ required: false }),
+        includeRevoked: t.arg.boolean({ required: false, defaultValue: false }),
+      },
+      totalCount: (_p, args, ctx) => ctx.db.decision.count({ where: decisionWhere(args) }),
+      resolve: (query, _p, args, ctx) =>
+        ctx.db.decision.findMany({ ...query, where: decisionWhere(args), orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }] }),
+    },
+    connectionOf('QueryDecisions'),
+    edgeOf('QueryDecisions'),
+  ),
   apiTokens: t.prismaField({
     type: ['ApiToken'],
     authScopes: { admin: true },
@@ -405,7 +448,10 @@ builder.mutationFields((t) => ({
     description: 'Adds a statement, checked and reconciled exactly like a spreadsheet row; its source is a CURATION source.',
     args: { input: t.arg({ type: AddStatementInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
-      const result = await change(ctx, (tx, actor) => addStatement(tx, actor, input as StatementInput, providerOfClient(ctx.db)));
+      const provider = providerOfClient(ctx.db);
+      const result = await changeNames(ctx, (tx, actor, reconciler) =>
+        addStatement(tx, actor, input as StatementInput, { provider, reconciler }),
+      );
       return { created: result.created, statementId: result.statement.id };
     },
   }),
@@ -415,14 +461,13 @@ builder.mutationFields((t) => ({
     description:
       "Codes a statement's verdict as the token's curator (a HUMAN coding, which beats SOURCE and RULE codings); every coding stays stored.",
     args: {
-      statement: t.arg.id({ required: true }),
+      statement: t.arg.globalID({ for: StatementNode, required: true }),
       verdict: t.arg({ type: VerdictEnum, required: true }),
       note: t.arg.string({ required: false }),
     },
     resolve: async (query, _r, args, ctx) => {
-      const { id } = decodeId(String(args.statement), 'statement', ['Statement']);
       const note = checkedNote(args.note);
-      const { statement } = await change(ctx, (tx, actor) => setVerdict(tx, actor, id, args.verdict, note));
+      const { statement } = await change(ctx, (tx, actor) => setVerdict(tx, actor, args.statement.id, args.verdict, note));
       return ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: statement.id } });
     },
   }),
@@ -430,11 +475,10 @@ builder.mutationFields((t) => ({
     type: 'Statement',
     authScopes: { editor: true },
     description: "Withdraws the token's own human coding of a statement; the next coding by precedence takes over.",
-    args: { statement: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    args: { statement: t.arg.globalID({ for: StatementNode, required: true }), note: t.arg.string({ required: false }) },
     resolve: async (query, _r, args, ctx) => {
-      const { id } = decodeId(String(args.statement), 'statement', ['Statement']);
       const note = checkedNote(args.note);
-      const statement = await change(ctx, (tx, actor) => withdrawVerdict(tx, actor, id, note));
+      const statement = await change(ctx, (tx, actor) => withdrawVerdict(tx, actor, args.statement.id, note));
       return ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: statement.id } });
     },
   }),
@@ -443,9 +487,13 @@ builder.mutationFields((t) => ({
     authScopes: { editor: true },
     description:
       'Adds a spelling by which an organization, person or area is found. It survives re-ingestion and follows the record through merges.',
-    args: { record: t.arg.id({ required: true }), name: t.arg.string({ required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      record: t.arg.globalID({ for: MERGEABLE_NODES, required: true }),
+      name: t.arg.string({ required: true }),
+      note: t.arg.string({ required: false }),
+    },
     resolve: async (_r, args, ctx) => {
-      const { type, id } = record(String(args.record), 'record');
+      const { type, id } = record(args.record);
       const note = checkedNote(args.note);
       const r = await change(ctx, (tx, actor) => addAlias(tx, actor, type, id, args.name, note));
       return { record: asNode(type, r.record), alias: r.alias.name, decisionId: r.decision.id };
@@ -455,9 +503,13 @@ builder.mutationFields((t) => ({
     type: AliasResult,
     authScopes: { editor: true },
     description: 'Removes a curated alias (aliases from the sources come back with every ingest and are not removed).',
-    args: { record: t.arg.id({ required: true }), name: t.arg.string({ required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      record: t.arg.globalID({ for: MERGEABLE_NODES, required: true }),
+      name: t.arg.string({ required: true }),
+      note: t.arg.string({ required: false }),
+    },
     resolve: async (_r, args, ctx) => {
-      const { type, id } = record(String(args.record), 'record');
+      const { type, id } = record(args.record);
       const note = checkedNote(args.note);
       const r = await change(ctx, (tx, actor) => removeAlias(tx, actor, type, id, args.name, note));
       return { record: asNode(type, r.record), alias: r.alias.name, decisionId: null };
@@ -468,9 +520,13 @@ builder.mutationFields((t) => ({
     authScopes: { editor: true },
     description:
       'Merges `merged` into `survivor` (a SAME judgement): everything of the merged record moves to the survivor, its ID keeps resolving to the survivor, and splitRecords undoes it exactly.',
-    args: { survivor: t.arg.id({ required: true }), merged: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    args: {
+      survivor: t.arg.globalID({ for: MERGEABLE_NODES, required: true }),
+      merged: t.arg.globalID({ for: MERGEABLE_NODES, required: true }),
+      note: t.arg.string({ required: false }),
+    },
     resolve: async (_r, args, ctx) => {
-      const { type, left, right } = pair(String(args.survivor), String(args.merged), 'survivor', 'merged');
+      const { type, left, right } = pair(args.survivor, args.merged, 'survivor', 'merged');
       const note = checkedNote(args.note);
       const r = await change(ctx, (tx, actor) => mergeRecords(tx, actor, type, left, right, note));
       return { survivor: asNode(type, r.survivor), merged: asNode(type, r.merged), decisionId: r.decision.id, rows: r.moved };
@@ -481,9 +537,9 @@ builder.mutationFields((t) => ({
     authScopes: { editor: true },
     description:
       'Undoes the merge of a record: it and everything moved with it are put back as they were. Merges that touched the same rows are undone newest first.',
-    args: { merged: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    args: { merged: t.arg.globalID({ for: MERGEABLE_NODES, required: true }), note: t.arg.string({ required: false }) },
     resolve: async (_r, args, ctx) => {
-      const { type, id } = record(String(args.merged), 'merged');
+      const { type, id } = record(args.merged);
       const note = checkedNote(args.note);
       const r = await change(ctx, (tx, actor) => splitRecord(tx, actor, type, id, note));
       return { survivor: asNode(type, r.survivor), merged: asNode(type, r.record), decisionId: r.decision.id, rows: r.restored };
@@ -495,13 +551,13 @@ builder.mutationFields((t) => ({
     description:
       'Records a judgement between two records of one type: SAME merges right into left, NOT_SAME keeps them apart for good, UNSURE is only audited.',
     args: {
-      left: t.arg.id({ required: true }),
-      right: t.arg.id({ required: true }),
+      left: t.arg.globalID({ for: MERGEABLE_NODES, required: true }),
+      right: t.arg.globalID({ for: MERGEABLE_NODES, required: true }),
       judgement: t.arg({ type: JudgementEnum, required: true }),
       note: t.arg.string({ required: false }),
     },
     resolve: async (_r, args, ctx) => {
-      const { type, left, right } = pair(String(args.left), String(args.right), 'left', 'right');
+      const { type, left, right } = pair(args.left, args.right, 'left', 'right');
       const note = checkedNote(args.note);
       const r = await change(ctx, (tx, actor) => judgeRecords(tx, actor, type, left, right, args.judgement, note));
       const merge = r.merge
@@ -519,11 +575,10 @@ builder.mutationFields((t) => ({
     type: 'Decision',
     authScopes: { admin: true },
     description: 'Withdraws a NOT_SAME judgement made by a curator. Admins only.',
-    args: { decision: t.arg.id({ required: true }), note: t.arg.string({ required: false }) },
+    args: { decision: t.arg.globalID({ for: DecisionRef, required: true }), note: t.arg.string({ required: false }) },
     resolve: async (query, _r, args, ctx) => {
-      const { id } = decodeId(String(args.decision), 'decision', ['Decision']);
       const note = checkedNote(args.note);
-      const revoked = await change(ctx, (tx, actor) => revokeJudgement(tx, actor, id, note));
+      const revoked = await change(ctx, (tx, actor) => revokeJudgement(tx, actor, args.decision.id, note));
       return ctx.db.decision.findUniqueOrThrow({ ...query, where: { id: revoked.id } });
     },
   }),

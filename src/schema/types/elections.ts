@@ -1,5 +1,6 @@
 import { ROUNDS_PER_ELECTION } from '../complexity.js';
-import { builder } from '../builder.js';
+import { builder, NODE_ID } from '../builder.js';
+import { connectionOf, edgeOf } from '../connections.js';
 import { OrganizationRef } from './organizations.js';
 import type { Organization } from '../../generated/prisma/client.js';
 import { DatePrecisionEnum, ElectionTypeEnum, RoundKindEnum } from '../enums.js';
@@ -7,18 +8,21 @@ import { addProvenance } from './provenance.js';
 import { ElectionFilter, electionWhere } from '../filters.js';
 
 builder.prismaNode('Election', {
-  id: { field: 'id' },
+  id: NODE_ID,
   description: 'An election or referendum in an area. Its rounds carry the statements.',
   fields: (t) => ({
-    key: t.exposeString('key'),
-    area: t.relation('area'),
-    type: t.expose('type', { type: ElectionTypeEnum }),
-    year: t.exposeInt('year'),
+    key: t.exposeString('key', { description: 'Stable natural key: area, type and year.' }),
+    area: t.relation('area', { description: 'Where the vote took place.' }),
+    type: t.expose('type', { type: ElectionTypeEnum, description: 'Kind of vote.' }),
+    year: t.exposeInt('year', { description: 'Year of the first round.' }),
     date: t.exposeString('date', {
       nullable: true,
       description: 'Polling day of the first round, ISO at its precision; null when only the year is known.',
     }),
-    datePrecision: t.expose('datePrecision', { type: DatePrecisionEnum }),
+    datePrecision: t.expose('datePrecision', {
+      type: DatePrecisionEnum,
+      description: 'How precisely the date is known (a year-only article date, a day-exact statement date).',
+    }),
     pollingDay: t.field({
       type: 'LocalDate',
       nullable: true,
@@ -34,9 +38,19 @@ builder.prismaNode('Election', {
       nullable: true,
       description: 'International observers across all missions, when a source counts them.',
     }),
-    internationalObserverCountries: t.exposeInt('internationalObserverCountries', { nullable: true }),
-    rounds: t.relation('rounds', { complexity: { field: 1, multiplier: ROUNDS_PER_ELECTION }, query: { orderBy: { ordinal: 'asc' } } }),
-    missions: t.relation('missions', { query: { orderBy: { id: 'asc' } } }),
+    internationalObserverCountApproximate: t.exposeBoolean('internationalObserverCountApproximate', {
+      description: 'True when the source gives the count as approximate ("about 1200 observers from 49 countries").',
+    }),
+    internationalObserverCountries: t.exposeInt('internationalObserverCountries', {
+      nullable: true,
+      description: 'Countries the international observers came from, when a source counts them.',
+    }),
+    rounds: t.relation('rounds', {
+      description: 'Rounds with statements, in order.',
+      complexity: { field: 1, multiplier: ROUNDS_PER_ELECTION },
+      query: { orderBy: { ordinal: 'asc' } },
+    }),
+    missions: t.relation('missions', { description: 'Observation missions to this election.', query: { orderBy: { id: 'asc' } } }),
     observers: t.field({
       type: [OrganizationRef],
       description: 'Organizations with a mission to this election.',
@@ -50,41 +64,51 @@ builder.prismaNode('Election', {
 addProvenance('Election');
 
 builder.prismaNode('ElectionRound', {
-  id: { field: 'id' },
+  id: NODE_ID,
+  description: 'A round of an election (first, second, rerun): statements are about rounds.',
   fields: (t) => ({
-    election: t.relation('election'),
-    round: t.expose('round', { type: RoundKindEnum }),
-    date: t.field({ type: 'LocalDate', nullable: true, resolve: (r) => r.date }),
-    statements: t.relation('statements', { query: { orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] } }),
+    election: t.relation('election', { description: 'The election.' }),
+    round: t.expose('round', { type: RoundKindEnum, description: 'First, second or rerun.' }),
+    date: t.field({ type: 'LocalDate', nullable: true, description: 'Polling day of this round, when known.', resolve: (r) => r.date }),
+    statements: t.relation('statements', {
+      description: 'Statements about this round.',
+      query: { orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] },
+    }),
   }),
 });
 addProvenance('ElectionRound');
 
 builder.prismaNode('Mission', {
-  id: { field: 'id' },
+  id: NODE_ID,
   description: 'An organization observing an election.',
   fields: (t) => ({
-    organization: t.relation('organization'),
-    election: t.relation('election'),
-    head: t.relation('head', { nullable: true }),
-    observerCount: t.exposeInt('observerCount', { nullable: true }),
-    observerCountApproximate: t.exposeBoolean('observerCountApproximate'),
-    countryCount: t.exposeInt('countryCount', { nullable: true }),
-    startDate: t.exposeString('startDate', { nullable: true }),
-    endDate: t.exposeString('endDate', { nullable: true }),
-    members: t.relation('members'),
+    organization: t.relation('organization', { description: 'The observing organization.' }),
+    election: t.relation('election', { description: 'The election observed.' }),
+    head: t.relation('head', { nullable: true, description: 'Head of mission, when known.' }),
+    observerCount: t.exposeInt('observerCount', { nullable: true, description: 'Number of observers, when known.' }),
+    observerCountApproximate: t.exposeBoolean('observerCountApproximate', {
+      description: 'True when the count is approximate ("about 1200").',
+    }),
+    countryCount: t.exposeInt('countryCount', { nullable: true, description: 'Number of countries the observers came from.' }),
+    startDate: t.exposeString('startDate', { nullable: true, description: 'Deployment start.' }),
+    endDate: t.exposeString('endDate', { nullable: true, description: 'Deployment end.' }),
+    members: t.relation('members', { description: 'People on the mission.' }),
   }),
 });
 addProvenance('Mission');
 
 builder.queryFields((t) => ({
-  elections: t.prismaConnection({
-    type: 'Election',
-    cursor: 'id',
-    description: 'Elections, newest first, filtered as a dashboard needs.',
-    args: { filter: t.arg({ type: ElectionFilter, required: false }) },
-    totalCount: async (_p, args, ctx) => ctx.db.election.count({ where: await electionWhere(args.filter, ctx) }),
-    resolve: async (query, _p, args, ctx) =>
-      ctx.db.election.findMany({ ...query, where: await electionWhere(args.filter, ctx), orderBy: [{ year: 'desc' }, { id: 'asc' }] }),
-  }),
+  elections: t.prismaConnection(
+    {
+      type: 'Election',
+      cursor: 'id',
+      description: 'Elections, newest first, filtered as a dashboard needs.',
+      args: { filter: t.arg({ type: ElectionFilter, required: false }) },
+      totalCount: async (_p, args, ctx) => ctx.db.election.count({ where: await electionWhere(args.filter, ctx) }),
+      resolve: async (query, _p, args, ctx) =>
+        ctx.db.election.findMany({ ...query, where: await electionWhere(args.filter, ctx), orderBy: [{ year: 'desc' }, { id: 'asc' }] }),
+    },
+    connectionOf('QueryElections'),
+    edgeOf('QueryElections'),
+  ),
 }));

@@ -1,42 +1,47 @@
-import { builder } from '../builder.js';
+import { builder, NODE_ID } from '../builder.js';
+import { connectionOf, edgeOf } from '../connections.js';
 import { addProvenance } from './provenance.js';
 import { personIdByName } from '../lookup.js';
 import { aliasContains } from '../filters.js';
 
 builder.prismaNode('Person', {
-  id: { field: 'id' },
+  id: NODE_ID,
   description: 'A person: mission member, official, speaker.',
   fields: (t) => ({
-    key: t.exposeString('key'),
-    name: t.exposeString('name'),
-    birthYear: t.exposeInt('birthYear', { nullable: true }),
-    summary: t.exposeString('summary', { nullable: true }),
+    key: t.exposeString('key', { description: 'Stable natural key.' }),
+    name: t.exposeString('name', { description: 'Name as first recorded.' }),
+    birthYear: t.exposeInt('birthYear', { nullable: true, description: 'Year of birth, where a source states it.' }),
+    summary: t.exposeString('summary', { nullable: true, description: 'A short description, where a source gives one.' }),
     aliases: t.stringList({
+      description: 'Every spelling of the name in the sources.',
       select: { aliases: { select: { name: true }, orderBy: { name: 'asc' } } },
       resolve: (p) => [...new Set(p.aliases.map((x) => x.name))],
     }),
-    memberships: t.relation('memberships', { query: { orderBy: [{ startDate: 'asc' }, { id: 'asc' }] } }),
-    statements: t.relation('statements'),
+    memberships: t.relation('memberships', {
+      description: 'Roles in organizations and missions.',
+      query: { orderBy: [{ startDate: 'asc' }, { id: 'asc' }] },
+    }),
+    statements: t.relation('statements', { description: 'Statements this person made for a body.' }),
   }),
 });
 addProvenance('Person');
 
 builder.prismaNode('Membership', {
-  id: { field: 'id' },
+  id: NODE_ID,
   description: "A person's role in an organization or mission, as of a date (Popolo membership).",
   fields: (t) => ({
-    person: t.relation('person'),
-    organization: t.relation('organization', { nullable: true }),
-    mission: t.relation('mission', { nullable: true }),
-    role: t.exposeString('role'),
+    person: t.relation('person', { description: 'The person.' }),
+    organization: t.relation('organization', { nullable: true, description: 'The organization the role is in.' }),
+    mission: t.relation('mission', { nullable: true, description: 'The mission the role is in, when it is one mission.' }),
+    role: t.exposeString('role', { description: 'The role ("Chair", "member of CIS-EMO missions").' }),
     label: t.exposeString('label', { nullable: true, description: 'The standing as the source states it ("member of EU Parliament").' }),
     onBehalfOf: t.relation('onBehalfOf', { nullable: true, description: 'The country the person stood for, as the source states it.' }),
     onBehalfOfOrganization: t.relation('onBehalfOfOrganization', {
       nullable: true,
       description: 'The body the person represented in this role.',
     }),
-    startDate: t.exposeString('startDate', { nullable: true }),
-    endDate: t.exposeString('endDate', { nullable: true }),
+    startDate: t.exposeString('startDate', { nullable: true, description: 'Start (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+    endDate: t.exposeString('endDate', { nullable: true, description: 'End (YYYY, YYYY-MM or YYYY-MM-DD).' }),
     asOf: t.exposeString('asOf', { nullable: true, description: 'When the role held, if not a range ("at the moment of participation").' }),
   }),
 });
@@ -50,14 +55,19 @@ builder.queryFields((t) => ({
     args: { name: t.arg.string({ required: true }) },
     resolve: async (query, _r, args, ctx) => ctx.db.person.findUnique({ ...query, where: { id: await personIdByName(ctx, args.name) } }),
   }),
-  persons: t.prismaConnection({
-    type: 'Person',
-    cursor: 'id',
-    args: { nameContains: t.arg.string({ required: false }) },
-    totalCount: (_p, args, ctx) => ctx.db.person.count({ where: personWhere(args) }),
-    resolve: (query, _p, args, ctx) =>
-      ctx.db.person.findMany({ ...query, where: personWhere(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
-  }),
+  persons: t.prismaConnection(
+    {
+      type: 'Person',
+      cursor: 'id',
+      description: 'Persons, by name.',
+      args: { nameContains: t.arg.string({ required: false }) },
+      totalCount: (_p, args, ctx) => ctx.db.person.count({ where: personWhere(args) }),
+      resolve: (query, _p, args, ctx) =>
+        ctx.db.person.findMany({ ...query, where: personWhere(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    },
+    connectionOf('QueryPersons'),
+    edgeOf('QueryPersons'),
+  ),
 }));
 
 function personWhere(args: { nameContains?: string | null }) {

@@ -1,94 +1,101 @@
 /** Sources, claims and conflicts: where every fact comes from, and where sources disagree. */
-import DataLoader from 'dataloader';
-import { builder, type Context } from '../builder.js';
+import { builder, NODE_ID, type Context } from '../builder.js';
+import { connectionOf, edgeOf } from '../connections.js';
 import { SourceKindEnum } from '../enums.js';
 import type { Claim } from '../../generated/prisma/client.js';
 import { findConflicts, type Conflict } from '../../reconcile/conflicts.js';
 
 builder.prismaNode('Source', {
-  id: { field: 'id' },
+  id: NODE_ID,
   description: 'A document or dataset that facts were read from.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable key, e.g. "corpus/000" or "dataset/assessments.csv".' }),
-    title: t.exposeString('title'),
-    kind: t.expose('kind', { type: SourceKindEnum }),
-    url: t.field({ type: 'URL', nullable: true, resolve: (src) => src.url }),
+    title: t.exposeString('title', { description: 'Title of the document or dataset.' }),
+    kind: t.expose('kind', { type: SourceKindEnum, description: 'What kind of source.' }),
+    url: t.field({ type: 'URL', nullable: true, description: 'Where it was published, when known.', resolve: (src) => src.url }),
     path: t.exposeString('path', { nullable: true, description: 'Path of the bundled copy in the project.' }),
     sha256: t.exposeString('sha256', { description: 'Hash of the content the facts were read from.' }),
-    ingestedAt: t.expose('ingestedAt', { type: 'DateTime' }),
-    claims: t.relatedConnection('claims', { cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } }),
+    ingestedAt: t.expose('ingestedAt', { type: 'DateTime', description: 'When it was last ingested.' }),
+    claims: t.relatedConnection(
+      'claims',
+      { description: 'Every fact read from this source.', cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } },
+      connectionOf('SourceClaims'),
+      edgeOf('SourceClaims'),
+    ),
   }),
 });
 
-builder.prismaNode('Claim', {
-  id: { field: 'id' },
+const ClaimRef = builder.prismaNode('Claim', {
+  id: NODE_ID,
   description: 'One fact as one source states it, with the place in the source and the words.',
   fields: (t) => ({
-    entityType: t.exposeString('entityType'),
+    entityType: t.exposeString('entityType', { description: 'Type of the record the fact is about.' }),
     entityId: t.exposeString('entityId', { description: 'Database id of the entity (not its global ID).' }),
-    property: t.exposeString('property'),
-    value: t.field({ type: 'JSON', resolve: (c) => JSON.parse(c.value) as unknown }),
+    property: t.exposeString('property', { description: 'The property stated ("foundedYear", "date", "memberCount").' }),
+    value: t.field({ type: 'JSON', description: 'The value as the source states it.', resolve: (c) => JSON.parse(c.value) as unknown }),
     locator: t.exposeString('locator', { description: 'Where in the source: "line 12", "row 7".' }),
     excerpt: t.exposeString('excerpt', { description: 'The source text the fact was read from.' }),
-    source: t.relation('source'),
+    source: t.relation('source', { description: 'The source.' }),
   }),
 });
 
-const loaders = new WeakMap<Context, DataLoader<string, Claim[]>>();
-
-/** Claims of many entities in one query per request. */
-export function claimLoader(ctx: Context): DataLoader<string, Claim[]> {
-  let loader = loaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (keys: readonly string[]) => {
-      const ids = keys.map((k) => k.split('|')[1]);
-      const claims = await ctx.db.claim.findMany({ where: { entityId: { in: ids } }, orderBy: [{ property: 'asc' }, { id: 'asc' }] });
-      return keys.map((k) => {
-        const [type, id] = k.split('|');
-        return claims.filter((c) => c.entityType === type && c.entityId === id);
-      });
-    });
-    loaders.set(ctx, loader);
-  }
-  return loader;
+/** The claims about records of one model, by record, each record's in the order they are listed in. */
+async function claimsByRecord(ctx: Context, model: ProvenanceModel, ids: string[]): Promise<Map<string, Claim[]>> {
+  const byRecord = new Map<string, Claim[]>(ids.map((id) => [id, []]));
+  const claims = await ctx.db.claim.findMany({
+    where: { entityType: model, entityId: { in: ids } },
+    orderBy: [{ property: 'asc' }, { id: 'asc' }],
+  });
+  for (const claim of claims) byRecord.get(claim.entityId)?.push(claim);
+  return byRecord;
 }
 
 export const ConflictValue = builder.objectRef<{ value: unknown; claims: Claim[] }>('ConflictValue').implement({
   description: 'One of the values sources give for a property, with the claims that give it.',
   fields: (t) => ({
-    value: t.field({ type: 'JSON', resolve: (v) => v.value }),
-    claims: t.prismaField({ type: ['Claim'], resolve: (_q, v) => v.claims }),
+    value: t.field({ type: 'JSON', description: 'A value one or more sources give.', resolve: (v) => v.value }),
+    claims: t.prismaField({ type: ['Claim'], description: 'The claims giving this value.', resolve: (_q, v) => v.claims }),
   }),
 });
 
 export const ConflictRef = builder.objectRef<Conflict<Claim>>('Conflict').implement({
   description: 'Sources that disagree on a property of one entity. Both claims are kept; none is overwritten.',
   fields: (t) => ({
-    entityType: t.exposeString('entityType'),
-    entityId: t.exposeString('entityId'),
-    property: t.exposeString('property'),
-    values: t.field({ type: [ConflictValue], resolve: (c) => c.values }),
+    entityType: t.exposeString('entityType', { description: 'Type of the record.' }),
+    entityId: t.exposeString('entityId', { description: 'Database id of the record.' }),
+    property: t.exposeString('property', { description: 'The property the sources disagree on.' }),
+    values: t.field({ type: [ConflictValue], description: 'Each value with the claims that give it.', resolve: (c) => c.values }),
   }),
 });
 
 type ProvenanceModel = 'Organization' | 'Area' | 'Person' | 'Election' | 'ElectionRound' | 'Mission' | 'Membership' | 'Statement' | 'Event';
 
-/** Adds `claims` and `conflicts` to an entity type: the answer to "where does this come from". */
+/**
+ * Adds `claims` and `conflicts` to an entity type: the answer to "where does this come from".
+ * Both are the dataloader plugin's fields: a page of records costs one claims query per field.
+ */
 export function addProvenance(model: ProvenanceModel): void {
   builder.prismaObjectFields(model, (t) => ({
-    claims: t.prismaField({
-      type: ['Claim'],
+    claims: t.loadableList({
+      type: ClaimRef,
       description: 'Every source statement of a fact about this record, optionally for one property.',
       args: { property: t.arg.string({ required: false }) },
-      resolve: async (_q, parent, args, ctx) => {
-        const claims = await claimLoader(ctx).load(`${model}|${(parent as { id: string }).id}`);
-        return args.property ? claims.filter((c) => c.property === args.property) : claims;
+      // Keyed by record and property: every `claims` of the request, whatever its `property`, is one query.
+      load: async (keys: string[], ctx: Context) => {
+        const requested = keys.map((key) => key.split('\u0000') as [string, string]);
+        const byRecord = await claimsByRecord(ctx, model, [...new Set(requested.map(([id]) => id))]);
+        return requested.map(([id, property]) => byRecord.get(id)!.filter((c) => !property || c.property === property));
       },
+      resolve: (parent, args) => `${(parent as { id: string }).id}\u0000${args.property ?? ''}`,
     }),
-    conflicts: t.field({
-      type: [ConflictRef],
+    conflicts: t.loadableList({
+      type: ConflictRef,
       description: 'Properties on which the sources disagree; every side is kept with its sources.',
-      resolve: async (parent, _a, ctx) => findConflicts(await claimLoader(ctx).load(`${model}|${(parent as { id: string }).id}`)),
+      load: async (ids: string[], ctx: Context) => {
+        const byRecord = await claimsByRecord(ctx, model, ids);
+        return ids.map((id) => findConflicts(byRecord.get(id)!));
+      },
+      resolve: (parent) => (parent as { id: string }).id,
     }),
   }));
 }

@@ -1,8 +1,10 @@
-import { builder } from '../builder.js';
+import { builder, NODE_ID } from '../builder.js';
+import { connectionOf, edgeOf } from '../connections.js';
 import { CoderKindEnum, StatementKindEnum, VerdictEnum } from '../enums.js';
 import { addProvenance } from './provenance.js';
 import { StatementFilter, statementWhere } from '../filters.js';
-import { verdictScore } from '../../verdicts/scale.js';
+import { scoreOf, verdictScore } from '../../verdicts/scale.js';
+import { effectiveCoding } from '../../verdicts/effective.js';
 import { codeVerdict, CODER_VERSION, type CodedVerdict } from '../../verdicts/coder.js';
 import { userError } from '../errors.js';
 
@@ -16,35 +18,35 @@ interface EvidenceItem {
 const Evidence = builder.objectRef<EvidenceItem>('VerdictEvidence').implement({
   description: 'A phrase of the quote that the rule coder matched, and what it signalled.',
   fields: (t) => ({
-    phrase: t.exposeString('phrase'),
-    ruleId: t.exposeString('ruleId'),
+    phrase: t.exposeString('phrase', { description: 'The words of the quote that matched.' }),
+    ruleId: t.exposeString('ruleId', { description: 'Id of the rule that matched (see src/verdicts/rules.ts).' }),
     score: t.exposeInt('score', {
       nullable: true,
       description: 'Ordinal score the phrase points to (5 endorsed … 1 condemned); null for a not-observed cue.',
     }),
-    negated: t.exposeBoolean('negated'),
+    negated: t.exposeBoolean('negated', { description: 'True when a negation cue flipped the phrase ("not free").' }),
   }),
 });
 
 builder.prismaNode('Statement', {
-  id: { field: 'id' },
+  id: NODE_ID,
   description: 'What a body said about an election round, with its verdict and every coding of it.',
   fields: (t) => ({
-    organization: t.relation('organization'),
-    round: t.relation('round'),
-    statementDate: t.exposeString('statementDate', { nullable: true }),
-    kind: t.expose('kind', { type: StatementKindEnum }),
-    speakerName: t.exposeString('speakerName', { nullable: true }),
-    speaker: t.relation('speaker', { nullable: true }),
-    quote: t.exposeString('quote'),
+    organization: t.relation('organization', { description: 'The body that made the statement.' }),
+    round: t.relation('round', { description: 'The election round the statement is about.' }),
+    statementDate: t.exposeString('statementDate', { nullable: true, description: 'When it was made (ISO date; may be less precise).' }),
+    kind: t.expose('kind', { type: StatementKindEnum, description: 'Preliminary, final, press, interview or declined.' }),
+    speakerName: t.exposeString('speakerName', { nullable: true, description: 'Who spoke, as the source names them.' }),
+    speaker: t.relation('speaker', { nullable: true, description: 'The speaker as a person record.' }),
+    quote: t.exposeString('quote', { description: 'The words, as given in the source (see quoteLanguage and translated).' }),
     quoteLanguage: t.exposeString('quoteLanguage', { description: 'Language of the quote text as given.' }),
     translated: t.exposeBoolean('translated', {
       description: 'True when the quote text is a translation of an original in another language.',
     }),
-    note: t.exposeString('note', { nullable: true }),
-    source: t.relation('source'),
-    sourceTitle: t.exposeString('sourceTitle', { nullable: true }),
-    sourceUrl: t.field({ type: 'URL', nullable: true, resolve: (st) => st.sourceUrl }),
+    note: t.exposeString('note', { nullable: true, description: 'Notes of the dataset on the statement.' }),
+    source: t.relation('source', { description: 'The dataset the statement was read from.' }),
+    sourceTitle: t.exposeString('sourceTitle', { nullable: true, description: 'Title of the publication the quote comes from.' }),
+    sourceUrl: t.field({ type: 'URL', nullable: true, description: 'Where the quote was published.', resolve: (st) => st.sourceUrl }),
     locator: t.exposeString('locator', { description: 'Row of the statement in its source dataset.' }),
     verdict: t.expose('verdict', {
       type: VerdictEnum,
@@ -60,61 +62,76 @@ builder.prismaNode('Statement', {
       nullable: true,
       description: 'The coding the verdict in force comes from: who coded it.',
       select: (_a, _c, nested) => ({ codings: nested({ orderBy: { codedAt: 'desc' } }) }),
-      resolve: (_q, s) => {
-        const rank = { HUMAN: 3, SOURCE: 2, RULE: 1 } as const;
-        return [...s.codings].sort((a, b) => rank[b.coder] - rank[a.coder])[0] ?? null;
-      },
+      resolve: (_q, s) => effectiveCoding(s.codings),
     }),
     codings: t.relation('codings', {
       description: 'Every coding of this statement, by every coder; none is ever overwritten.',
       query: { orderBy: { codedAt: 'desc' } },
+    }),
+    texts: t.relation('texts', {
+      description:
+        'Further texts of this statement from other sources: its translations, its original, or its re-publication under another kind. The statement counts once in the comparison, whatever its texts.',
+      query: { orderBy: [{ sourceId: 'asc' }, { locator: 'asc' }] },
     }),
   }),
 });
 addProvenance('Statement');
 
 builder.prismaNode('VerdictCoding', {
-  id: { field: 'id' },
+  id: NODE_ID,
   description: 'One coding of a statement: the verdict, who made it, and for the rule coder why.',
   fields: (t) => ({
-    verdict: t.expose('verdict', { type: VerdictEnum }),
-    score: t.int({ nullable: true, resolve: (c) => verdictScore(c.verdict) }),
-    coder: t.expose('coder', { type: CoderKindEnum }),
+    verdict: t.expose('verdict', { type: VerdictEnum, description: 'The verdict of this coding.' }),
+    score: t.int({
+      nullable: true,
+      description: 'Ordinal score of the verdict; null for NOT_OBSERVED.',
+      resolve: (c) => verdictScore(c.verdict),
+    }),
+    coder: t.expose('coder', { type: CoderKindEnum, description: 'Source dataset, curator or rule coder.' }),
     codedBy: t.exposeString('codedBy', { description: 'Dataset, curator or rule-set version.' }),
-    rule: t.exposeString('rule', { nullable: true }),
-    confidence: t.exposeFloat('confidence', { nullable: true }),
-    machineCoded: t.boolean({ resolve: (c) => c.coder === 'RULE' }),
-    evidence: t.field({ type: [Evidence], resolve: (c) => (c.evidence ? (JSON.parse(c.evidence) as EvidenceItem[]) : []) }),
-    codedAt: t.expose('codedAt', { type: 'DateTime' }),
+    rule: t.exposeString('rule', { nullable: true, description: 'For the rule coder: the ids of the rules that decided.' }),
+    confidence: t.exposeFloat('confidence', { nullable: true, description: 'For the rule coder: confidence from 0 to 1.' }),
+    machineCoded: t.boolean({ description: 'True when the rule coder made this coding.', resolve: (c) => c.coder === 'RULE' }),
+    evidence: t.field({
+      type: [Evidence],
+      description: 'For the rule coder: the matched phrases.',
+      resolve: (c) => (c.evidence ? (JSON.parse(c.evidence) as EvidenceItem[]) : []),
+    }),
+    codedAt: t.expose('codedAt', { type: 'DateTime', description: 'When the coding was made.' }),
   }),
 });
 
 const CodedVerdictRef = builder.objectRef<CodedVerdict>('CodedVerdict').implement({
   description: 'The rule coder on a quote: verdict, confidence and the phrases that decided it.',
   fields: (t) => ({
-    verdict: t.expose('verdict', { type: VerdictEnum, nullable: true }),
-    score: t.int({ nullable: true, resolve: (c) => (c.verdict ? verdictScore(c.verdict) : null) }),
-    confidence: t.exposeFloat('confidence'),
-    rule: t.exposeString('rule'),
-    explanation: t.exposeString('explanation'),
-    evidence: t.field({ type: [Evidence], resolve: (c) => c.evidence }),
-    coderVersion: t.string({ resolve: () => CODER_VERSION }),
+    verdict: t.expose('verdict', { type: VerdictEnum, nullable: true, description: 'The coded verdict; null when no rule matched.' }),
+    score: t.int({ nullable: true, description: 'Ordinal score of the verdict.', resolve: (c) => scoreOf(c.verdict) }),
+    confidence: t.exposeFloat('confidence', { description: 'Confidence from 0 to 1.' }),
+    rule: t.exposeString('rule', { description: 'Ids of the rules that decided.' }),
+    explanation: t.exposeString('explanation', { description: 'How the rules combined, in words.' }),
+    evidence: t.field({ type: [Evidence], description: 'The matched phrases.', resolve: (c) => c.evidence }),
+    coderVersion: t.string({ description: 'Version of the rule set.', resolve: () => CODER_VERSION }),
   }),
 });
 
 builder.queryFields((t) => ({
-  statements: t.prismaConnection({
-    type: 'Statement',
-    cursor: 'id',
-    args: { filter: t.arg({ type: StatementFilter, required: false }) },
-    totalCount: async (_p, args, ctx) => ctx.db.statement.count({ where: await statementWhere(args.filter, ctx) }),
-    resolve: async (query, _p, args, ctx) =>
-      ctx.db.statement.findMany({
-        ...query,
-        where: await statementWhere(args.filter, ctx),
-        orderBy: [{ statementDate: 'asc' }, { id: 'asc' }],
-      }),
-  }),
+  statements: t.prismaConnection(
+    {
+      type: 'Statement',
+      cursor: 'id',
+      description: 'Statements, filtered as a dashboard needs.',
+      args: { filter: t.arg({ type: StatementFilter, required: false }) },
+      totalCount: async (_p, args, ctx) => ctx.db.statement.count({ where: await statementWhere(args.filter, ctx) }),
+      resolve: async (query, _p, args, ctx) =>
+        ctx.db.statement.findMany({
+          ...query,
+          where: await statementWhere(args.filter, ctx),
+          orderBy: [{ statementDate: 'asc' }, { id: 'asc' }],
+        }),
+    },
+    connectionOf('QueryStatements'),
+    edgeOf('QueryStatements'),
+  ),
   codeVerdict: t.field({
     type: CodedVerdictRef,
     description: 'Codes an arbitrary quote with the rule coder, live. Nothing is stored.',
@@ -131,3 +148,29 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+builder.prismaObject('StatementText', {
+  description:
+    'A further text of a statement, read from another source row: a translation, the original of a translation, or the same words published under another kind.',
+  fields: (t) => ({
+    kind: t.expose('kind', {
+      type: StatementKindEnum,
+      description: "The kind the source gives this text (it may differ from the statement's).",
+    }),
+    statementDate: t.exposeString('statementDate', { nullable: true, description: 'When this text was made public, as its source says.' }),
+    speakerName: t.exposeString('speakerName', { nullable: true, description: 'Who spoke, as this source names them.' }),
+    quote: t.exposeString('quote', { description: 'The words, as this source gives them.' }),
+    quoteLanguage: t.exposeString('quoteLanguage', { description: 'Language of this text.' }),
+    translated: t.exposeBoolean('translated', { description: 'True when this text is a translation of an original in another language.' }),
+    verdict: t.expose('verdict', {
+      type: VerdictEnum,
+      nullable: true,
+      description: 'The verdict this source gave this text, as it gave it.',
+    }),
+    note: t.exposeString('note', { nullable: true, description: 'Notes of the dataset on this text.' }),
+    source: t.relation('source', { description: 'The dataset this text was read from.' }),
+    sourceTitle: t.exposeString('sourceTitle', { nullable: true, description: 'Title of the publication this text comes from.' }),
+    sourceUrl: t.field({ type: 'URL', nullable: true, description: 'Where this text was published.', resolve: (x) => x.sourceUrl }),
+    locator: t.exposeString('locator', { description: 'Row of this text in its source dataset.' }),
+  }),
+});

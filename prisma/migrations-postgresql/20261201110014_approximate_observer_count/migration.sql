@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Election" ADD COLUMN     "internationalObserverCountApproximate" BOOLEAN NOT NULL DEFAULT false;

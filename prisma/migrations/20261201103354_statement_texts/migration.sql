@@ -1,0 +1,25 @@
+-- CreateTable
+CREATE TABLE "StatementText" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "statementId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "statementDate" TEXT,
+    "speakerName" TEXT,
+    "quote" TEXT NOT NULL,
+    "quoteLanguage" TEXT NOT NULL,
+    "translated" BOOLEAN NOT NULL,
+    "verdict" TEXT,
+    "note" TEXT,
+    "sourceId" TEXT NOT NULL,
+    "sourceTitle" TEXT,
+    "sourceUrl" TEXT,
+    "locator" TEXT NOT NULL,
+    CONSTRAINT "StatementText_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "StatementText_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "Source" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "StatementText_statementId_idx" ON "StatementText"("statementId");
+
+-- CreateIndex
+CREATE INDEX "StatementText_sourceId_idx" ON "StatementText"("sourceId");
