@@ -9,13 +9,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, separateOperations, validate } from 'graphql';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from './helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/db/config.js';
 import { schema } from '../src/schema/index.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
 const artifacts = path.join(projectRoot, 'artifacts');
 
 describe('the dashboard operations', () => {
@@ -72,19 +71,7 @@ describe.skipIf(!hasChromium).each(modes)(
         });
         server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
       });
-      const launched = chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const launched = launchChromium();
       [browser] = await Promise.all([launched, started]);
       page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
       fs.mkdirSync(artifacts, { recursive: true });

@@ -8,13 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from './helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/db/config.js';
 import { startServer } from './helpers/processes.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = fs.existsSync(CHROMIUM);
 const artifacts = path.join(projectRoot, 'artifacts');
 
 if (!hasChromium) {
@@ -39,21 +38,10 @@ describe.skipIf(!hasChromium)(`GraphiQL offline in headless Chromium (skipped wh
   };
 
   beforeAll(async () => {
-    const launched = chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // No name resolves but the loopback address: a CDN asset would fail here even if routing missed it.
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ],
-    });
+    const launched = launchChromium([
+      // No name resolves but the loopback address: a CDN asset would fail here even if routing missed it.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ]);
     let started: { child: ChildProcess; base: string };
     // GraphiQL sends documents of its own (introspection, the query typed): an open deployment.
     [browser, started] = await Promise.all([

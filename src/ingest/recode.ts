@@ -4,7 +4,7 @@
  * by precedence (src/verdicts/effective.ts), so a human or source verdict is never overwritten.
  */
 import type { Prisma } from '../generated/prisma/client.js';
-import { codeVerdict, CODER_VERSION } from '../verdicts/coder.js';
+import { codeVerdict, CODER_VERSION, ruleCodingColumns } from '../verdicts/coder.js';
 import { stableId } from '../reconcile/ids.js';
 import { refreshVerdicts } from '../verdicts/effective.js';
 
@@ -23,14 +23,7 @@ export async function codeUncoded(tx: Prisma.TransactionClient, ids?: string[]):
       await tx.verdictCoding.deleteMany({ where: { id } });
       continue;
     }
-    const data = {
-      verdict: coded.verdict,
-      codedBy: CODER_VERSION,
-      rule: coded.rule,
-      confidence: coded.confidence,
-      evidence: JSON.stringify(coded.evidence),
-      codedAt,
-    };
+    const data = ruleCodingColumns(coded.verdict, coded, codedAt);
     await tx.verdictCoding.upsert({ where: { id }, create: { id, statementId: s.id, coder: 'RULE', ...data }, update: data });
     if (!s.codings.some((c) => c.coder !== 'RULE')) ruleOnly++;
   }

@@ -12,7 +12,7 @@ import { parseIsoPartial, type PartialDate } from '../reconcile/dates.js';
 import { aliasId, electionKey, membershipKey, missionId, roundId } from '../reconcile/natural-keys.js';
 import { WriteSet, type FlushStats, type Tx } from './write-set.js';
 import { loadReconciler } from '../read/reconciler-state.js';
-import { codeVerdict, CODER_VERSION } from '../verdicts/coder.js';
+import { codeVerdict, ruleCodingColumns } from '../verdicts/coder.js';
 import { storedVerdict } from '../verdicts/effective.js';
 
 export type { Tx };
@@ -465,14 +465,7 @@ export class Store {
       const ruleId = stableId('coding', statementId, 'RULE');
       byStatement.get(statementId)?.delete(ruleId);
       if (coded.verdict) {
-        const data = {
-          verdict: coded.verdict,
-          codedBy: CODER_VERSION,
-          rule: coded.rule,
-          confidence: coded.confidence,
-          evidence: JSON.stringify(coded.evidence),
-          codedAt: this.now,
-        };
+        const data = ruleCodingColumns(coded.verdict, coded, this.now);
         const stale = storedById.get(ruleId);
         // Keep the stored coding time when nothing about the coding changed.
         const unchanged = stale && stale.verdict === coded.verdict;

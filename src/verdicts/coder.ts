@@ -491,3 +491,15 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
     explanation: `${how} → ${verdict ?? 'none'}. Evidence: ${evidenceText}.`,
   };
 }
+
+/** A rule coder's result as the columns of its stored coding, one shape for ingestion and for `npm run recode`. */
+export function ruleCodingColumns(verdict: Verdict, coded: CodedVerdict, codedAt: Date) {
+  return {
+    verdict,
+    codedBy: CODER_VERSION,
+    rule: coded.rule,
+    confidence: coded.confidence,
+    evidence: JSON.stringify(coded.evidence),
+    codedAt,
+  };
+}
