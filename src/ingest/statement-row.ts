@@ -92,6 +92,14 @@ export function checkStatement(
   const problem = (field: StatementField, message: string) => problems.push({ field, message });
   const get = (field: StatementField) => text(fields[field]);
 
+  // A NUL byte or other control character is never part of a real statement: PostgreSQL cannot store
+  // a NUL, and the others break CSV tools downstream. Spreadsheets and the mutation are held to it alike.
+  for (const [field, value] of Object.entries(fields) as [StatementField, unknown][]) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    if (typeof value === 'string' && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
+      problem(field, 'contains a control character');
+  }
+
   const organization = get('organization');
   if (!organization) problem('organization', 'is empty');
   else {
