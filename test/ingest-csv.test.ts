@@ -91,6 +91,11 @@ describe('bad input names file, row and field, and writes nothing', () => {
     expect(error.problems).toEqual([expect.objectContaining({ row: 2, field: 'election_date' })]);
   });
 
+  it('a control character in a cell (a NUL byte, which PostgreSQL cannot store)', async () => {
+    const error = await rejected(writeCsv('nul.csv', [HEADER, GOOD, GOOD.replace('a further statement for the test', 'a further\u0000statement')]));
+    expect(error.problems).toEqual([expect.objectContaining({ row: 3, field: 'quote', message: 'contains a control character' })]);
+  });
+
   it('an unknown round', async () => {
     const error = await rejected(writeCsv('bad-round.csv', [HEADER, GOOD, GOOD, GOOD.replace(',1,', ',3,')]));
     expect(error.problems).toEqual([expect.objectContaining({ row: 4, field: 'round', message: '"3" is not a round (1, 2 or rerun)' })]);
