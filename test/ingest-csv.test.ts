@@ -92,7 +92,9 @@ describe('bad input names file, row and field, and writes nothing', () => {
   });
 
   it('a control character in a cell (a NUL byte, which PostgreSQL cannot store)', async () => {
-    const error = await rejected(writeCsv('nul.csv', [HEADER, GOOD, GOOD.replace('a further statement for the test', 'a further\u0000statement')]));
+    const error = await rejected(
+      writeCsv('nul.csv', [HEADER, GOOD, GOOD.replace('a further statement for the test', 'a further\u0000statement')]),
+    );
     expect(error.problems).toEqual([expect.objectContaining({ row: 3, field: 'quote', message: 'contains a control character' })]);
   });
 
