@@ -65,6 +65,9 @@ describe('CORS: one policy for every route', () => {
       expect(ok.headers.get('vary'), route).toMatch(/origin/i);
       const other = await listed.fetch(`http://localhost${route}`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
       expect(other.headers.get('access-control-allow-origin'), route).toBeNull();
+      // No route adds a CORS header of its own beside the policy's.
+      const read = await listed.fetch(`http://localhost${route}`, { headers: { origin: 'https://evil.example' } });
+      expect(read.headers.get('access-control-allow-origin'), route).toBeNull();
     }
   });
 });

@@ -16,3 +16,9 @@ export function isDatabaseFailure(error: unknown): boolean {
     error.message,
   );
 }
+
+/** A failure that means "the database is away, ask again shortly": the database's own, or the watched source's refusal (database-source.ts `unavailable()`). */
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
+  return code === 'SERVICE_UNAVAILABLE' || isDatabaseFailure(error);
+}

@@ -21,6 +21,8 @@ export interface RouteContext {
 }
 
 export interface Route {
+  /** The largest request body the route takes, in bytes; the server's limit when not given. */
+  maxBodyBytes?: number;
   matches(url: URL, request: Request): boolean;
   handle(request: Request, url: URL, context: RouteContext): Promise<Response> | Response;
 }

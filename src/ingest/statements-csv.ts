@@ -5,10 +5,8 @@
  * checkStatement and written by writeStatementRows, as a statement added through the API is
  * (curated-statement.ts).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { verdictScore } from '../verdicts/scale.js';
 import { AmbiguousNameError } from '../reconcile/reconciler.js';
 import { stableId } from '../reconcile/ids.js';
 import { normalizeName } from '../reconcile/normalize.js';
@@ -241,9 +239,3 @@ export async function writeStatementRows(
   }
   return result;
 }
-
-export function readFileForIngest(file: string): string {
-  return fs.readFileSync(file, 'utf8');
-}
-
-export { verdictScore };

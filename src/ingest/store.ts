@@ -313,11 +313,11 @@ export class Store {
   }
 
   /**
-   * Which election a date names, among those of its area, type and year (see `electionFor`), and
-   * the key a new one is stored under: the year for the first of its year (so ids handed out
-   * before a second one appears stay valid), the day for any other.
+   * Which election a date names, among those of its area, type and year (see `electionFor`): a
+   * known one, or a new one with the key it is stored under — the year for the first of its year
+   * (so ids handed out before a second one appears stay valid), the day for any other.
    */
-  private identifyElection(areaId: string, type: ElectionType, date: PartialDate): { id: string; key: string } {
+  private identifyElection(areaId: string, type: ElectionType, date: PartialDate): { known: string } | { id: string; key: string } {
     const areaKey = this.reconciler.areas.get(areaId)?.key ?? areaId;
     const known = (this.electionsOfYear.get(`${areaId}|${type}|${date.year}`) ?? []).map((id) => ({ id, ...this.electionDates.get(id)! }));
     const found = electionFor(known, date);
@@ -327,7 +327,7 @@ export class Store {
         `${type.toLowerCase()} election of ${date.year} is ambiguous: the read model holds one on ${dates}; give the day`,
       );
     }
-    if (found) return { id: found, key: '' };
+    if (found) return { known: found };
     const key = known.length === 0 ? electionKey(areaKey, type, date.year) : electionKey(areaKey, type, date.iso);
     return { id: stableId('election', key), key };
   }
@@ -338,11 +338,13 @@ export class Store {
    * day-exact dates weeks apart in one year are two elections.
    */
   async election(areaId: string, type: ElectionType, date: PartialDate, at: Provenance): Promise<string> {
-    const { id, key } = this.identifyElection(areaId, type, date);
-    const existing = this.electionDates.get(id);
+    const identified = this.identifyElection(areaId, type, date);
     const rank = { YEAR: 0, MONTH: 1, DAY: 2 } as const;
     const dated = { date: date.precision === 'YEAR' ? null : date.iso, datePrecision: date.precision };
-    if (!existing) {
+    const id = 'known' in identified ? identified.known : identified.id;
+    const existing = this.electionDates.get(id);
+    if ('key' in identified) {
+      const { key } = identified;
       this.writes.put(
         'election',
         {
@@ -362,7 +364,7 @@ export class Store {
       this.electionDates.set(id, dated);
       this.noteElectionOfYear(areaId, type, date.year, id);
       this.count('election');
-    } else if (rank[date.precision] > rank[existing.datePrecision]) {
+    } else if (existing && rank[date.precision] > rank[existing.datePrecision]) {
       this.writes.put('election', { id, ...dated }, dated);
       this.electionDates.set(id, dated);
     }

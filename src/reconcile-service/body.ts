@@ -3,6 +3,7 @@
  * (application/x-www-form-urlencoded, as OpenRefine sends it, or multipart/form-data), read no
  * further than MAX_BODY_BYTES. A body that cannot be read as a form is the client's mistake (400).
  */
+import { readBounded } from '../http/body.js';
 import { MAX_BODY_BYTES } from './limits.js';
 import { BadRequest, PayloadTooLarge } from './validate.js';
 
@@ -10,29 +11,8 @@ const tooLarge = () => new PayloadTooLarge(`the request body is larger than ${MA
 
 /** The body's bytes, refusing a declared or an actual length over the limit. */
 async function boundedBytes(request: Request): Promise<Uint8Array<ArrayBuffer>> {
-  if (!request.body) return new Uint8Array();
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value: chunk } = await reader.read();
-    if (done) break;
-    // Some fetch implementations hand out a string body (URLSearchParams) as strings.
-    const value: Uint8Array = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
+  const bytes = await readBounded(request, MAX_BODY_BYTES);
+  if (!bytes) throw tooLarge();
   return bytes;
 }
 

@@ -58,6 +58,3 @@ export const MAX_CALLBACK_LENGTH = 100;
  * characters, six bytes each.
  */
 export const MAX_BODY_BYTES = 512_000;
-
-/** Seconds a client should wait before retrying while the database is unavailable (503). */
-export const RETRY_AFTER_SECONDS = 5;

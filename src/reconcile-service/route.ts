@@ -6,7 +6,7 @@
  * client's mistake is a 400 naming it, anything else a 500 or 503 that shows nothing internal.
  */
 import type { Route, RouteContext } from '../http/route.js';
-import { isDatabaseFailure } from '../http/failures.js';
+import { DATABASE_UNAVAILABLE, isUnavailable, RETRY_AFTER_SECONDS } from '../http/failures.js';
 import { catalogFor } from './service.js';
 import { manifest } from './manifest.js';
 import { reconcile } from './query.js';
@@ -15,7 +15,7 @@ import { flyoutHtml, previewHtml, escapeHtml } from './preview.js';
 import { extend, proposeProperties } from './extend.js';
 import { readForm } from './body.js';
 import { publicOrigin } from './origin.js';
-import { RETRY_AFTER_SECONDS } from './limits.js';
+import { MAX_BODY_BYTES } from './limits.js';
 import {
   BadRequest,
   PayloadTooLarge,
@@ -31,29 +31,22 @@ import {
 } from './validate.js';
 
 const PREFIX = '/reconcile';
-const CORS = { 'access-control-allow-origin': '*' };
 
 function json(body: unknown, callback: string | null = null, status = 200, headers: Record<string, string> = {}): Response {
   if (callback) {
     return new Response(`/**/${callback}(${JSON.stringify(body)});`, {
       status,
-      headers: { 'content-type': 'text/javascript; charset=utf-8', ...CORS, ...headers },
+      headers: { 'content-type': 'text/javascript; charset=utf-8', ...headers },
     });
   }
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...CORS, ...headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   });
 }
 
 function html(body: string, status = 200): Response {
-  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8', ...CORS } });
-}
-
-/** The database source's refusal while the file is away (database-source.ts `unavailable()`), by its code. */
-function isUnavailable(error: unknown): boolean {
-  const code = (error as { extensions?: { code?: unknown } } | null)?.extensions?.code;
-  return code === 'SERVICE_UNAVAILABLE' || isDatabaseFailure(error);
+  return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
 /** What a failure tells the client: its own mistake in full, anything else only its kind. */
@@ -61,7 +54,7 @@ function failure(error: unknown): Response {
   if (error instanceof BadRequest) return json({ error: error.message }, null, 400);
   if (error instanceof PayloadTooLarge) return json({ error: error.message }, null, 413, { connection: 'close' });
   if (isUnavailable(error)) {
-    return json({ error: 'the database is unavailable; try again shortly' }, null, 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+    return json({ error: DATABASE_UNAVAILABLE }, null, 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
   }
   console.error('reconciliation service:', error);
   return json({ error: 'internal error' }, null, 500);
@@ -134,13 +127,9 @@ async function handle(request: Request, url: URL, context: RouteContext): Promis
 
 export const reconcileServiceRoute: Route = {
   matches: (url) => url.pathname === PREFIX || url.pathname.startsWith(`${PREFIX}/`),
+  // OpenRefine's batches are larger than a GraphQL document.
+  maxBodyBytes: MAX_BODY_BYTES,
   handle: async (request, url, context) => {
-    if (request.method === 'OPTIONS') {
-      return new Response(null, {
-        status: 204,
-        headers: { ...CORS, 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'content-type' },
-      });
-    }
     if (request.method !== 'GET' && request.method !== 'POST') {
       return json({ error: 'method not allowed: use GET or POST' }, null, 405, { allow: 'GET, POST' });
     }

@@ -8,15 +8,13 @@
  * database is away), never a stack, SQL or a path.
  */
 import { createServerAdapter } from '@whatwg-node/server';
-import { GraphQLError } from 'graphql';
 import type { Db } from '../db/client.js';
 import { createServer, type ServerOptions } from './yoga.js';
 import type { RouteContext } from '../http/route.js';
 import { routes } from './routes.js';
 import { asSource, type DatabaseSource } from '../http/database-source.js';
-import { DATABASE_UNAVAILABLE, isDatabaseFailure, RETRY_AFTER_SECONDS } from '../http/failures.js';
+import { DATABASE_UNAVAILABLE, isUnavailable, RETRY_AFTER_SECONDS } from '../http/failures.js';
 import { limitBody, RateLimiter } from './hardening.js';
-import { MAX_BODY_BYTES as RECONCILE_MAX_BODY_BYTES } from '../reconcile-service/limits.js';
 import { clientAddress, corsHeaders, httpPolicyFromEnv, preflight } from '../http/policy.js';
 
 /** What Node's HTTP server hands the adapter beside the request: the socket tells the client's address. */
@@ -42,8 +40,8 @@ function failure(request: Request, error: unknown): Response {
       `the request body could not be read as ${request.headers.get('content-type')?.split(';')[0] ?? 'its content type'}`,
       'BAD_REQUEST',
     );
-  const unavailable = isDatabaseFailure(error) || (error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE');
-  if (unavailable) return jsonError(503, DATABASE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', { 'retry-after': String(RETRY_AFTER_SECONDS) });
+  if (isUnavailable(error))
+    return jsonError(503, DATABASE_UNAVAILABLE, 'SERVICE_UNAVAILABLE', { 'retry-after': String(RETRY_AFTER_SECONDS) });
   console.error(error);
   return jsonError(500, 'Unexpected error.', 'INTERNAL_SERVER_ERROR');
 }
@@ -85,15 +83,13 @@ export function createApp(database: Db | DatabaseSource, options: ServerOptions 
         return jsonError(429, `too many requests from this client: try again in ${wait} s`, 'RATE_LIMITED', { 'retry-after': wait });
       }
     }
-    // The body is bounded before any route reads (and parses) it; /reconcile takes OpenRefine's larger batches.
-    const maxBody = url.pathname.startsWith('/reconcile') ? RECONCILE_MAX_BODY_BYTES : limits.maxBodyBytes;
-    const limited = await limitBody(request, maxBody, stats);
+    const isGraphQL = url.pathname === '/graphql' || url.pathname.startsWith('/graphql/');
+    const target = isGraphQL ? null : served.find((candidate) => candidate.matches(url, request));
+    if (!isGraphQL && !target) return jsonError(404, `nothing at ${url.pathname}`, 'NOT_FOUND');
+    // The body is bounded before the route reads (and parses) it: by the route's own bound, or the server's.
+    const limited = await limitBody(request, target?.maxBodyBytes ?? limits.maxBodyBytes, stats);
     if (limited instanceof Response) return limited;
-    if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) return yoga.fetch(limited, serverContext);
-    for (const candidate of served) {
-      if (candidate.matches(url, limited)) return candidate.handle(limited, url, context);
-    }
-    return jsonError(404, `nothing at ${url.pathname}`, 'NOT_FOUND');
+    return target ? target.handle(limited, url, context) : yoga.fetch(limited, serverContext);
   }
 
   return createServerAdapter(async (request: Request, serverContext: Record<string, unknown>): Promise<Response> => {

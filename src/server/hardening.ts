@@ -9,6 +9,7 @@ import { PothosError } from '@pothos/core';
 import { GraphQLError, Kind, getOperationAST, type DocumentNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
 import type { Context } from '../schema/builder.js';
+import { readBounded } from '../http/body.js';
 import { DATABASE_UNAVAILABLE, isDatabaseFailure, RETRY_AFTER_SECONDS } from '../http/failures.js';
 
 export const LIMITS = {
@@ -117,28 +118,12 @@ function tooLarge(maxBytes: number): Response {
  */
 export async function limitBody(request: Request, maxBytes: number, stats: HardeningStats): Promise<Request | Response> {
   if (!request.body) return request;
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) {
+  const bytes = await readBounded(request, maxBytes);
+  if (!bytes) {
     stats.oversizedBodies++;
     return tooLarge(maxBytes);
   }
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value: read } = await reader.read();
-    if (done) break;
-    // In-process callers may hand in a body whose stream yields strings.
-    const value: Uint8Array = typeof read === 'string' ? Buffer.from(read) : read;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      stats.oversizedBodies++;
-      return tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
+  return new Request(request.url, { method: request.method, headers: request.headers, body: bytes });
 }
 
 // ── write rate limit ──
