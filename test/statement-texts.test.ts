@@ -95,4 +95,15 @@ describe("texts of one statement from a user's spreadsheet", () => {
     await ingestStatementsFile(t.db, file);
     expect({ ...(await snapshot(t.db)), Source: undefined }).toEqual({ ...before, Source: undefined });
   });
+
+  it('two originals in two languages on one day, neither a translation, stay two statements', async () => {
+    const file = write('georgia-two.csv', [
+      'PACE,Georgia,parliamentary,2016-10-08,1,2016-10-09,press,,the vote was competitive,en,false,LARGELY_POSITIVE,test,,',
+      'PACE,Georgia,parliamentary,2016-10-08,1,2016-10-09,interview,,голосование было спокойным,ru,false,LARGELY_POSITIVE,test,,',
+    ]);
+    expect((await ingestStatementsFile(t.db, file)).statements).toBe(2);
+    const r = (await statementsOf('PACE', 'Georgia', 2016)).data!.statements;
+    expect(r.totalCount).toBe(2);
+    expect(r.edges.flatMap((e) => e.node.texts)).toEqual([]);
+  });
 });

@@ -92,26 +92,17 @@ export async function withClaimsChecked<T>(
   where: () => string,
   body: () => Promise<T>,
 ): Promise<T> {
-  const problems: string[] = [];
-  const hadOwn = Object.hasOwn(store, 'claim');
-  const queue = store.claim;
-  store.claim = async (entityType, entityId, property, value, at) => {
-    if (at.sourceId === sourceId) {
-      const problem = claimLocationProblem(lines, { entityType, property, value, locator: at.locator, excerpt: at.excerpt });
-      if (problem) {
-        problems.push(`${where()}: ${problem}`);
-        return;
-      }
-    }
-    return queue.call(store, entityType, entityId, property, value, at);
-  };
+  store.checkClaims(sourceId, (claim) => {
+    const problem = claimLocationProblem(lines, claim);
+    return problem && `${where()}: ${problem}`;
+  });
   try {
     const result = await body();
+    const problems = store.endClaimChecks(sourceId);
     if (problems.length) throw new ClaimLocationError(problems);
     return result;
   } finally {
-    if (hadOwn) store.claim = queue;
-    else delete (store as Partial<Store>).claim;
+    store.endClaimChecks(sourceId);
   }
 }
 

@@ -222,6 +222,7 @@ export async function writeStatementRows(
       roundId,
       statementDate: row.statementDate,
       quoteLanguage: row.quoteLanguage,
+      translated: row.translated,
       fingerprint,
     });
     if (textOf) {

@@ -24,6 +24,15 @@ export interface Provenance {
   excerpt: string;
 }
 
+/** A claim as a check sees it before it is queued. */
+export interface ClaimToCheck {
+  entityType: string;
+  property: string;
+  value: unknown;
+  locator: string;
+  excerpt: string;
+}
+
 export interface IngestStats {
   created: Record<string, number>;
   claims: number;
@@ -33,11 +42,12 @@ export class Store {
   readonly stats: IngestStats = { created: {}, claims: 0 };
   readonly writes: WriteSet;
   private readonly aliasSeen = new Set<string>();
+  private readonly claimChecks = new Map<string, { check: (claim: ClaimToCheck) => string | null; problems: string[] }>();
   private readonly claimSeen = new Set<string>();
   /** Elections as stored, to decide whether a source makes a date more precise. */
   private readonly electionDates = new Map<string, { date: string | null; datePrecision: DatePrecision }>();
   /** Statements by body, round and day, as stored or queued: to tell another text of one from a statement of its own. */
-  private readonly statementsOn = new Map<string, { id: string; fingerprint: string; quoteLanguage: string }[]>();
+  private readonly statementsOn = new Map<string, { id: string; fingerprint: string; quoteLanguage: string; translated: boolean }[]>();
   private readonly loadedRounds = new Set<string>();
   /** Elections by area, type and year: a year may hold two elections of one type (Greece, May and June 2012). */
   private readonly electionsOfYear = new Map<string, string[]>();
@@ -81,7 +91,28 @@ export class Store {
 
   // ── provenance ──
 
+  /**
+   * Checks every claim from `sourceId` must pass before it is queued (a document's: the excerpt
+   * stands at its locator). A claim that fails is not queued; its problem is kept, and
+   * `endClaimChecks` hands the problems over.
+   */
+  checkClaims(sourceId: string, check: (claim: ClaimToCheck) => string | null): void {
+    this.claimChecks.set(sourceId, { check, problems: [] });
+  }
+
+  endClaimChecks(sourceId: string): string[] {
+    const problems = this.claimChecks.get(sourceId)?.problems ?? [];
+    this.claimChecks.delete(sourceId);
+    return problems;
+  }
+
   async claim(entityType: string, entityId: string, property: string, value: unknown, at: Provenance): Promise<void> {
+    const checks = this.claimChecks.get(at.sourceId);
+    const problem = checks?.check({ entityType, property, value, locator: at.locator, excerpt: at.excerpt });
+    if (checks && problem) {
+      checks.problems.push(problem);
+      return;
+    }
     const id = stableId('claim', at.sourceId, entityType, entityId, property, at.locator);
     if (this.claimSeen.has(id)) return;
     this.claimSeen.add(id);
@@ -488,31 +519,40 @@ export class Store {
 
   private readonly pendingCodingIds = new Map<string, string[]>();
 
-  /** Queues a statement and the verdict its source gave it (if any). */
   /**
    * The statement a row is another text of, if any: the same body, round and day, in another
-   * language (a translation, or the original of one already stored) — CIS-EMO's Russian report
-   * on Ukraine 2012 beside its English translation, ODIHR's press conference in Russian beside
-   * its preliminary statement. Such a row is one statement with several texts, counted once.
+   * language, one of the two marked as a translation (a translation, or the original of one
+   * already stored) — CIS-EMO's Russian report on Ukraine 2012 beside its English translation,
+   * ODIHR's press conference in Russian beside its preliminary statement. Such a row is one
+   * statement with several texts, counted once. Two originals in two languages stay two statements.
    */
   async statementTextOf(row: {
     organizationId: string;
     roundId: string;
     statementDate: string | null;
     quoteLanguage: string;
+    translated: boolean;
     fingerprint: string;
   }): Promise<string | null> {
     if (!this.loadedRounds.has(row.roundId)) {
       this.loadedRounds.add(row.roundId);
       const stored = await this.tx.statement.findMany({
         where: { roundId: row.roundId },
-        select: { id: true, fingerprint: true, organizationId: true, roundId: true, statementDate: true, quoteLanguage: true },
+        select: {
+          id: true,
+          fingerprint: true,
+          organizationId: true,
+          roundId: true,
+          statementDate: true,
+          quoteLanguage: true,
+          translated: true,
+        },
       });
       for (const s of stored) this.noteStatement(s);
     }
     const same = this.statementsOn.get(`${row.organizationId}|${row.roundId}|${row.statementDate}`) ?? [];
     if (same.some((s) => s.fingerprint === row.fingerprint)) return null;
-    return same.find((s) => s.quoteLanguage !== row.quoteLanguage)?.id ?? null;
+    return same.find((s) => s.quoteLanguage !== row.quoteLanguage && (s.translated || row.translated))?.id ?? null;
   }
 
   private noteStatement(s: {
@@ -522,6 +562,7 @@ export class Store {
     roundId: string;
     statementDate: string | null;
     quoteLanguage: string;
+    translated: boolean;
   }): void {
     const slot = `${s.organizationId}|${s.roundId}|${s.statementDate}`;
     const list = this.statementsOn.get(slot) ?? [];
@@ -535,6 +576,7 @@ export class Store {
     return id;
   }
 
+  /** Queues a statement and the verdict its source gave it (if any). */
   statement(row: Record<string, unknown> & { id: string }, sourceVerdict: { verdict: Verdict; codedBy: string } | null): void {
     const { id: _id, ...update } = row;
     this.writes.put('statement', row, update);
