@@ -29,6 +29,10 @@ export const AUDIT_ACTIONS = [
   'JUDGE_NOT_SAME',
   'JUDGE_UNSURE',
   'REVOKE_JUDGEMENT',
+  'WITHDRAW_STATEMENT',
+  'RESTORE_STATEMENT',
+  'WITHDRAW_SOURCE',
+  'RESTORE_SOURCE',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

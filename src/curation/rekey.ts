@@ -21,7 +21,14 @@ export { table };
 export type { Model, Row, Tx };
 
 /** Columns stored as DateTime: JSON snapshots hold them as strings. */
-const DATE_COLUMNS: Partial<Record<Model, string[]>> = { verdictCoding: ['codedAt'], claim: ['createdAt'] };
+const DATE_COLUMNS: Partial<Record<Model, string[]>> = {
+  verdictCoding: ['codedAt'],
+  claim: ['createdAt', 'retiredAt', 'withdrawnAt'],
+  statement: ['retiredAt', 'withdrawnAt'],
+  statementText: ['retiredAt', 'withdrawnAt'],
+  statementRevision: ['replacedAt'],
+  mission: ['unsupportedAt'],
+};
 
 /** A row read back from a JSON snapshot, with its dates as Date objects again. */
 export function revive(model: Model, row: Row): Row {
@@ -121,6 +128,18 @@ function fillEmpty(target: Row, incoming: Row, columns: string[]): Record<string
   );
 }
 
+/** A row folded into a retired one brings it back in force: the incoming row is what the latest reading produced. */
+function stillSeen(target: Row, incoming: Row): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  if (target.retiredAt && !incoming.retiredAt) fields.retiredAt = null;
+  if (
+    typeof incoming.lastSeenVersion === 'number' &&
+    (typeof target.lastSeenVersion !== 'number' || incoming.lastSeenVersion > target.lastSeenVersion)
+  )
+    fields.lastSeenVersion = incoming.lastSeenVersion;
+  return fields;
+}
+
 const PRECISION_RANK: Record<string, number> = { YEAR: 0, MONTH: 1, DAY: 2 };
 
 export const SPECS: Partial<Record<Model, Spec>> = {
@@ -213,9 +232,11 @@ export const SPECS: Partial<Record<Model, Spec>> = {
       return { id, fingerprint: id };
     },
     identity: (r) => ({ fingerprint: r.fingerprint }),
+    fold: stillSeen,
     children: [
       { model: 'verdictCoding', fk: 'statementId' },
       { model: 'statementText', fk: 'statementId' },
+      { model: 'statementRevision', fk: 'statementId' },
     ],
     claimType: 'Statement',
   },
@@ -223,8 +244,16 @@ export const SPECS: Partial<Record<Model, Spec>> = {
     model: 'statementText',
     derive: async (_tx, r) => ({ id: stableId('text', str(r.statementId), str(r.sourceId), str(r.locator)) }),
     identity: () => null,
+    fold: stillSeen,
     children: [],
     claimType: 'StatementText',
+  },
+  statementRevision: {
+    model: 'statementRevision',
+    // A revision keeps its id wherever its statement goes.
+    derive: async (_tx, r) => ({ id: str(r.id) }),
+    identity: () => null,
+    children: [],
   },
   verdictCoding: {
     model: 'verdictCoding',
@@ -255,6 +284,7 @@ export const SPECS: Partial<Record<Model, Spec>> = {
       id: stableId('claim', str(r.sourceId), str(r.entityType), str(r.entityId), str(r.property), str(r.locator)),
     }),
     identity: (r) => ({ sourceId: r.sourceId, entityType: r.entityType, entityId: r.entityId, property: r.property, locator: r.locator }),
+    fold: stillSeen,
     children: [],
   },
 };

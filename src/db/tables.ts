@@ -22,6 +22,7 @@ export type Model =
   | 'statement'
   | 'verdictCoding'
   | 'statementText'
+  | 'statementRevision'
   | 'eventParticipant'
   | 'event'
   | 'claim';

@@ -14,7 +14,7 @@ import { COUNT_QUALIFIERS, type QualifiedCount } from '../reconcile/conflicts.js
 import { parseElectionType } from './vocabulary.js';
 import type { Provenance, Store } from './store.js';
 import { UnknownNameError } from './store.js';
-import { registerSource, type SourceSpec } from './sources.js';
+import type { SourceSpec } from './sources.js';
 import { fold, slug } from '../reconcile/normalize.js';
 
 export const annotationsDir = path.join(projectRoot, 'data', 'annotations');
@@ -144,7 +144,7 @@ export async function ingestAnnotations(store: Store, file: string, options: { s
     url: annotations.url,
   };
   const text = options.sourceText ?? fs.readFileSync(path.join(projectRoot, spec.path), 'utf8');
-  const sourceId = await registerSource(store.tx, spec, text);
+  const sourceId = (await store.source(spec, text)).id;
   const lines = text.split('\n');
   const rel = path.isAbsolute(file) ? path.relative(projectRoot, file) : file;
   let field = '';

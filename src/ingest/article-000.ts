@@ -11,7 +11,7 @@ import type { ElectionType, EventKind } from '../generated/prisma/enums.js';
 import { parseIsoPartial, parseProseDate } from '../reconcile/dates.js';
 import { parseElectionType } from './vocabulary.js';
 import type { Provenance, Store } from './store.js';
-import { bundledSources, readSource, registerSource, type SourceSpec } from './sources.js';
+import { bundledSources, readSource, type SourceSpec } from './sources.js';
 import { fold, slug } from '../reconcile/normalize.js';
 import { projectRoot } from '../db/config.js';
 import { withClaimsChecked } from './annotations.js';
@@ -193,7 +193,7 @@ export interface Article000Options {
 export async function ingestArticle000(store: Store, options: Article000Options = {}): Promise<void> {
   const spec = bundledSources.article;
   const text = options.text ?? readSource(spec);
-  const sourceId = await registerSource(store.tx, spec, text);
+  const sourceId = (await store.source(spec, text)).id;
   const lines = text.split('\n');
   let field = '';
   await withClaimsChecked(
@@ -243,7 +243,7 @@ async function ingestArticleChecked(
   const titles = allTitles.filter((t) => t.source === spec.key);
   let titlesSourceId: string | undefined;
   const referenceAt = async (t: ElectionTitle, excerpt: string): Promise<Provenance> => {
-    titlesSourceId ??= await registerSource(store.tx, electionTitlesSource);
+    titlesSourceId ??= (await store.source(electionTitlesSource)).id;
     return { sourceId: titlesSourceId, locator: `key ${t.key}`, excerpt };
   };
   const missions = parts.get('CIS-EMO International Monitoring Missions') ?? [];

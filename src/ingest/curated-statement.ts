@@ -107,7 +107,7 @@ export async function addStatement(tx: Tx, actor: string, input: StatementInput,
   const content = JSON.stringify(FIELDS.map((field) => input[field] ?? null));
   const sourceKey = `dataset/curation-${sha256(content).slice(0, 16)}.csv`;
   // The id registerSource gives the key: the rows name their source before it is written.
-  const source = { id: stableId('source', sourceKey), key: sourceKey };
+  const source = { id: stableId('source', sourceKey), key: sourceKey, version: 1 };
   const store = new Store(tx, options.reconciler, options.provider);
   await store.prepare();
   let written: Awaited<ReturnType<typeof writeStatementRows>>;
@@ -128,7 +128,7 @@ export async function addStatement(tx: Tx, actor: string, input: StatementInput,
   const known = textId ? await tx.statementText.findUnique({ where: { id: textId }, select: { id: true } }) : existing;
   if (existing && known) return { statement: existing, created: false };
 
-  const sourceId = await registerSource(
+  const { id: sourceId } = await registerSource(
     tx,
     { key: sourceKey, title: `Added through the API by ${actor}`, kind: 'CURATION', path: sourceKey, url: input.sourceUrl ?? undefined },
     content,

@@ -2,13 +2,12 @@
 import { loadReferenceAreas, loadReferenceOrganizations } from '../reconcile/reference.js';
 import { stableId } from '../reconcile/ids.js';
 import type { Store } from './store.js';
-import { bundledSources, registerSource } from './sources.js';
+import { bundledSources } from './sources.js';
 
 export async function loadReference(store: Store): Promise<void> {
-  const { tx } = store;
-  const countriesSrc = await registerSource(tx, bundledSources.countries);
-  const areasSrc = await registerSource(tx, bundledSources.areas);
-  const orgsSrc = await registerSource(tx, bundledSources.organizations);
+  const countriesSrc = (await store.source(bundledSources.countries)).id;
+  const areasSrc = (await store.source(bundledSources.areas)).id;
+  const orgsSrc = (await store.source(bundledSources.organizations)).id;
 
   const areas = loadReferenceAreas();
   const idOf = (key: string) => stableId('area', key);
@@ -50,7 +49,7 @@ export async function loadReference(store: Store): Promise<void> {
     for (const other of org.distinctFrom ?? []) {
       const [left, right] = [org.key, other].sort();
       const decisionId = stableId('decision', 'NOT_SAME', 'Organization', left, right);
-      await tx.decision.upsert({
+      await store.tx.decision.upsert({
         where: { id: decisionId },
         create: {
           id: decisionId,

@@ -10,10 +10,12 @@ import { Store, type IngestStats } from './store.js';
 import { loadReference } from './load-reference.js';
 import { ingestArticle000 } from './article-000.js';
 import { bundledAnnotationFiles, ingestAnnotations } from './annotations.js';
-import { readStatementsCsv, writeStatements } from './statements-csv.js';
+import { defaultDatasetKey, readStatementsCsv, writeStatements, type NearDuplicate, type SpreadsheetSource } from './statements-csv.js';
 import { sourcesDir } from './sources.js';
 import type { ProgressListener } from './progress.js';
 import { replayDecisions } from '../curation/merge.js';
+import { applyWithdrawals } from '../curation/withdrawals.js';
+import type { Tx } from './store.js';
 
 const LONG_TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
 
@@ -21,22 +23,87 @@ export const bundledStatementFiles = ['assessments.csv', 'assessments-extra.csv'
   .map((f) => path.join(sourcesDir, f))
   .filter((f) => fs.existsSync(f));
 
+/** The bundled spreadsheets keep the keys they were first published under. */
+const bundledKey = (file: string) => `dataset/${path.basename(file)}`;
+
+/** What ingesting one statements file did. */
+export interface FileReport {
+  file: string;
+  /** The source's key and the version its content is. */
+  key: string;
+  version: number;
+  /** True when the content was already on record as that version. */
+  sameContent: boolean;
+  /** True when a curator has withdrawn the source: its statements stay out of every figure. */
+  sourceWithdrawn: boolean;
+  new: number;
+  updated: number;
+  unchanged: number;
+  retired: number;
+  /** Rows that are further texts of a statement (translations, re-publications). */
+  texts: number;
+  /** Statements of the file that a curator has withdrawn. */
+  withdrawn: number;
+  nearDuplicates: NearDuplicate[];
+}
+
 export interface IngestReport extends IngestStats {
   statements: number;
   ruleCoded: number;
+  files: FileReport[];
 }
 
 async function ingestStatementFile(
   store: Store,
   file: string,
+  source: SpreadsheetSource,
   onProgress?: ProgressListener,
-): Promise<{ statements: number; ruleCoded: number }> {
+): Promise<{ statements: number; ruleCoded: number; file: FileReport; sourceId: string }> {
   const content = fs.readFileSync(file, 'utf8');
   const rows = readStatementsCsv(file, content, store, onProgress);
-  const written = await writeStatements(store, file, content, rows, undefined, onProgress);
+  const key = source.key ?? (await keyOfPath(store.tx, file));
+  const written = await writeStatements(store, file, content, rows, { ...source, key }, onProgress);
   onProgress?.({ phase: 'code verdicts', done: 0, total: written.statementIds.length });
   const ruleCoded = await store.settleVerdicts(written.statementIds);
-  return { statements: written.statementIds.length, ruleCoded };
+  const registered = written.source;
+  return {
+    statements: written.statementIds.length,
+    ruleCoded,
+    sourceId: registered.id,
+    file: {
+      file: path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file,
+      key,
+      version: registered.version,
+      sameContent: registered.sameContent,
+      sourceWithdrawn: false,
+      ...written.counts,
+      texts: written.texts.length,
+      withdrawn: written.withdrawn,
+      nearDuplicates: written.nearDuplicates,
+    },
+  };
+}
+
+/**
+ * The key a file is ingested under when none is given: the key of the source last read from this
+ * very path, so loading a file again makes a new version of it; else the file's own path.
+ */
+async function keyOfPath(tx: Tx, file: string): Promise<string> {
+  const key = defaultDatasetKey(file);
+  const rel = key.slice('dataset/'.length);
+  const known = await tx.source.findMany({ where: { path: rel, kind: 'DATASET' }, select: { key: true } });
+  return known.length === 1 ? known[0].key : key;
+}
+
+/** After the flush: what sources no longer say is retired, decisions are replayed, withdrawals written onto the rows. */
+async function settle(tx: Tx, store: Store, files: { file: FileReport; sourceId: string }[]): Promise<void> {
+  await store.retireUnseen();
+  await replayDecisions(tx);
+  await applyWithdrawals(tx);
+  for (const f of files) {
+    const source = await tx.source.findUniqueOrThrow({ where: { id: f.sourceId }, select: { withdrawnAt: true } });
+    f.file.sourceWithdrawn = source.withdrawnAt !== null;
+  }
 }
 
 /** Loads everything bundled: reference knowledge, the five documents, the statement files. */
@@ -49,27 +116,34 @@ export async function ingestBundled(db: Db): Promise<IngestReport> {
     for (const file of bundledAnnotationFiles()) await ingestAnnotations(store, file);
     let statements = 0;
     let ruleCoded = 0;
+    const files = [];
     for (const file of bundledStatementFiles) {
-      const r = await ingestStatementFile(store, file);
+      const r = await ingestStatementFile(store, file, { key: bundledKey(file) });
       statements += r.statements;
       ruleCoded += r.ruleCoded;
+      files.push(r);
     }
     await store.flush();
-    await replayDecisions(tx);
-    return { ...store.stats, statements, ruleCoded };
+    await settle(tx, store, files);
+    return { ...store.stats, statements, ruleCoded, files: files.map((f) => f.file) };
   }, LONG_TRANSACTION);
 }
 
-/** Loads one statements spreadsheet against what the database already holds. */
-export async function ingestStatementsFile(db: Db, file: string, onProgress?: ProgressListener): Promise<IngestReport> {
+/** Loads one statements spreadsheet against what the database already holds, as a version of the source its key names. */
+export async function ingestStatementsFile(
+  db: Db,
+  file: string,
+  onProgress?: ProgressListener,
+  source: SpreadsheetSource = {},
+): Promise<IngestReport> {
   return db.$transaction(async (tx) => {
     const store = new Store(tx, new Reconciler(), providerOfClient(db));
     await store.loadExisting();
-    const r = await ingestStatementFile(store, file, onProgress);
+    const r = await ingestStatementFile(store, file, source, onProgress);
     onProgress?.({ phase: 'write', done: 0, total: store.writes.size() });
     await store.flush();
-    await replayDecisions(tx);
+    await settle(tx, store, [r]);
     onProgress?.({ phase: 'done', done: r.statements, total: r.statements });
-    return { ...store.stats, ...r };
+    return { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file] };
   }, LONG_TRANSACTION);
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../db/config.js';
 import { sha256, stableId } from '../reconcile/ids.js';
-import type { Tx } from './store.js';
+import type { Tx } from './write-set.js';
 import type { SourceKind } from '../generated/prisma/enums.js';
 
 export interface SourceSpec {
@@ -48,13 +48,52 @@ export const bundledSources = {
   },
 } satisfies Record<string, SourceSpec>;
 
-export async function registerSource(tx: Tx, spec: SourceSpec, content?: string | Buffer): Promise<string> {
+/** A source as one ingest registered it: which version of it the content is. */
+export interface RegisteredSource {
+  id: string;
+  key: string;
+  /** SourceVersion.number of this content. */
+  version: number;
+  /** The version before this ingest's, null when the source is new. */
+  previousVersion: number | null;
+  /** True when the content is that of the latest version already on record. */
+  sameContent: boolean;
+}
+
+/**
+ * Registers a source and the version its content is: the same hash as the latest version is that
+ * version again; any other hash is a new version, numbered on from the latest.
+ */
+export async function registerSource(tx: Tx, spec: SourceSpec, content?: string | Buffer): Promise<RegisteredSource> {
   const id = stableId('source', spec.key);
   const abs = path.isAbsolute(spec.path) ? spec.path : path.join(projectRoot, spec.path);
   const text = content ?? fs.readFileSync(abs);
-  const data = { title: spec.title, kind: spec.kind, url: spec.url ?? null, path: spec.path, sha256: sha256(text), ingestedAt: new Date() };
+  const hash = sha256(text);
+  const now = new Date();
+  const data = { title: spec.title, kind: spec.kind, url: spec.url ?? null, path: spec.path, sha256: hash, ingestedAt: now };
   await tx.source.upsert({ where: { id }, create: { id, key: spec.key, ...data }, update: data });
-  return id;
+  const latest = await tx.sourceVersion.findFirst({ where: { sourceId: id }, orderBy: { number: 'desc' } });
+  if (latest?.sha256 === hash) {
+    await tx.sourceVersion.update({ where: { id: latest.id }, data: { lastIngestedAt: now, path: spec.path } });
+    return { id, key: spec.key, version: latest.number, previousVersion: latest.number, sameContent: true };
+  }
+  const version = (latest?.number ?? 0) + 1;
+  await tx.sourceVersion.create({
+    data: {
+      id: stableId('sourceversion', id, String(version)),
+      sourceId: id,
+      number: version,
+      sha256: hash,
+      path: spec.path,
+      ingestedAt: now,
+      lastIngestedAt: now,
+      statementsNew: 0,
+      statementsUpdated: 0,
+      statementsUnchanged: 0,
+      statementsRetired: 0,
+    },
+  });
+  return { id, key: spec.key, version, previousVersion: latest?.number ?? null, sameContent: false };
 }
 
 export function readSource(spec: SourceSpec): string {

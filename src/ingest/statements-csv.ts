@@ -12,9 +12,11 @@ import { stableId } from '../reconcile/ids.js';
 import { normalizeName } from '../reconcile/normalize.js';
 import { AmbiguousElectionError, type Store } from './store.js';
 import { phaseReporter, type ProgressListener } from './progress.js';
-import { registerSource } from './sources.js';
 import { projectRoot } from '../db/config.js';
 import { checkStatement, StatementRowError, type StatementField, type StatementFields, type StatementRow } from './statement-row.js';
+import { nearDuplicatesOf, pairVersions, type StatementShape } from '../reconcile/statement-versions.js';
+import type { Provenance } from './store.js';
+import type { RegisteredSource } from './sources.js';
 
 export type { StatementRow };
 
@@ -123,31 +125,73 @@ function roundDateFromNote(row: StatementRow): string | null {
   return m ? m[1] : null;
 }
 
+/** A near-copy of a statement already on record: same body, round and kind, nearly the same words. */
+export interface NearDuplicate {
+  /** The new row's place in its source ("row 7"). */
+  locator: string;
+  /** The statement already on record, and where its own source has it. */
+  statementId: string;
+  statementSource: string;
+  statementLocator: string;
+  similarity: number;
+}
+
 export interface StatementWriteResult {
+  /** The statements this source's rows are (new, updated and unchanged), in row order. */
   statementIds: string[];
   uncoded: string[];
   /** Rows that were further texts of a statement (a translation, a re-publication). */
   texts: string[];
+  /** What the rows did to the source's statements, against its previous version. */
+  counts: { new: number; updated: number; unchanged: number; retired: number };
+  /** Statements of this source that a curator has withdrawn (they stay out of every figure). */
+  withdrawn: number;
+  nearDuplicates: NearDuplicate[];
 }
 
-/** Writes a spreadsheet's checked rows, under the file as a DATASET source. */
+/** What writing a spreadsheet did, and the version of its source it was. */
+export interface SpreadsheetWriteResult extends StatementWriteResult {
+  source: RegisteredSource;
+}
+
+/** The key a spreadsheet is a source under when the user gives none: its path, relative to the project when inside it. */
+export function defaultDatasetKey(file: string): string {
+  const abs = path.resolve(file);
+  const rel = path.relative(projectRoot, abs);
+  return `dataset/${rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel}`.split(path.sep).join('/');
+}
+
+export interface SpreadsheetSource {
+  /** The source's identity; a new content under the same key is a new version of it. */
+  key?: string;
+  title?: string;
+}
+
+/** Writes a spreadsheet's checked rows, as a version of the DATASET source its key names. */
 export async function writeStatements(
   store: Store,
   file: string,
   content: string,
   rows: StatementRow[],
-  title?: string,
+  options: SpreadsheetSource = {},
   onProgress?: ProgressListener,
-): Promise<StatementWriteResult> {
+): Promise<SpreadsheetWriteResult> {
   const rel = path.isAbsolute(file) ? path.relative(projectRoot, file) : file;
-  const datasetKey = `dataset/${path.basename(file)}`;
-  const sourceId = await registerSource(
-    store.tx,
-    { key: datasetKey, title: title ?? `Statements spreadsheet ${path.basename(file)}`, kind: 'DATASET', path: rel },
+  const datasetKey = options.key ?? defaultDatasetKey(file);
+  const source = await store.source(
+    { key: datasetKey, title: options.title ?? `Statements spreadsheet ${path.basename(file)}`, kind: 'DATASET', path: rel },
     content,
   );
   try {
-    return await writeStatementRows(store, { id: sourceId, key: datasetKey }, rows, onProgress);
+    const written = await writeStatementRows(store, source, rows, onProgress);
+    if (!source.sameContent) {
+      const c = written.counts;
+      await store.tx.sourceVersion.update({
+        where: { sourceId_number: { sourceId: source.id, number: source.version } },
+        data: { statementsNew: c.new, statementsUpdated: c.updated, statementsUnchanged: c.unchanged, statementsRetired: c.retired },
+      });
+    }
+    return { ...written, source };
   } catch (error) {
     if (error instanceof StatementRowError)
       throw new CsvValidationError([
@@ -157,86 +201,277 @@ export async function writeStatements(
   }
 }
 
+/** A row placed in the read model: the records it names, and the statement it would be. */
+interface PlacedRow extends StatementShape {
+  row: StatementRow;
+  at: Provenance;
+  data: StatementColumns;
+}
+
+type StatementColumns = {
+  organizationId: string;
+  roundId: string;
+  statementDate: string | null;
+  kind: StatementRow['kind'];
+  speakerName: string | null;
+  speakerId: string | null;
+  quote: string;
+  quoteLanguage: string;
+  translated: boolean;
+  note: string | null;
+  sourceId: string;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  locator: string;
+};
+
+/** Columns whose change makes a statement "updated" (the locator only moves it). */
+const CONTENT_COLUMNS = [
+  'fingerprint',
+  'statementDate',
+  'kind',
+  'speakerName',
+  'quote',
+  'quoteLanguage',
+  'translated',
+  'note',
+  'sourceTitle',
+  'sourceUrl',
+] as const;
+
+const previousSelect = {
+  id: true,
+  fingerprint: true,
+  organizationId: true,
+  roundId: true,
+  statementDate: true,
+  kind: true,
+  speakerName: true,
+  quote: true,
+  quoteLanguage: true,
+  translated: true,
+  note: true,
+  sourceTitle: true,
+  sourceUrl: true,
+  locator: true,
+  firstSeenVersion: true,
+  lastSeenVersion: true,
+  retiredAt: true,
+  withdrawnAt: true,
+  codings: { where: { coder: 'SOURCE' }, select: { id: true, verdict: true, codedBy: true } },
+} as const;
+
+/**
+ * Places one row: its organization, election, round, mission and speaker, with their claims.
+ * A row the write cannot place (a name an earlier row made ambiguous) is a StatementRowError.
+ */
+async function placeRow(store: Store, sourceId: string, row: StatementRow): Promise<PlacedRow> {
+  const at = { sourceId, locator: `row ${row.line}`, excerpt: row.quote };
+  let organizationId: string;
+  try {
+    organizationId = await store.resolveOrCreateOrganization(row.organization, at, { kind: 'OTHER' });
+  } catch (error) {
+    // A body created by an earlier row can make a later spelling ambiguous.
+    if (error instanceof AmbiguousNameError) throw new StatementRowError(row, { field: 'organization', message: error.message });
+    throw error;
+  }
+  let electionId: string;
+  try {
+    electionId = await store.election(row.areaId, row.electionType, row.electionDate, at);
+  } catch (error) {
+    if (error instanceof AmbiguousElectionError) throw new StatementRowError(row, { field: 'electionDate', message: error.message });
+    throw error;
+  }
+  const roundId = await store.round(electionId, row.round, roundDateFromNote(row), at);
+  const speakerId = row.speaker ? await store.resolveOrCreatePerson(row.speaker, at) : null;
+  if (speakerId) {
+    await store.membership({ personId: speakerId, organizationId, role: 'spoke for the body', asOf: row.statementDate }, at);
+  }
+  const observed = row.kind !== 'DECLINED' && row.verdict !== 'NOT_OBSERVED';
+  if (observed) await store.mission(organizationId, electionId, { ...at, excerpt: `statement as observer: ${row.quote}` });
+  const fingerprint = stableId('stmt', organizationId, roundId, row.statementDate, row.kind, normalizeName(row.quote));
+  const data: StatementColumns = {
+    organizationId,
+    roundId,
+    statementDate: row.statementDate,
+    kind: row.kind,
+    speakerName: row.speaker,
+    speakerId,
+    quote: row.quote,
+    quoteLanguage: row.quoteLanguage,
+    translated: row.translated,
+    note: row.note,
+    sourceId,
+    sourceTitle: row.sourceTitle,
+    sourceUrl: row.sourceUrl,
+    locator: `row ${row.line}`,
+  };
+  return { row, at, data, fingerprint, organizationId, roundId, statementDate: row.statementDate, kind: row.kind, quote: row.quote };
+}
+
 /**
  * Writes checked rows read from one source (registered by the caller; nothing is written before
- * the Store flushes): organization, election, round, mission, speaker, statement and its source
- * coding. A row the write cannot place (a name an earlier row made ambiguous) is a
- * StatementRowError naming its field.
+ * the Store flushes) as its version `source.version`. Each row is placed (organization, election,
+ * round, mission, speaker); then the rows are paired with the statements the source's earlier
+ * version had (pairVersions): a paired row keeps its statement's id and history (an edit keeps the
+ * earlier text as a revision), an unpaired row is a new statement or a further text of one, and a
+ * statement no row paired is retired. Nothing is deleted.
  */
 export async function writeStatementRows(
   store: Store,
-  source: { id: string; key: string },
+  source: { id: string; key: string; version: number | null },
   rows: StatementRow[],
   onProgress?: ProgressListener,
 ): Promise<StatementWriteResult> {
-  const { id: sourceId, key: datasetKey } = source;
-  const result: StatementWriteResult = { statementIds: [], uncoded: [], texts: [] };
+  const { id: sourceId, key: datasetKey, version } = source;
+  const result: StatementWriteResult = {
+    statementIds: [],
+    uncoded: [],
+    texts: [],
+    counts: { new: 0, updated: 0, unchanged: 0, retired: 0 },
+    withdrawn: 0,
+    nearDuplicates: [],
+  };
   const report = phaseReporter(onProgress, 'reconcile', rows.length);
   report(0);
+  const placed: PlacedRow[] = [];
   for (const [index, row] of rows.entries()) {
     report(index + 1);
-    const at = { sourceId, locator: `row ${row.line}`, excerpt: row.quote };
-    let organizationId: string;
-    try {
-      organizationId = await store.resolveOrCreateOrganization(row.organization, at, { kind: 'OTHER' });
-    } catch (error) {
-      // A body created by an earlier row can make a later spelling ambiguous.
-      if (error instanceof AmbiguousNameError) throw new StatementRowError(row, { field: 'organization', message: error.message });
-      throw error;
-    }
-    let electionId: string;
-    try {
-      electionId = await store.election(row.areaId, row.electionType, row.electionDate, at);
-    } catch (error) {
-      if (error instanceof AmbiguousElectionError) throw new StatementRowError(row, { field: 'electionDate', message: error.message });
-      throw error;
-    }
-    const roundId = await store.round(electionId, row.round, roundDateFromNote(row), at);
-    const speakerId = row.speaker ? await store.resolveOrCreatePerson(row.speaker, at) : null;
-    if (speakerId) {
-      await store.membership({ personId: speakerId, organizationId, role: 'spoke for the body', asOf: row.statementDate }, at);
-    }
-    const observed = row.kind !== 'DECLINED' && row.verdict !== 'NOT_OBSERVED';
-    if (observed) await store.mission(organizationId, electionId, { ...at, excerpt: `statement as observer: ${row.quote}` });
+    placed.push(await placeRow(store, sourceId, row));
+  }
 
-    const fingerprint = stableId('stmt', organizationId, roundId, row.statementDate, row.kind, normalizeName(row.quote));
-    const id = fingerprint;
-    const data = {
-      organizationId,
-      roundId,
-      statementDate: row.statementDate,
-      kind: row.kind,
-      speakerName: row.speaker,
-      speakerId,
-      quote: row.quote,
-      quoteLanguage: row.quoteLanguage,
-      translated: row.translated,
-      note: row.note,
-      sourceId,
-      sourceTitle: row.sourceTitle,
-      sourceUrl: row.sourceUrl,
-      locator: `row ${row.line}`,
-    };
-    const textOf = await store.statementTextOf({
-      organizationId,
-      roundId,
-      statementDate: row.statementDate,
-      quoteLanguage: row.quoteLanguage,
-      translated: row.translated,
-      fingerprint,
-    });
+  const previous = await findPrevious(store, sourceId);
+  const pairs = pairVersions(previous, placed);
+  const previousFingerprints = new Set(previous.map((p) => p.fingerprint));
+  const elsewhere = await statementsByFingerprint(
+    store,
+    placed.filter((p) => !previousFingerprints.has(p.fingerprint)).map((p) => p.fingerprint),
+  );
+  const neighbours = await neighboursOf(store, placed, sourceId);
+
+  for (const [index, p] of placed.entries()) {
+    const before = pairs.get(index);
+    const sourceVerdict = p.row.verdict ? { verdict: p.row.verdict, codedBy: datasetKey } : null;
+    const same = before ? undefined : elsewhere.get(p.fingerprint);
+    const textOf = before ? null : (same?.id ?? (await store.statementTextOf({ ...p.data, fingerprint: p.fingerprint })));
     if (textOf) {
-      // Another text of a statement already on record: kept with its source, counted once.
-      const { organizationId: _o, roundId: _r, speakerId: _s, ...text } = data;
-      const textId = store.statementText(textOf, { ...text, verdict: row.verdict });
-      await store.claim('StatementText', textId, 'quote', row.quote, at);
+      // Another text of a statement already on record (a translation, or the same words another
+      // source published): kept with its source, counted once.
+      const { organizationId: _o, roundId: _r, speakerId: _s, ...text } = p.data;
+      const textId = store.statementText(textOf, { ...text, verdict: p.row.verdict, retiredAt: null });
+      await store.claim('StatementText', textId, 'quote', p.row.quote, p.at);
       result.texts.push(textId);
       continue;
     }
-    store.statement({ id, fingerprint, ...data }, row.verdict ? { verdict: row.verdict, codedBy: datasetKey } : null);
-    await store.claim('Statement', id, 'quote', row.quote, at);
-    if (!row.verdict) result.uncoded.push(id);
+    const id = before?.id ?? p.fingerprint;
+    if (!before) {
+      result.counts.new++;
+      for (const d of nearDuplicatesOf(p, neighbours)) {
+        result.nearDuplicates.push({
+          locator: p.data.locator,
+          statementId: d.statement.id,
+          statementSource: d.statement.sourceKey,
+          statementLocator: d.statement.locator,
+          similarity: Math.round(d.similarity * 100) / 100,
+        });
+      }
+    } else {
+      const stored = before.codings.find((c) => c.codedBy === datasetKey)?.verdict ?? null;
+      const edited = CONTENT_COLUMNS.some((c) => (c === 'fingerprint' ? p.fingerprint : p.data[c]) !== before[c]);
+      if (edited || stored !== (p.row.verdict ?? null) || before.retiredAt) result.counts.updated++;
+      else result.counts.unchanged++;
+      if (before.withdrawnAt) result.withdrawn++;
+      if (edited) store.writes.put('statementRevision', revisionOf(before, stored, store));
+      if (stored && !p.row.verdict) {
+        // The source no longer gives a verdict: its old one is kept in the revision, not as a coding in force.
+        const dropped = before.codings.filter((c) => c.codedBy === datasetKey).map((c) => c.id);
+        await store.tx.verdictCoding.deleteMany({ where: { id: { in: dropped } } });
+      }
+    }
+    const seen = { firstSeenVersion: before ? (before.firstSeenVersion ?? version) : version, lastSeenVersion: version, retiredAt: null };
+    store.statement({ id, fingerprint: p.fingerprint, ...p.data, ...seen }, sourceVerdict);
+    neighbours.push({ ...p, id, sourceKey: datasetKey, locator: p.data.locator });
+    await store.claim('Statement', id, 'quote', p.row.quote, p.at);
+    if (!p.row.verdict) result.uncoded.push(id);
     result.statementIds.push(id);
   }
+
+  const paired = new Set([...pairs.values()].map((p) => p.id));
+  for (const p of previous) {
+    if (paired.has(p.id) || p.retiredAt) continue;
+    // No row of this version is this statement: retired, kept with its history, out of every answer.
+    store.writes.put('statement', { id: p.id, retiredAt: store.now }, { retiredAt: store.now });
+    result.counts.retired++;
+  }
   return result;
+}
+
+function revisionOf(
+  before: Awaited<ReturnType<typeof findPrevious>>[number],
+  verdict: StatementRow['verdict'],
+  store: Store,
+): Record<string, unknown> & { id: string } {
+  return {
+    id: stableId('revision', before.id, before.fingerprint, String(before.lastSeenVersion ?? 0)),
+    statementId: before.id,
+    firstSeenVersion: before.firstSeenVersion,
+    lastSeenVersion: before.lastSeenVersion,
+    replacedAt: store.now,
+    fingerprint: before.fingerprint,
+    statementDate: before.statementDate,
+    kind: before.kind,
+    speakerName: before.speakerName,
+    quote: before.quote,
+    quoteLanguage: before.quoteLanguage,
+    translated: before.translated,
+    note: before.note,
+    sourceTitle: before.sourceTitle,
+    sourceUrl: before.sourceUrl,
+    locator: before.locator,
+    verdict,
+  };
+}
+
+/** The statements the source's earlier versions had, retired ones included. */
+function findPrevious(store: Store, sourceId: string) {
+  return store.tx.statement.findMany({ where: { sourceId }, select: previousSelect, orderBy: { id: 'asc' } });
+}
+
+/** Statements of other sources with these fingerprints: a row with the same words is a further text of one. */
+async function statementsByFingerprint(store: Store, fingerprints: string[]): Promise<Map<string, { id: string }>> {
+  const found = new Map<string, { id: string }>();
+  for (let i = 0; i < fingerprints.length; i += 500) {
+    for (const s of await store.tx.statement.findMany({
+      where: { fingerprint: { in: fingerprints.slice(i, i + 500) }, retiredAt: null },
+      select: { id: true, fingerprint: true },
+    }))
+      found.set(s.fingerprint, s);
+  }
+  return found;
+}
+
+type Neighbour = StatementShape & { id: string; sourceKey: string; locator: string };
+
+/** Statements in force on the rows' rounds from other sources: what a new row may nearly repeat. */
+async function neighboursOf(store: Store, placed: PlacedRow[], sourceId: string): Promise<Neighbour[]> {
+  const rounds = [...new Set(placed.map((p) => p.roundId))];
+  const out: Neighbour[] = [];
+  for (let i = 0; i < rounds.length; i += 500) {
+    const rows = await store.tx.statement.findMany({
+      where: { roundId: { in: rounds.slice(i, i + 500) }, retiredAt: null, withdrawnAt: null, sourceId: { not: sourceId } },
+      select: {
+        id: true,
+        fingerprint: true,
+        organizationId: true,
+        roundId: true,
+        statementDate: true,
+        kind: true,
+        quote: true,
+        locator: true,
+        source: { select: { key: true } },
+      },
+    });
+    for (const { source, ...s } of rows) out.push({ ...s, sourceKey: source.key });
+  }
+  return out;
 }

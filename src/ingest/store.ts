@@ -14,6 +14,7 @@ import { WriteSet, type FlushStats, type Tx } from './write-set.js';
 import { loadReconciler } from '../read/reconciler-state.js';
 import { codeVerdict, ruleCodingColumns } from '../verdicts/coder.js';
 import { storedVerdict } from '../verdicts/effective.js';
+import { registerSource, type RegisteredSource, type SourceSpec } from './sources.js';
 
 export type { Tx };
 
@@ -53,12 +54,14 @@ export class Store {
   private readonly electionsOfYear = new Map<string, string[]>();
   /** Parents of organizations as stored or queued. */
   private readonly orgParents = new Map<string, string | null>();
+  /** Sources this ingest reads whole, and the claims and texts it read from each: what a source no longer says is retired. */
+  private readonly wholeSources = new Map<string, { claims: Set<string>; texts: Set<string> }>();
 
   constructor(
     readonly tx: Tx,
     readonly reconciler: Reconciler,
     provider: 'sqlite' | 'postgresql' = 'sqlite',
-    private readonly now = new Date(),
+    readonly now = new Date(),
   ) {
     this.writes = new WriteSet(provider);
   }
@@ -92,6 +95,30 @@ export class Store {
   // ── provenance ──
 
   /**
+   * Registers a source this ingest reads whole (and the version its content is). After the flush,
+   * `retireUnseen` retires its claims and texts that this reading did not produce.
+   */
+  async source(spec: SourceSpec, content?: string | Buffer): Promise<RegisteredSource> {
+    const registered = await registerSource(this.tx, spec, content);
+    if (!this.wholeSources.has(registered.id)) this.wholeSources.set(registered.id, { claims: new Set(), texts: new Set() });
+    return registered;
+  }
+
+  /**
+   * Claims and further texts of the sources read whole that this reading no longer produced are
+   * retired (kept, out of every answer); those it produced again are back in force. Runs after the
+   * flush, before decisions are replayed (a merge folding a claim into a retired one brings it back).
+   */
+  async retireUnseen(): Promise<{ claims: number; texts: number }> {
+    const retired = { claims: 0, texts: 0 };
+    for (const [sourceId, seen] of this.wholeSources) {
+      retired.claims += await retireUnseenRows(this.tx.claim, sourceId, seen.claims, this.now);
+      retired.texts += await retireUnseenRows(this.tx.statementText, sourceId, seen.texts, this.now);
+    }
+    return retired;
+  }
+
+  /**
    * Checks every claim from `sourceId` must pass before it is queued (a document's: the excerpt
    * stands at its locator). A claim that fails is not queued; its problem is kept, and
    * `endClaimChecks` hands the problems over.
@@ -116,6 +143,7 @@ export class Store {
     const id = stableId('claim', at.sourceId, entityType, entityId, property, at.locator);
     if (this.claimSeen.has(id)) return;
     this.claimSeen.add(id);
+    this.wholeSources.get(at.sourceId)?.claims.add(id);
     const data = { value: JSON.stringify(value ?? null), excerpt: at.excerpt };
     this.writes.put(
       'claim',
@@ -527,6 +555,7 @@ export class Store {
    * statement with several texts, counted once. Two originals in two languages stay two statements.
    */
   async statementTextOf(row: {
+    sourceId: string;
     organizationId: string;
     roundId: string;
     statementDate: string | null;
@@ -536,8 +565,9 @@ export class Store {
   }): Promise<string | null> {
     if (!this.loadedRounds.has(row.roundId)) {
       this.loadedRounds.add(row.roundId);
+      // The source being read notes its own statements as it queues them (it may have retired some).
       const stored = await this.tx.statement.findMany({
-        where: { roundId: row.roundId },
+        where: { roundId: row.roundId, retiredAt: null, withdrawnAt: null, sourceId: { not: row.sourceId } },
         select: {
           id: true,
           fingerprint: true,
@@ -573,6 +603,7 @@ export class Store {
   statementText(statementId: string, text: Record<string, unknown> & { sourceId: string; locator: string }): string {
     const id = stableId('text', statementId, text.sourceId, text.locator);
     this.writes.put('statementText', { id, statementId, ...text });
+    this.wholeSources.get(text.sourceId)?.texts.add(id);
     return id;
   }
 
@@ -650,6 +681,23 @@ export class Store {
     );
     await this.claim('EventParticipant', id, 'role', role, at);
   }
+}
+
+/** The part of a Prisma delegate retiring needs (claims and texts share it). */
+interface RetirableRows {
+  findMany(args: { where: { sourceId: string }; select: { id: true; retiredAt: true } }): Promise<{ id: string; retiredAt: Date | null }[]>;
+  updateMany(args: { where: { id: { in: string[] } }; data: { retiredAt: Date | null } }): Promise<{ count: number }>;
+}
+
+async function retireUnseenRows(rows: RetirableRows, sourceId: string, seen: Set<string>, now: Date): Promise<number> {
+  const stored = await rows.findMany({ where: { sourceId }, select: { id: true, retiredAt: true } });
+  const retire = stored.filter((r) => !r.retiredAt && !seen.has(r.id)).map((r) => r.id);
+  const back = stored.filter((r) => r.retiredAt && seen.has(r.id)).map((r) => r.id);
+  for (let i = 0; i < retire.length; i += 500)
+    await rows.updateMany({ where: { id: { in: retire.slice(i, i + 500) } }, data: { retiredAt: now } });
+  for (let i = 0; i < back.length; i += 500)
+    await rows.updateMany({ where: { id: { in: back.slice(i, i + 500) } }, data: { retiredAt: null } });
+  return retire.length;
 }
 
 export class UnknownNameError extends Error {

@@ -23,6 +23,7 @@ export const TABLE_ORDER = [
   'mission',
   'membership',
   'statement',
+  'statementRevision',
   'verdictCoding',
   'statementText',
   'event',

@@ -6,6 +6,7 @@
 import { providerOfClient, type Db } from '../db/client.js';
 import type { RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
 import type { ElectionFact, RoundFact } from '../comparison/compare.js';
+import { missionInForceSql, statementInForceSql } from './in-force.js';
 
 /** The election ids parameter as a one-column set, per database. */
 const IDS = {
@@ -32,13 +33,13 @@ export async function loadElectionFacts(db: Db, electionIds: string[]): Promise<
   const parameter = JSON.stringify(electionIds);
   const [missions, statements] = await Promise.all([
     db.$queryRawUnsafe<{ electionId: string; organizationId: string }[]>(
-      `SELECT m."electionId", m."organizationId" FROM "Mission" m WHERE m."electionId" IN ${ids}`,
+      `SELECT m."electionId", m."organizationId" FROM "Mission" m WHERE m."electionId" IN ${ids} AND ${missionInForceSql('m')}`,
       parameter,
     ),
     // Rounds in their order, each round's statements by id: the order compareElection reads them in.
     db.$queryRawUnsafe<StatementRow[]>(
       `SELECT r."electionId", r.id AS "roundId", r.round, s.id, s."organizationId", s.kind, s."statementDate", s.verdict
-       FROM "ElectionRound" r LEFT JOIN "Statement" s ON s."roundId" = r.id
+       FROM "ElectionRound" r LEFT JOIN "Statement" s ON s."roundId" = r.id AND ${statementInForceSql('s')}
        WHERE r."electionId" IN ${ids}
        ORDER BY r."electionId", r.ordinal, r.id, s.id`,
       parameter,

@@ -4,6 +4,7 @@
  * hands out a new reconciler when the data changed), so it never outlives the names it serves.
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
+import { missionInForce, statementInForce } from '../read/in-force.js';
 import type { Db } from '../db/client.js';
 import type { Reconciler } from '../reconcile/reconciler.js';
 import { WordIndex } from './word-index.js';
@@ -157,7 +158,7 @@ export async function loadCatalog(db: Db, reconciler: Reconciler): Promise<Catal
       include: {
         aliases: { select: { name: true } },
         names: { select: { name: true } },
-        _count: { select: { missions: true, statements: true } },
+        _count: { select: { missions: { where: missionInForce }, statements: { where: statementInForce } } },
       },
       orderBy: { name: 'asc' },
     }),

@@ -52,6 +52,15 @@ export const RoundKindEnum = builder.enumType(RoundKind, {
     RERUN: { description: "A repeated round (e.g. Ukraine 2004's repeat second round)." },
   },
 });
+export const StatementStatusEnum = builder.enumType('StatementStatus', {
+  description: 'Whether a statement counts. Only statements IN_FORCE are in any answer or figure; the others are kept and resolve by ID.',
+  values: {
+    IN_FORCE: { description: "In its source's latest version, and not withdrawn." },
+    RETIRED: { description: 'No longer in the latest version of its source (removed from the file, or edited beyond recognition).' },
+    WITHDRAWN: { description: 'Withdrawn by a curator, or its source was (withdrawStatement, withdrawSource).' },
+  } as const,
+});
+
 export const StatementKindEnum = builder.enumType(StatementKind, {
   name: 'StatementKind',
   description: 'What kind of statement: how considered it is.',

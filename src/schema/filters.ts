@@ -7,6 +7,8 @@ import { userError } from './errors.js';
 import { normalizeName } from '../reconcile/normalize.js';
 import { verdictInForceFrom } from '../verdicts/effective.js';
 import { assessedBy, observedBy } from '../read/observation.js';
+import { statementInForce } from '../read/in-force.js';
+import { StatementStatusEnum } from './enums.js';
 
 export const ElectionFilter = builder.inputType('ElectionFilter', {
   description: 'Names may be any spelling or alias the read model knows.',
@@ -37,7 +39,8 @@ export async function electionWhere(filter: ElectionFilterInput | null | undefin
   if (filter.types?.length) and.push({ type: { in: filter.types } });
   if (filter.observedBy) and.push(observedBy(await organizationIdByName(ctx, filter.observedBy)));
   if (filter.assessedBy) and.push(assessedBy(await organizationIdByName(ctx, filter.assessedBy)));
-  if (filter.verdicts?.length) and.push({ rounds: { some: { statements: { some: { verdict: { in: filter.verdicts } } } } } });
+  if (filter.verdicts?.length)
+    and.push({ rounds: { some: { statements: { some: { verdict: { in: filter.verdicts }, ...statementInForce } } } } });
   return and.length ? { AND: and } : {};
 }
 
@@ -53,6 +56,10 @@ export const StatementFilter = builder.inputType('StatementFilter', {
     kinds: t.field({ type: [StatementKindEnum], description: 'Only these kinds of statement.' }),
     codedBy: t.field({ type: CoderKindEnum, description: 'Only statements whose verdict in force comes from this kind of coder.' }),
     uncoded: t.boolean({ description: 'Only statements with no verdict at all.' }),
+    statuses: t.field({
+      type: [StatementStatusEnum],
+      description: 'Only statements with one of these statuses; without it, only those in force (IN_FORCE).',
+    }),
   }),
 });
 
@@ -60,8 +67,8 @@ export async function statementWhere(
   filter: typeof StatementFilter.$inferInput | null | undefined,
   ctx: Context,
 ): Promise<Prisma.StatementWhereInput> {
-  if (!filter) return {};
-  const and: Prisma.StatementWhereInput[] = [];
+  if (!filter) return statementInForce;
+  const and: Prisma.StatementWhereInput[] = [statusWhere(filter.statuses)];
   if (filter.organization) and.push({ organizationId: await organizationIdByName(ctx, filter.organization) });
   const election: Prisma.ElectionWhereInput[] = [];
   if (filter.area) election.push({ areaId: { in: await ctx.cache.areaWithDescendants(await areaIdByName(ctx, filter.area)) } });
@@ -73,7 +80,16 @@ export async function statementWhere(
   if (filter.kinds?.length) and.push({ kind: { in: filter.kinds } });
   if (filter.uncoded) and.push({ verdict: null });
   if (filter.codedBy) and.push(verdictInForceFrom(filter.codedBy));
-  return and.length ? { AND: and } : {};
+  return { AND: and };
+}
+
+function statusWhere(statuses: readonly ('IN_FORCE' | 'RETIRED' | 'WITHDRAWN')[] | null | undefined): Prisma.StatementWhereInput {
+  if (!statuses?.length) return statementInForce;
+  const or: Prisma.StatementWhereInput[] = [];
+  if (statuses.includes('IN_FORCE')) or.push(statementInForce);
+  if (statuses.includes('RETIRED')) or.push({ retiredAt: { not: null }, withdrawnAt: null });
+  if (statuses.includes('WITHDRAWN')) or.push({ withdrawnAt: { not: null } });
+  return { OR: or };
 }
 
 /**

@@ -3,6 +3,7 @@
  * with agreement figures (Query.comparison). Facts are loaded in batches per request.
  */
 import { ROUNDS_PER_ELECTION } from '../complexity.js';
+import { statementInForce } from '../../read/in-force.js';
 import { builder, type Context } from '../builder.js';
 import { RoundKindEnum, VerdictEnum } from '../enums.js';
 import { ElectionFilter, electionWhere } from '../filters.js';
@@ -329,7 +330,7 @@ builder.queryFields((t) => ({
         args.scope === 'ALL'
           ? where
           : args.scope === 'WITH_STATEMENTS'
-            ? { AND: [where, { rounds: { some: { statements: { some: {} } } } }] }
+            ? { AND: [where, { rounds: { some: { statements: { some: statementInForce } } } }] }
             : { AND: [where, observedBy(subject)] };
       const key = JSON.stringify([subject, scoped]);
       const electionIds = await ctx.cache.memo(`comparison-elections|${key}`, async () =>

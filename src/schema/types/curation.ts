@@ -17,6 +17,7 @@ import { CurationError } from '../../curation/errors.js';
 import { addAlias, removeAlias } from '../../curation/aliases.js';
 import { addStatement, type StatementInput } from '../../ingest/curated-statement.js';
 import { setVerdict, withdrawVerdict } from '../../curation/verdicts.js';
+import { restoreSource, restoreStatement, withdrawSource, withdrawStatement } from '../../curation/withdrawals.js';
 import { CURATION_TRANSACTION, judgeRecords, mergeRecords, revokeJudgement, splitRecord, type Judgement } from '../../curation/merge.js';
 import { isMergeable, type EntityRow, type MergeableType } from '../../read/identity.js';
 import type { Tx } from '../../db/tables.js';
@@ -104,6 +105,10 @@ const DecisionKindEnum = builder.enumType('DecisionKind', {
     SAME: { value: DecisionKind.SAME, description: 'A merge: the right record is the left one.' },
     NOT_SAME: { value: DecisionKind.NOT_SAME, description: 'Look-alikes kept apart for good.' },
     ALIAS: { value: DecisionKind.ALIAS, description: 'A curated spelling of a record.' },
+    WITHDRAW: {
+      value: DecisionKind.WITHDRAW,
+      description: 'A statement (left key: its id) or a source (left key: its key) taken out of every figure until restored.',
+    },
   } as const,
 });
 const JudgementEnum = builder.enumType('Judgement', {
@@ -127,6 +132,10 @@ const AuditActionEnum = builder.enumType('AuditAction', {
     JUDGE_NOT_SAME: { description: 'Two records were judged not the same.' },
     JUDGE_UNSURE: { description: 'A curator recorded being unsure whether two records are the same.' },
     REVOKE_JUDGEMENT: { description: 'A NOT_SAME judgement was withdrawn.' },
+    WITHDRAW_STATEMENT: { description: 'A statement was withdrawn from every answer and figure.' },
+    RESTORE_STATEMENT: { description: 'A withdrawn statement was restored.' },
+    WITHDRAW_SOURCE: { description: 'A source, and everything read from it, was withdrawn from every answer and figure.' },
+    RESTORE_SOURCE: { description: 'A withdrawn source was restored.' },
   } satisfies Record<(typeof AUDIT_ACTIONS)[number], { description: string }>,
 });
 
@@ -154,7 +163,7 @@ builder.prismaObject('ApiToken', {
 });
 
 /** Types whose audit entries name a record that has a global ID. */
-const RECORD_TYPES = ['Organization', 'Person', 'Area', 'Statement', 'Decision'];
+const RECORD_TYPES = ['Organization', 'Person', 'Area', 'Statement', 'Source', 'Decision'];
 
 // What each ID argument may name: the Relay plugin decodes the ID and refuses any other type
 // before the resolver runs (`t.arg.globalID({ for })`), as a client error naming the argument.
@@ -163,6 +172,7 @@ type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T
 const nodeType = (model: 'Organization' | 'Person' | 'Area' | 'Statement') =>
   getRefFromModel(model, builder) as PrismaObjectRef<Types, Types['PrismaTypes'][typeof model]>;
 const StatementNode = nodeType('Statement');
+const SourceNode = getRefFromModel('Source', builder) as PrismaObjectRef<Types, Types['PrismaTypes']['Source']>;
 const MERGEABLE_NODES = [nodeType('Organization'), nodeType('Person'), nodeType('Area')];
 
 /** A global ID argument as the Relay plugin hands it over, decoded and of an allowed type. */
@@ -175,7 +185,8 @@ const json = (text: string | null) => (text === null ? null : (JSON.parse(text) 
 
 const DecisionRef = builder.prismaNode('Decision', {
   id: NODE_ID,
-  description: 'A reconciliation decision, replayed after every ingest: records merged (SAME), kept apart (NOT_SAME), or a curated alias.',
+  description:
+    'A curation decision, replayed after every ingest: records merged (SAME), kept apart (NOT_SAME), a curated alias, or a statement or source withdrawn.',
   fields: (t) => ({
     kind: t.expose('kind', { type: DecisionKindEnum, description: 'Merge, keep apart, or alias.' }),
     entityType: t.exposeString('entityType', { description: 'Organization, Person or Area.' }),
@@ -424,7 +435,7 @@ builder.queryFields((t) => ({
 }));
 
 function decisionWhere(args: {
-  kind?: 'SAME' | 'NOT_SAME' | 'ALIAS' | null;
+  kind?: DecisionKind | null;
   entityType?: string | null;
   includeRevoked?: boolean | null;
 }): Prisma.DecisionWhereInput {
@@ -480,6 +491,52 @@ builder.mutationFields((t) => ({
       const note = checkedNote(args.note);
       const statement = await change(ctx, (tx, actor) => withdrawVerdict(tx, actor, args.statement.id, note));
       return ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: statement.id } });
+    },
+  }),
+  withdrawStatement: t.prismaField({
+    type: 'Statement',
+    authScopes: { editor: true },
+    description:
+      'Withdraws a statement loaded by mistake: it and the facts read from its row leave every answer and figure, nothing is deleted, re-ingesting its source keeps it out, and restoreStatement brings it back.',
+    args: { statement: t.arg.globalID({ for: StatementNode, required: true }), note: t.arg.string({ required: false }) },
+    resolve: async (query, _r, args, ctx) => {
+      const note = checkedNote(args.note);
+      const statement = await change(ctx, (tx, actor) => withdrawStatement(tx, actor, args.statement.id, note));
+      return ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: statement.id } });
+    },
+  }),
+  restoreStatement: t.prismaField({
+    type: 'Statement',
+    authScopes: { editor: true },
+    description: 'Restores a withdrawn statement (it stays out while its source is withdrawn).',
+    args: { statement: t.arg.globalID({ for: StatementNode, required: true }), note: t.arg.string({ required: false }) },
+    resolve: async (query, _r, args, ctx) => {
+      const note = checkedNote(args.note);
+      const statement = await change(ctx, (tx, actor) => restoreStatement(tx, actor, args.statement.id, note));
+      return ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: statement.id } });
+    },
+  }),
+  withdrawSource: t.prismaField({
+    type: 'Source',
+    authScopes: { editor: true },
+    description:
+      'Withdraws a whole source: its statements, texts and claims leave every answer and figure, nothing is deleted, re-ingesting it keeps them out, and restoreSource brings them back.',
+    args: { source: t.arg.globalID({ for: SourceNode, required: true }), note: t.arg.string({ required: false }) },
+    resolve: async (query, _r, args, ctx) => {
+      const note = checkedNote(args.note);
+      const source = await change(ctx, (tx, actor) => withdrawSource(tx, actor, args.source.id, note));
+      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: source.id } });
+    },
+  }),
+  restoreSource: t.prismaField({
+    type: 'Source',
+    authScopes: { editor: true },
+    description: 'Restores a withdrawn source and what was read from it (statements withdrawn one by one stay withdrawn).',
+    args: { source: t.arg.globalID({ for: SourceNode, required: true }), note: t.arg.string({ required: false }) },
+    resolve: async (query, _r, args, ctx) => {
+      const note = checkedNote(args.note);
+      const source = await change(ctx, (tx, actor) => restoreSource(tx, actor, args.source.id, note));
+      return ctx.db.source.findUniqueOrThrow({ ...query, where: { id: source.id } });
     },
   }),
   addAlias: t.field({

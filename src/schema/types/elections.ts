@@ -1,4 +1,5 @@
 import { ROUNDS_PER_ELECTION } from '../complexity.js';
+import { missionInForce, statementInForce } from '../../read/in-force.js';
 import { builder, NODE_ID } from '../builder.js';
 import { connectionOf, edgeOf } from '../connections.js';
 import { OrganizationRef } from './organizations.js';
@@ -50,12 +51,17 @@ builder.prismaNode('Election', {
       complexity: { field: 1, multiplier: ROUNDS_PER_ELECTION },
       query: { orderBy: { ordinal: 'asc' } },
     }),
-    missions: t.relation('missions', { description: 'Observation missions to this election.', query: { orderBy: { id: 'asc' } } }),
+    missions: t.relation('missions', {
+      description: 'Observation missions to this election.',
+      query: { where: missionInForce, orderBy: { id: 'asc' } },
+    }),
     observers: t.field({
       type: [OrganizationRef],
       description: 'Organizations with a mission to this election.',
       // The organizations' own nested selection (aliases, parent, …) is planned into this load.
-      select: (_args, _ctx, nestedSelection) => ({ missions: { select: { organization: nestedSelection(true) }, orderBy: { id: 'asc' } } }),
+      select: (_args, _ctx, nestedSelection) => ({
+        missions: { select: { organization: nestedSelection(true) }, where: missionInForce, orderBy: { id: 'asc' } },
+      }),
       // The select function above loaded missions with their organizations; Pothos cannot infer that type from a function.
       resolve: (e) => (e as unknown as { missions: { organization: Organization }[] }).missions.map((m) => m.organization),
     }),
@@ -72,7 +78,7 @@ builder.prismaNode('ElectionRound', {
     date: t.field({ type: 'LocalDate', nullable: true, description: 'Polling day of this round, when known.', resolve: (r) => r.date }),
     statements: t.relation('statements', {
       description: 'Statements about this round.',
-      query: { orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] },
+      query: { where: statementInForce, orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] },
     }),
   }),
 });

@@ -1,4 +1,5 @@
 import { builder, NODE_ID } from '../builder.js';
+import { missionInForce, statementInForce } from '../../read/in-force.js';
 import { connectionOf, edgeOf } from '../connections.js';
 import { OrganizationKindEnum } from '../enums.js';
 import { addProvenance } from './provenance.js';
@@ -34,7 +35,12 @@ export const OrganizationRef = builder.prismaNode('Organization', {
     }),
     missions: t.relatedConnection(
       'missions',
-      { description: 'Elections this organization observed.', cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } },
+      {
+        description: 'Elections this organization observed.',
+        cursor: 'id',
+        totalCount: true,
+        query: { where: missionInForce, orderBy: { id: 'asc' } },
+      },
       connectionOf('OrganizationMissions'),
       edgeOf('OrganizationMissions'),
     ),
@@ -44,7 +50,7 @@ export const OrganizationRef = builder.prismaNode('Organization', {
         description: 'What this organization said about elections.',
         cursor: 'id',
         totalCount: true,
-        query: { orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] },
+        query: { where: statementInForce, orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] },
       },
       connectionOf('OrganizationStatements'),
       edgeOf('OrganizationStatements'),

@@ -1,4 +1,5 @@
 import { builder, NODE_ID } from '../builder.js';
+import { statementInForce } from '../../read/in-force.js';
 import { connectionOf, edgeOf } from '../connections.js';
 import { addProvenance } from './provenance.js';
 import { personIdByName } from '../lookup.js';
@@ -21,7 +22,7 @@ builder.prismaNode('Person', {
       description: 'Roles in organizations and missions.',
       query: { orderBy: [{ startDate: 'asc' }, { id: 'asc' }] },
     }),
-    statements: t.relation('statements', { description: 'Statements this person made for a body.' }),
+    statements: t.relation('statements', { description: 'Statements this person made for a body.', query: { where: statementInForce } }),
   }),
 });
 addProvenance('Person');

@@ -4,6 +4,7 @@ import { connectionOf, edgeOf } from '../connections.js';
 import { SourceKindEnum } from '../enums.js';
 import type { Claim } from '../../generated/prisma/client.js';
 import { findConflicts, type Conflict } from '../../reconcile/conflicts.js';
+import { claimInForce } from '../../read/in-force.js';
 
 builder.prismaNode('Source', {
   id: NODE_ID,
@@ -16,9 +17,23 @@ builder.prismaNode('Source', {
     path: t.exposeString('path', { nullable: true, description: 'Path of the bundled copy in the project.' }),
     sha256: t.exposeString('sha256', { description: 'Hash of the content the facts were read from.' }),
     ingestedAt: t.expose('ingestedAt', { type: 'DateTime', description: 'When it was last ingested.' }),
+    withdrawnAt: t.expose('withdrawnAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a curator withdrew it (withdrawSource): nothing read from it counts in any answer or figure. Null while in force.',
+    }),
+    versions: t.relation('versions', {
+      description: 'Every content of this source ingested so far, the latest first: a new hash is a new version.',
+      query: { orderBy: { number: 'desc' } },
+    }),
     claims: t.relatedConnection(
       'claims',
-      { description: 'Every fact read from this source.', cursor: 'id', totalCount: true, query: { orderBy: { id: 'asc' } } },
+      {
+        description: 'Every fact read from this source, retired and withdrawn ones included (see their retiredAt and withdrawnAt).',
+        cursor: 'id',
+        totalCount: true,
+        query: { orderBy: { id: 'asc' } },
+      },
       connectionOf('SourceClaims'),
       edgeOf('SourceClaims'),
     ),
@@ -36,14 +51,45 @@ const ClaimRef = builder.prismaNode('Claim', {
     locator: t.exposeString('locator', { description: 'Where in the source: "line 12", "row 7".' }),
     excerpt: t.exposeString('excerpt', { description: 'The source text the fact was read from.' }),
     source: t.relation('source', { description: 'The source.' }),
+    retiredAt: t.expose('retiredAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the latest version of its source stopped saying it; a retired claim counts nowhere.',
+    }),
+    withdrawnAt: t.expose('withdrawnAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Set while its source, or the statement of its row, is withdrawn.',
+    }),
   }),
 });
+
+export const SourceVersionRef = builder.prismaObject('SourceVersion', {
+  description: 'One content of a source as ingested, with what ingesting it did to the statements read from the source.',
+  fields: (t) => ({
+    number: t.exposeInt('number', { description: 'Versions are numbered from 1 in the order their contents were first ingested.' }),
+    sha256: t.exposeString('sha256', { description: 'Hash of this content.' }),
+    path: t.exposeString('path', { nullable: true, description: 'Where the file was read from.' }),
+    ingestedAt: t.expose('ingestedAt', { type: 'DateTime', description: 'When this content was first ingested.' }),
+    lastIngestedAt: t.expose('lastIngestedAt', { type: 'DateTime', description: 'When this content was last ingested.' }),
+    statementsNew: t.exposeInt('statementsNew', { description: 'Statements this version added.' }),
+    statementsUpdated: t.exposeInt('statementsUpdated', { description: 'Statements it changed (their earlier texts are revisions).' }),
+    statementsUnchanged: t.exposeInt('statementsUnchanged', { description: 'Statements it kept as they were.' }),
+    statementsRetired: t.exposeInt('statementsRetired', { description: 'Statements of the earlier version it no longer has.' }),
+  }),
+});
+
+/** The version of a statement's source with this number (first or last seen). */
+export async function sourceVersion(ctx: Context, sourceId: string, number: number | null) {
+  if (number === null) return null;
+  return ctx.db.sourceVersion.findUnique({ where: { sourceId_number: { sourceId, number } } });
+}
 
 /** The claims about records of one model, by record, each record's in the order they are listed in. */
 async function claimsByRecord(ctx: Context, model: ProvenanceModel, ids: string[]): Promise<Map<string, Claim[]>> {
   const byRecord = new Map<string, Claim[]>(ids.map((id) => [id, []]));
   const claims = await ctx.db.claim.findMany({
-    where: { entityType: model, entityId: { in: ids } },
+    where: { entityType: model, entityId: { in: ids }, ...claimInForce },
     orderBy: [{ property: 'asc' }, { id: 'asc' }],
   });
   for (const claim of claims) byRecord.get(claim.entityId)?.push(claim);

@@ -1,7 +1,8 @@
 import { builder, NODE_ID } from '../builder.js';
 import { connectionOf, edgeOf } from '../connections.js';
-import { CoderKindEnum, StatementKindEnum, VerdictEnum } from '../enums.js';
-import { addProvenance } from './provenance.js';
+import { CoderKindEnum, StatementKindEnum, StatementStatusEnum, VerdictEnum } from '../enums.js';
+import { addProvenance, sourceVersion, SourceVersionRef } from './provenance.js';
+import { statementStatus, textInForce } from '../../read/in-force.js';
 import { StatementFilter, statementWhere } from '../filters.js';
 import { scoreOf, verdictScore } from '../../verdicts/scale.js';
 import { effectiveCoding } from '../../verdicts/effective.js';
@@ -71,11 +72,59 @@ builder.prismaNode('Statement', {
     texts: t.relation('texts', {
       description:
         'Further texts of this statement from other sources: its translations, its original, or its re-publication under another kind. The statement counts once in the comparison, whatever its texts.',
-      query: { orderBy: [{ sourceId: 'asc' }, { locator: 'asc' }] },
+      query: { where: textInForce, orderBy: [{ sourceId: 'asc' }, { locator: 'asc' }] },
+    }),
+    status: t.field({
+      type: StatementStatusEnum,
+      description: 'Whether the statement counts: only IN_FORCE statements are in any answer or figure.',
+      select: { retiredAt: true, withdrawnAt: true },
+      resolve: (s) => statementStatus(s),
+    }),
+    retiredAt: t.expose('retiredAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the latest version of its source stopped having it.',
+    }),
+    withdrawnAt: t.expose('withdrawnAt', { type: 'DateTime', nullable: true, description: 'When it, or its source, was withdrawn.' }),
+    firstSeen: t.field({
+      type: SourceVersionRef,
+      nullable: true,
+      description: 'The version of its source it first appeared in (null for one added through the API).',
+      select: { sourceId: true, firstSeenVersion: true },
+      resolve: (s, _a, ctx) => sourceVersion(ctx, s.sourceId, s.firstSeenVersion),
+    }),
+    lastSeen: t.field({
+      type: SourceVersionRef,
+      nullable: true,
+      description: 'The latest version of its source that has it.',
+      select: { sourceId: true, lastSeenVersion: true },
+      resolve: (s, _a, ctx) => sourceVersion(ctx, s.sourceId, s.lastSeenVersion),
+    }),
+    revisions: t.relation('revisions', {
+      description: 'Its earlier texts: how earlier versions of its source had it before a later one changed it, the latest first.',
+      query: { orderBy: [{ replacedAt: 'desc' }, { id: 'asc' }] },
     }),
   }),
 });
 addProvenance('Statement');
+
+builder.prismaObject('StatementRevision', {
+  description: 'A statement as earlier versions of its source had it, kept when a later version changed it.',
+  fields: (t) => ({
+    firstSeenVersion: t.exposeInt('firstSeenVersion', { nullable: true, description: 'First version of the source with this text.' }),
+    lastSeenVersion: t.exposeInt('lastSeenVersion', { nullable: true, description: 'Last version of the source with this text.' }),
+    replacedAt: t.expose('replacedAt', { type: 'DateTime', description: 'When a later version replaced it.' }),
+    statementDate: t.exposeString('statementDate', { nullable: true, description: 'The date it had.' }),
+    kind: t.expose('kind', { type: StatementKindEnum, description: 'The kind it had.' }),
+    speakerName: t.exposeString('speakerName', { nullable: true, description: 'The speaker it named.' }),
+    quote: t.exposeString('quote', { description: 'The words it had.' }),
+    quoteLanguage: t.exposeString('quoteLanguage', { description: 'Language of those words.' }),
+    translated: t.exposeBoolean('translated', { description: 'Whether they were a translation.' }),
+    note: t.exposeString('note', { nullable: true, description: 'The note it had.' }),
+    locator: t.exposeString('locator', { description: 'Where in that version it was.' }),
+    verdict: t.expose('verdict', { type: VerdictEnum, nullable: true, description: 'The verdict its source gave it then.' }),
+  }),
+});
 
 builder.prismaNode('VerdictCoding', {
   id: NODE_ID,
