@@ -281,3 +281,46 @@ describe('withdrawals', () => {
     expect((await coverage()).observed).toBe(before.observed + 1);
   });
 });
+
+describe('a spreadsheet uploaded through the API', () => {
+  const INGEST = `mutation ($key: String!, $csv: String!) { ingestStatements(key: $key, csv: $csv) {
+    source { key path versions { number } } version sameContent new updated unchanged retired nearDuplicates { locator similarity statement { id } } } }`;
+  const csv = (rows: string[]) => `${[HEADER, ...rows].join('\n')}\n`;
+  const ROW =
+    'PACE,Mongolia,presidential,2017-06-26,1,2017-06-27,press,,the election was competitive and well run,en,false,LARGELY_POSITIVE,u,,';
+
+  it('is a version of the source its key names, as the command line makes it, and is audited', async () => {
+    const first = await asEditor<{ ingestStatements: Record<string, unknown> }>(INGEST, {
+      key: 'dataset/uploads/mongolia',
+      csv: csv([ROW]),
+    });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.ingestStatements).toMatchObject({ source: { key: 'dataset/uploads/mongolia', path: null }, version: 1, new: 1 });
+    const second = await asEditor<{ ingestStatements: Record<string, unknown> }>(INGEST, {
+      key: 'dataset/uploads/mongolia',
+      csv: csv([ROW.replace('well run', 'very well run')]),
+    });
+    expect(second.data!.ingestStatements).toMatchObject({
+      version: 2,
+      new: 0,
+      updated: 1,
+      source: { versions: [{ number: 2 }, { number: 1 }] },
+    });
+    const audit = await t.db.auditEntry.findMany({ where: { action: 'INGEST_SPREADSHEET' } });
+    expect(audit).toHaveLength(2);
+  });
+
+  it('a bad spreadsheet names row and field and writes nothing; a key of a document is refused; readers may not upload', async () => {
+    const before = await t.db.statement.count();
+    const bad = await asEditor(INGEST, { key: 'dataset/uploads/bad', csv: csv([ROW.replace('presidential', 'imperial')]) });
+    expect(bad.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', problems: [{ row: 2, field: 'election_type', message: expect.stringMatching(/imperial/) }] },
+    });
+    const article = await asEditor(INGEST, { key: 'corpus/000', csv: csv([ROW]) });
+    expect(article.errors?.[0]).toMatchObject({ message: expect.stringMatching(/kind ARTICLE/), extensions: { field: 'key' } });
+    const anonymous = await t.gql(INGEST, { key: 'dataset/uploads/anon', csv: csv([ROW]) });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await t.db.statement.count()).toBe(before);
+    expect(await t.db.source.count({ where: { key: { startsWith: 'dataset/uploads/' } } })).toBe(1);
+  });
+});

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   'RESTORE_STATEMENT',
   'WITHDRAW_SOURCE',
   'RESTORE_SOURCE',
+  'INGEST_SPREADSHEET',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -53,16 +53,21 @@ export interface IngestReport extends IngestStats {
   files: FileReport[];
 }
 
+/** A spreadsheet to ingest: a file, or content uploaded under a key (`name` is what messages call it). */
+type Spreadsheet = { file: string } | { name: string; content: string; key: string };
+
 async function ingestStatementFile(
   store: Store,
-  file: string,
+  spreadsheet: Spreadsheet,
   source: SpreadsheetSource,
   onProgress?: ProgressListener,
 ): Promise<{ statements: number; ruleCoded: number; file: FileReport; sourceId: string }> {
-  const content = fs.readFileSync(file, 'utf8');
+  const uploaded = !('file' in spreadsheet);
+  const file = 'file' in spreadsheet ? spreadsheet.file : spreadsheet.name;
+  const content = 'file' in spreadsheet ? fs.readFileSync(file, 'utf8') : spreadsheet.content;
   const rows = readStatementsCsv(file, content, store, onProgress);
-  const key = source.key ?? (await keyOfPath(store.tx, file));
-  const written = await writeStatements(store, file, content, rows, { ...source, key }, onProgress);
+  const key = 'key' in spreadsheet ? spreadsheet.key : (source.key ?? (await keyOfPath(store.tx, file)));
+  const written = await writeStatements(store, file, content, rows, { ...source, key, uploaded }, onProgress);
   onProgress?.({ phase: 'code verdicts', done: 0, total: written.statementIds.length });
   const ruleCoded = await store.settleVerdicts(written.statementIds);
   const registered = written.source;
@@ -118,7 +123,7 @@ export async function ingestBundled(db: Db): Promise<IngestReport> {
     let ruleCoded = 0;
     const files = [];
     for (const file of bundledStatementFiles) {
-      const r = await ingestStatementFile(store, file, { key: bundledKey(file) });
+      const r = await ingestStatementFile(store, { file }, { key: bundledKey(file) });
       statements += r.statements;
       ruleCoded += r.ruleCoded;
       files.push(r);
@@ -139,11 +144,32 @@ export async function ingestStatementsFile(
   return db.$transaction(async (tx) => {
     const store = new Store(tx, new Reconciler(), providerOfClient(db));
     await store.loadExisting();
-    const r = await ingestStatementFile(store, file, source, onProgress);
+    const r = await ingestStatementFile(store, { file }, source, onProgress);
     onProgress?.({ phase: 'write', done: 0, total: store.writes.size() });
     await store.flush();
     await settle(tx, store, [r]);
     onProgress?.({ phase: 'done', done: r.statements, total: r.statements });
     return { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file] };
+  }, LONG_TRANSACTION);
+}
+
+/**
+ * Loads a spreadsheet's content (uploaded, with no file) as a version of the source `key` names.
+ * `inTransaction` runs last inside the ingest's transaction (the caller's audit entry).
+ */
+export async function ingestStatementsContent(
+  db: Db,
+  upload: { key: string; title?: string; content: string },
+  inTransaction?: (tx: Tx, report: IngestReport, sourceId: string) => Promise<void>,
+): Promise<IngestReport & { sourceId: string }> {
+  return db.$transaction(async (tx) => {
+    const store = new Store(tx, new Reconciler(), providerOfClient(db));
+    await store.loadExisting();
+    const r = await ingestStatementFile(store, { name: upload.key, content: upload.content, key: upload.key }, { title: upload.title });
+    await store.flush();
+    await settle(tx, store, [r]);
+    const report = { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file], sourceId: r.sourceId };
+    await inTransaction?.(tx, report, r.sourceId);
+    return report;
   }, LONG_TRANSACTION);
 }

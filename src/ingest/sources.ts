@@ -64,10 +64,12 @@ export interface RegisteredSource {
  * Registers a source and the version its content is: the same hash as the latest version is that
  * version again; any other hash is a new version, numbered on from the latest.
  */
-export async function registerSource(tx: Tx, spec: SourceSpec, content?: string | Buffer): Promise<RegisteredSource> {
+/** A source as registered: content uploaded with no file has no path. */
+export type SourceRecord = Omit<SourceSpec, 'path'> & { path: string | null };
+
+export async function registerSource(tx: Tx, spec: SourceRecord, content?: string | Buffer): Promise<RegisteredSource> {
   const id = stableId('source', spec.key);
-  const abs = path.isAbsolute(spec.path) ? spec.path : path.join(projectRoot, spec.path);
-  const text = content ?? fs.readFileSync(abs);
+  const text = content ?? fs.readFileSync(path.resolve(projectRoot, spec.path ?? ''));
   const hash = sha256(text);
   const now = new Date();
   const data = { title: spec.title, kind: spec.kind, url: spec.url ?? null, path: spec.path, sha256: hash, ingestedAt: now };

@@ -167,19 +167,42 @@ export interface SpreadsheetSource {
   title?: string;
 }
 
+/** A key a user gave that cannot name a spreadsheet. */
+export class SourceKeyError extends Error {}
+
+const MAX_KEY_LENGTH = 200;
+
+/** Refuses a key that is empty, odd, or already names a source that is no spreadsheet (a document, a reference). */
+export async function checkDatasetKey(store: Store, key: string): Promise<void> {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a control character is what is refused
+  if (!/^\S(.*\S)?$/.test(key) || key.length > MAX_KEY_LENGTH || /[\u0000-\u001f\u007f]/.test(key))
+    throw new SourceKeyError(
+      `the key "${key.slice(0, 50)}" must be 1 to ${MAX_KEY_LENGTH} characters without control characters, not starting or ending with a space`,
+    );
+  const known = await store.tx.source.findUnique({ where: { key }, select: { kind: true } });
+  if (known && known.kind !== 'DATASET')
+    throw new SourceKeyError(`the key "${key}" names a source of kind ${known.kind}, not a spreadsheet`);
+}
+
 /** Writes a spreadsheet's checked rows, as a version of the DATASET source its key names. */
 export async function writeStatements(
   store: Store,
   file: string,
   content: string,
   rows: StatementRow[],
-  options: SpreadsheetSource = {},
+  options: SpreadsheetSource & { uploaded?: boolean } = {},
   onProgress?: ProgressListener,
 ): Promise<SpreadsheetWriteResult> {
   const rel = path.isAbsolute(file) ? path.relative(projectRoot, file) : file;
   const datasetKey = options.key ?? defaultDatasetKey(file);
+  await checkDatasetKey(store, datasetKey);
   const source = await store.source(
-    { key: datasetKey, title: options.title ?? `Statements spreadsheet ${path.basename(file)}`, kind: 'DATASET', path: rel },
+    {
+      key: datasetKey,
+      title: options.title ?? `Statements spreadsheet ${path.basename(file)}`,
+      kind: 'DATASET',
+      path: options.uploaded ? null : rel,
+    },
     content,
   );
   try {

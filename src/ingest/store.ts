@@ -14,7 +14,7 @@ import { WriteSet, type FlushStats, type Tx } from './write-set.js';
 import { loadReconciler } from '../read/reconciler-state.js';
 import { codeVerdict, ruleCodingColumns } from '../verdicts/coder.js';
 import { storedVerdict } from '../verdicts/effective.js';
-import { registerSource, type RegisteredSource, type SourceSpec } from './sources.js';
+import { registerSource, type RegisteredSource, type SourceRecord } from './sources.js';
 
 export type { Tx };
 
@@ -98,7 +98,7 @@ export class Store {
    * Registers a source this ingest reads whole (and the version its content is). After the flush,
    * `retireUnseen` retires its claims and texts that this reading did not produce.
    */
-  async source(spec: SourceSpec, content?: string | Buffer): Promise<RegisteredSource> {
+  async source(spec: SourceRecord, content?: string | Buffer): Promise<RegisteredSource> {
     const registered = await registerSource(this.tx, spec, content);
     if (!this.wholeSources.has(registered.id)) this.wholeSources.set(registered.id, { claims: new Set(), texts: new Set() });
     return registered;

@@ -18,6 +18,9 @@ import { addAlias, removeAlias } from '../../curation/aliases.js';
 import { addStatement, type StatementInput } from '../../ingest/curated-statement.js';
 import { setVerdict, withdrawVerdict } from '../../curation/verdicts.js';
 import { restoreSource, restoreStatement, withdrawSource, withdrawStatement } from '../../curation/withdrawals.js';
+import { ingestStatementsContent, type FileReport } from '../../ingest/pipeline.js';
+import { CsvValidationError, SourceKeyError } from '../../ingest/statements-csv.js';
+import { appendAudit } from '../../curation/audit.js';
 import { CURATION_TRANSACTION, judgeRecords, mergeRecords, revokeJudgement, splitRecord, type Judgement } from '../../curation/merge.js';
 import { isMergeable, type EntityRow, type MergeableType } from '../../read/identity.js';
 import type { Tx } from '../../db/tables.js';
@@ -136,6 +139,7 @@ const AuditActionEnum = builder.enumType('AuditAction', {
     RESTORE_STATEMENT: { description: 'A withdrawn statement was restored.' },
     WITHDRAW_SOURCE: { description: 'A source, and everything read from it, was withdrawn from every answer and figure.' },
     RESTORE_SOURCE: { description: 'A withdrawn source was restored.' },
+    INGEST_SPREADSHEET: { description: 'A statements spreadsheet was uploaded as a version of a source; `after` holds what it did.' },
   } satisfies Record<(typeof AUDIT_ACTIONS)[number], { description: string }>,
 });
 
@@ -446,6 +450,44 @@ function decisionWhere(args: {
   };
 }
 
+const NearDuplicateRef = builder.objectRef<FileReport['nearDuplicates'][number]>('NearDuplicate').implement({
+  description: 'A new statement that nearly repeats one on record: same body, round and kind, nearly the same words.',
+  fields: (t) => ({
+    locator: t.exposeString('locator', { description: 'Where the new statement is in the spreadsheet ("row 7").' }),
+    statement: t.prismaField({
+      type: 'Statement',
+      description: 'The statement on record it nearly repeats.',
+      resolve: (query, d, _a, ctx) => ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: d.statementId } }),
+    }),
+    similarity: t.exposeFloat('similarity', { description: 'How alike the two quotes are, from 0 to 1.' }),
+  }),
+});
+
+const SpreadsheetIngestRef = builder.objectRef<FileReport & { sourceId: string }>('SpreadsheetIngest').implement({
+  description: 'What loading a spreadsheet did, against the previous version of its source.',
+  fields: (t) => ({
+    source: t.prismaField({
+      type: 'Source',
+      description: 'The source the spreadsheet is a version of.',
+      resolve: (query, r, _a, ctx) => ctx.db.source.findUniqueOrThrow({ ...query, where: { id: r.sourceId } }),
+    }),
+    version: t.exposeInt('version', { description: 'The version its content is.' }),
+    sameContent: t.exposeBoolean('sameContent', { description: 'True when the content was that version already (nothing changed).' }),
+    new: t.exposeInt('new', { description: 'Statements added.' }),
+    updated: t.exposeInt('updated', { description: 'Statements changed in place (their earlier texts kept as revisions).' }),
+    unchanged: t.exposeInt('unchanged', { description: 'Statements as they were.' }),
+    retired: t.exposeInt('retired', { description: 'Statements of the previous version this one no longer has.' }),
+    texts: t.exposeInt('texts', { description: 'Rows that are further texts of a statement (translations, re-publications).' }),
+    withdrawn: t.exposeInt('withdrawn', { description: 'Of its statements, those a curator has withdrawn (they stay out).' }),
+    sourceWithdrawn: t.exposeBoolean('sourceWithdrawn', { description: 'True when the source is withdrawn: nothing of it counts.' }),
+    nearDuplicates: t.field({
+      type: [NearDuplicateRef],
+      description: 'New statements that nearly repeat one on record.',
+      resolve: (r) => r.nearDuplicates,
+    }),
+  }),
+});
+
 // ── mutations ──
 
 builder.mutationType({
@@ -491,6 +533,48 @@ builder.mutationFields((t) => ({
       const note = checkedNote(args.note);
       const statement = await change(ctx, (tx, actor) => withdrawVerdict(tx, actor, args.statement.id, note));
       return ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: statement.id } });
+    },
+  }),
+  ingestStatements: t.field({
+    type: SpreadsheetIngestRef,
+    authScopes: { editor: true },
+    description:
+      'Loads a statements spreadsheet (CSV text in the format of data/sources/assessments.csv, up to the request size limit) as a version of the source `key` names, exactly as `npm run ingest -- --key` does: checked whole first (every problem at once, nothing written), then new, updated, unchanged and retired statements, with near-duplicate warnings.',
+    args: {
+      key: t.arg.string({ required: true, description: 'The source this is a version of, e.g. "dataset/my-study".' }),
+      title: t.arg.string({ required: false, description: 'Title of the dataset, when it is new.' }),
+      csv: t.arg.string({ required: true, description: 'The spreadsheet, header first.' }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const note = checkedNote(args.note);
+      const actor = ctx.actor!.name; // authScopes guarantee a token
+      try {
+        const report = await ingestStatementsContent(
+          ctx.db,
+          { key: args.key, title: args.title ?? undefined, content: args.csv },
+          async (tx, r, sourceId) => {
+            await appendAudit(tx, {
+              actor,
+              action: 'INGEST_SPREADSHEET',
+              entityType: 'Source',
+              entityId: sourceId,
+              note,
+              after: r.files[0],
+            });
+          },
+        );
+        return { ...report.files[0], sourceId: report.sourceId };
+      } catch (error) {
+        if (error instanceof CsvValidationError)
+          throw userError(error.message, 'BAD_USER_INPUT', {
+            problems: error.problems.map(({ row, field, message }) => ({ row, field, message })),
+          });
+        if (error instanceof SourceKeyError) throw userError(error.message, 'BAD_USER_INPUT', { field: 'key' });
+        throw error;
+      } finally {
+        ctx.cache.invalidate();
+      }
     },
   }),
   withdrawStatement: t.prismaField({
