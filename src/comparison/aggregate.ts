@@ -100,3 +100,67 @@ export function summarize(comparisons: ElectionComparison[]): ComparisonSummary 
     byBody,
   };
 }
+
+/**
+ * Rounds of one other body grouped by what the aggregates need (the read model's grouped query):
+ * the subject's and the body's scores on the round, whether the body declined, whether the subject
+ * observed the election, and how many rounds are alike in all of these.
+ */
+export interface RoundGroup {
+  organizationId: string;
+  subjectScore: number | null;
+  otherScore: number | null;
+  otherDidNotObserve: boolean;
+  subjectObserved: boolean;
+  rounds: number;
+}
+
+/** Counts over the elections and the subject's rounds, next to the groups. */
+export interface ElectionCounts {
+  elections: number;
+  subjectObservedElections: number;
+  /** Elections the subject observed with a score of it on some round. */
+  subjectAssessedElections: number;
+  /** Rounds with a score of the subject. */
+  subjectAssessedRounds: number;
+  /** Of those, rounds where some other body's assessment pairs with the subject's. */
+  roundsWithAnyPair: number;
+}
+
+/** A round group pairs the subject with the other body: both scored and the subject observed (status BOTH_ASSESSED). */
+const pairs = (g: RoundGroup) => !g.otherDidNotObserve && g.subjectObserved && g.subjectScore !== null && g.otherScore !== null;
+
+/** The same summary as `summarize`, from grouped rounds instead of every comparison. */
+export function summarizeGroups(counts: ElectionCounts, groups: RoundGroup[]): ComparisonSummary {
+  const pairsByBody = new Map<string, [number, number][]>();
+  const declinedByBody = new Map<string, number>();
+  const pooled: [number, number][] = [];
+  let pooledDeclined = 0;
+  for (const g of groups) {
+    if (!pairsByBody.has(g.organizationId)) pairsByBody.set(g.organizationId, []);
+    if (g.otherDidNotObserve) {
+      declinedByBody.set(g.organizationId, (declinedByBody.get(g.organizationId) ?? 0) + g.rounds);
+      pooledDeclined += g.rounds;
+    }
+    if (!pairs(g)) continue;
+    const pair: [number, number] = [g.subjectScore!, g.otherScore!];
+    for (let i = 0; i < g.rounds; i++) {
+      pairsByBody.get(g.organizationId)!.push(pair);
+      pooled.push(pair);
+    }
+  }
+  const byBody = [...pairsByBody]
+    .map(([orgId, p]) => figures(orgId, p, counts.subjectAssessedRounds, declinedByBody.get(orgId) ?? 0))
+    .sort((a, b) => b.pairedRounds - a.pairedRounds || (a.organizationId ?? '').localeCompare(b.organizationId ?? ''));
+  return {
+    elections: counts.elections,
+    subjectObservedElections: counts.subjectObservedElections,
+    subjectAssessedElections: counts.subjectAssessedElections,
+    subjectCoverage: ratio(counts.subjectAssessedElections, counts.subjectObservedElections),
+    pooled: {
+      ...figures(null, pooled, counts.subjectAssessedRounds, pooledDeclined),
+      coverage: ratio(counts.roundsWithAnyPair, counts.subjectAssessedRounds),
+    },
+    byBody,
+  };
+}

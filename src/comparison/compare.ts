@@ -1,10 +1,11 @@
 /**
  * The comparison: one organization's (the subject's) assessments of an election, round by
  * round, beside every other body's — verdicts, ordinal gap, agreement, and what is missing.
- * Pure functions over loaded rows, so the same logic serves one election or a thousand.
+ * Pure functions over loaded rows, so the same logic serves one election or a thousand. The
+ * comparison itself is in projection.ts: over the facts (compareElection) or over the read
+ * model's projection of them (compareProjected), which are one function.
  */
 import type { RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
-import { scoreOf } from '../verdicts/scale.js';
 
 export interface StatementFact {
   id: string;
@@ -88,67 +89,4 @@ export function headline(statements: StatementFact[]): StatementFact | null {
     }
   }
   return best;
-}
-
-export function compareElection(election: ElectionFact, subjectId: string): ElectionComparison {
-  const observers = new Set(election.observerIds);
-  const subjectStatements = election.rounds.flatMap((r) => r.statements.filter((s) => s.organizationId === subjectId));
-  const subjectObserved = observers.has(subjectId) || subjectStatements.some((s) => s.verdict !== 'NOT_OBSERVED' && s.kind !== 'DECLINED');
-  const missing: MissingItem[] = [];
-  const rounds: RoundComparison[] = [];
-
-  for (const round of election.rounds) {
-    const byOrg = new Map<string, StatementFact[]>();
-    for (const s of round.statements) byOrg.set(s.organizationId, [...(byOrg.get(s.organizationId) ?? []), s]);
-    const mine = byOrg.get(subjectId) ?? [];
-    const subjectHead = headline(mine);
-    const subjectVerdict = subjectHead?.verdict ?? null;
-    const subjectScore = scoreOf(subjectVerdict);
-    const others: BodyComparison[] = [];
-    const otherIds = new Set([...byOrg.keys(), ...observers]);
-    otherIds.delete(subjectId);
-    for (const orgId of [...otherIds].sort()) {
-      const theirs = byOrg.get(orgId) ?? [];
-      const head = headline(theirs);
-      const verdict = head?.verdict ?? null;
-      const score = scoreOf(verdict);
-      let status: ComparisonStatus;
-      if (verdict === 'NOT_OBSERVED') status = 'OTHER_DID_NOT_OBSERVE';
-      else if (subjectVerdict === 'NOT_OBSERVED' || !subjectObserved) status = 'SUBJECT_DID_NOT_OBSERVE';
-      else if (subjectScore === null) status = 'SUBJECT_NOT_ASSESSED';
-      else if (score === null) status = 'OTHER_NOT_ASSESSED';
-      else status = 'BOTH_ASSESSED';
-      const both = status === 'BOTH_ASSESSED' && subjectScore !== null && score !== null;
-      others.push({
-        organizationId: orgId,
-        statementIds: theirs.map((s) => s.id),
-        verdict,
-        score,
-        gap: both ? subjectScore - score : null,
-        agrees: both ? subjectScore === score : null,
-        status,
-      });
-      if (status === 'OTHER_DID_NOT_OBSERVE') missing.push({ kind: 'OTHER_DID_NOT_OBSERVE', organizationId: orgId, round: round.round });
-      if (status === 'OTHER_NOT_ASSESSED' && observers.has(orgId))
-        missing.push({ kind: 'OTHER_OBSERVED_WITHOUT_ASSESSMENT', organizationId: orgId, round: round.round });
-    }
-    if (subjectObserved && subjectScore === null && subjectVerdict !== 'NOT_OBSERVED') {
-      missing.push({ kind: 'SUBJECT_OBSERVED_WITHOUT_ASSESSMENT', organizationId: subjectId, round: round.round });
-    }
-    rounds.push({
-      roundId: round.id,
-      round: round.round,
-      subjectStatementIds: mine.map((s) => s.id),
-      subjectVerdict,
-      subjectScore,
-      others,
-    });
-  }
-  if (election.rounds.length === 0 && subjectObserved) {
-    missing.push({ kind: 'SUBJECT_OBSERVED_WITHOUT_ASSESSMENT', organizationId: subjectId, round: null });
-  }
-  if (subjectObserved && !rounds.some((r) => r.others.some((o) => o.score !== null))) {
-    missing.push({ kind: 'NO_OTHER_ASSESSMENT', organizationId: subjectId, round: null });
-  }
-  return { electionId: election.id, subjectId, subjectObserved, rounds, missing };
 }

@@ -8,6 +8,7 @@
  * judgement keeps two records (and everything merged into either) apart for good.
  */
 import type { Decision, Prisma } from '../generated/prisma/client.js';
+import { rebuildProjections } from '../read/projections.js';
 import { findRecord, isMergeable, MODEL_OF, survivorOf, type EntityRow, type MergeableType } from '../read/identity.js';
 import { stableId } from '../reconcile/ids.js';
 import { refreshVerdicts, storedVerdict } from '../verdicts/effective.js';
@@ -203,6 +204,8 @@ export async function mergeRecords(
     after: { record: after, survivor: survivor.id, decision: decision.id, redirects: log.redirects },
   });
   const linked = await tx.decision.update({ where: { id: decision.id }, data: { value: JSON.stringify({ audit: auditId }) } });
+  // A merge moves statements and missions between bodies and elections anywhere: the comparison is projected again.
+  await rebuildProjections(tx);
   return { survivor, merged: after!, decision: linked, moved: log.entries.length };
 }
 
@@ -278,6 +281,7 @@ export async function splitRecord(tx: Tx, actor: string, type: MergeableType, me
     before: { record: merged },
     after: { record, survivor: survivor.id, decision: decision.id, restoredRows: audit.changes.length },
   });
+  await rebuildProjections(tx);
   return { record, survivor, decision: revoked, restored: audit.changes.length };
 }
 

@@ -11,6 +11,12 @@ import { appendAudit } from './audit.js';
 import { CurationError } from './errors.js';
 import { redirectOf } from '../read/identity.js';
 import type { Tx } from '../db/tables.js';
+import { rebuildProjections } from '../read/projections.js';
+
+/** The election a round is of: what a statement's change re-projects. */
+export async function electionOf(tx: Tx, roundId: string): Promise<string> {
+  return (await tx.electionRound.findUniqueOrThrow({ where: { id: roundId }, select: { electionId: true } })).electionId;
+}
 
 /** The statement, following a merge that re-keyed it. */
 export async function findStatement(tx: Tx, id: string): Promise<Statement | null> {
@@ -49,6 +55,7 @@ export async function setVerdict(
     update: data,
   });
   await refreshVerdicts(tx, [statement.id]);
+  await rebuildProjections(tx, [await electionOf(tx, statement.roundId)]);
   await appendAudit(tx, {
     actor,
     action: 'SET_VERDICT',
@@ -71,6 +78,7 @@ export async function withdrawVerdict(tx: Tx, actor: string, statementId: string
   const before = await state(tx, statement.id);
   await tx.verdictCoding.delete({ where: { id } });
   await refreshVerdicts(tx, [statement.id]);
+  await rebuildProjections(tx, [await electionOf(tx, statement.roundId)]);
   await appendAudit(tx, {
     actor,
     action: 'WITHDRAW_VERDICT',

@@ -12,6 +12,7 @@ import { appendAudit } from './audit.js';
 import { CurationError } from './errors.js';
 import { findStatement } from './verdicts.js';
 import type { Tx } from '../db/tables.js';
+import { rebuildProjections } from '../read/projections.js';
 
 export type Withdrawable = 'Statement' | 'Source';
 
@@ -140,8 +141,8 @@ async function markRows(
   now: Date,
 ): Promise<number> {
   const set = await rows.updateMany({ where: { AND: [selected, { [column]: null }] }, data: { [column]: now } });
-  await rows.updateMany({ where: { AND: [{ NOT: selected }, { [column]: { not: null } }] }, data: { [column]: null } });
-  return set.count;
+  const cleared = await rows.updateMany({ where: { AND: [{ NOT: selected }, { [column]: { not: null } }] }, data: { [column]: null } });
+  return set.count + cleared.count;
 }
 
 const inChunks = <T>(items: T[]) =>
@@ -149,10 +150,15 @@ const inChunks = <T>(items: T[]) =>
 
 /**
  * Writes what the live WITHDRAW decisions mean onto the rows, and which missions are still
- * supported by a claim in force. Returns how many statements are withdrawn. Verdicts need no
- * refresh: a withdrawn statement keeps its own; it only leaves the answers.
+ * supported by a claim in force; when anything changed, the comparison is projected again (unless
+ * the caller does it: `project: false`). Returns how many statements are withdrawn, and whether any
+ * row changed. Verdicts need no refresh: a withdrawn statement keeps its own; it only leaves the answers.
  */
-export async function applyWithdrawals(tx: Tx, now = new Date()): Promise<{ statements: number }> {
+export async function applyWithdrawals(
+  tx: Tx,
+  options: { now?: Date; project?: boolean } = {},
+): Promise<{ statements: number; changed: boolean }> {
+  const now = options.now ?? new Date();
   const decisions = await tx.decision.findMany({
     where: { kind: 'WITHDRAW', revokedAt: null },
     select: { entityType: true, leftKey: true },
@@ -170,28 +176,31 @@ export async function applyWithdrawals(tx: Tx, now = new Date()): Promise<{ stat
     ? await tx.statement.findMany({ where: { id: { in: statementIds } }, select: { sourceId: true, locator: true } })
     : [];
 
-  await markRows(tx.source, 'withdrawnAt', { id: { in: sources } }, now);
-  await markRows(
+  let changed = 0;
+  changed += await markRows(tx.source, 'withdrawnAt', { id: { in: sources } }, now);
+  changed += await markRows(
     tx.statement,
     'withdrawnAt',
     { OR: [{ sourceId: { in: sources } }, ...inChunks(statementIds).map((ids) => ({ id: { in: ids } }))] },
     now,
   );
-  await markRows(tx.statementText, 'withdrawnAt', { sourceId: { in: sources } }, now);
+  changed += await markRows(tx.statementText, 'withdrawnAt', { sourceId: { in: sources } }, now);
   // A withdrawn statement's row is withdrawn whole: the claims read from it (its mission, its speaker) go with it.
-  await markRows(
+  changed += await markRows(
     tx.claim,
     'withdrawnAt',
     { OR: [{ sourceId: { in: sources } }, ...rowsOfStatements.map((r) => ({ sourceId: r.sourceId, locator: r.locator }))] },
     now,
   );
-  await settleMissionSupport(tx, now);
+  changed += await settleMissionSupport(tx, now);
+  // What counts changed anywhere: the comparison is projected again.
+  if (changed && options.project !== false) await rebuildProjections(tx);
   const count = await tx.statement.count({ where: { withdrawnAt: { not: null } } });
-  return { statements: count };
+  return { statements: count, changed: changed > 0 };
 }
 
-/** A mission is in force while some claim in force says it took place. */
-export async function settleMissionSupport(tx: Tx, now = new Date()): Promise<void> {
+/** A mission is in force while some claim in force says it took place. Returns how many missions changed. */
+export async function settleMissionSupport(tx: Tx, now = new Date()): Promise<number> {
   const unsupported = await tx.mission.findMany({ where: { unsupportedAt: { not: null } }, select: { id: true } });
   const supportedIds = new Set<string>();
   const claims = await tx.claim.findMany({
@@ -205,4 +214,5 @@ export async function settleMissionSupport(tx: Tx, now = new Date()): Promise<vo
   const back = unsupported.filter((m) => supportedIds.has(m.id)).map((m) => m.id);
   for (const ids of inChunks(lost)) await tx.mission.updateMany({ where: { id: { in: ids } }, data: { unsupportedAt: now } });
   for (const ids of inChunks(back)) await tx.mission.updateMany({ where: { id: { in: ids } }, data: { unsupportedAt: null } });
+  return lost.length + back.length;
 }

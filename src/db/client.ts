@@ -13,9 +13,15 @@ export type Db = PrismaClient;
 
 const providers = new WeakMap<object, 'sqlite' | 'postgresql'>();
 
-/** Which database a client talks to (raw SQL differs in placeholders and value encoding). */
-export function providerOfClient(db: Db): 'sqlite' | 'postgresql' {
-  return providers.get(db) ?? 'sqlite';
+/**
+ * Which database a client or one of its transactions talks to (raw SQL differs in placeholders and
+ * value encoding). A transaction client is another object, but Prisma's client keeps the provider it
+ * was generated for, and a transaction sees it.
+ */
+export function providerOfClient(db: object): 'sqlite' | 'postgresql' {
+  const known = providers.get(db);
+  if (known) return known;
+  return (db as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgresql' : 'sqlite';
 }
 
 /** A Prisma client on DATABASE_URL (or the given URL, optionally through a wrapped adapter factory). */

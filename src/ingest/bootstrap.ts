@@ -3,6 +3,7 @@ import { createDb, type Db } from '../db/client.js';
 import { resetDatabase, applyMigrations } from '../db/migrations.js';
 import { ensureSqliteDir, migrate } from '../db/setup.js';
 import { ingestBundled, type IngestReport } from './pipeline.js';
+import { rebuildProjections } from '../read/projections.js';
 
 /** Drops everything, re-applies migrations and loads the bundled sources. */
 export async function resetAndLoad(url: string): Promise<IngestReport> {
@@ -22,5 +23,9 @@ export async function prepareDatabase(url: string): Promise<{ db: Db; loaded: In
   await migrate(url);
   const db = createDb({ url });
   const loaded = (await db.source.count()) === 0 ? await ingestBundled(db) : null;
+  // A database loaded before the projection tables existed gets them once.
+  if (!loaded && (await db.roundBody.count()) === 0 && (await db.electionRound.count()) > 0) {
+    await db.$transaction((tx) => rebuildProjections(tx), { timeout: 30 * 60_000 });
+  }
   return { db, loaded };
 }

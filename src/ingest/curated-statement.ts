@@ -18,6 +18,8 @@ import { registerSource } from './sources.js';
 import { appendAudit } from '../curation/audit.js';
 import { CurationError } from '../curation/errors.js';
 import type { Tx } from '../db/tables.js';
+import { rebuildProjections } from '../read/projections.js';
+import { electionOf } from '../curation/verdicts.js';
 
 export interface StatementInput {
   organization: string;
@@ -140,6 +142,7 @@ export async function addStatement(tx: Tx, actor: string, input: StatementInput,
   await store.flush();
 
   const statement = await tx.statement.findUniqueOrThrow({ where: { id: statementId }, include: { codings: { orderBy: { id: 'asc' } } } });
+  await rebuildProjections(tx, [await electionOf(tx, statement.roundId)]);
   await appendAudit(tx, {
     actor,
     action: 'ADD_STATEMENT',

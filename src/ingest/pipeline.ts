@@ -15,6 +15,7 @@ import { sourcesDir } from './sources.js';
 import type { ProgressListener } from './progress.js';
 import { replayDecisions } from '../curation/merge.js';
 import { applyWithdrawals } from '../curation/withdrawals.js';
+import { rebuildProjections } from '../read/projections.js';
 import type { Tx } from './store.js';
 
 const LONG_TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
@@ -103,8 +104,11 @@ async function keyOfPath(tx: Tx, file: string): Promise<string> {
 /** After the flush: what sources no longer say is retired, decisions are replayed, withdrawals written onto the rows. */
 async function settle(tx: Tx, store: Store, files: { file: FileReport; sourceId: string }[]): Promise<void> {
   await store.retireUnseen();
-  await replayDecisions(tx);
-  await applyWithdrawals(tx);
+  const replayed = await replayDecisions(tx);
+  const withdrawals = await applyWithdrawals(tx, { project: false });
+  // The comparison is projected again: everywhere when a merge or a withdrawal may have moved
+  // anything, else for the elections this ingest's rows named.
+  await rebuildProjections(tx, replayed.merges || withdrawals.changed ? undefined : [...store.touchedElections]);
   for (const f of files) {
     const source = await tx.source.findUniqueOrThrow({ where: { id: f.sourceId }, select: { withdrawnAt: true } });
     f.file.sourceWithdrawn = source.withdrawnAt !== null;

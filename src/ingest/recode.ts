@@ -4,6 +4,7 @@
  * by precedence (src/verdicts/effective.ts), so a human or source verdict is never overwritten.
  */
 import type { Prisma } from '../generated/prisma/client.js';
+import { rebuildProjections } from '../read/projections.js';
 import { codeVerdict, CODER_VERSION, ruleCodingColumns } from '../verdicts/coder.js';
 import { stableId } from '../reconcile/ids.js';
 import { refreshVerdicts } from '../verdicts/effective.js';
@@ -56,6 +57,7 @@ export async function recodeAll(db: {
       const ruleVerdictsChanged =
         after.filter((c) => before.get(c.statementId) !== c.verdict).length + [...before.keys()].filter((id) => !stillCoded.has(id)).length;
       const verdictsInForceChanged = await refreshVerdicts(tx);
+      if (verdictsInForceChanged) await rebuildProjections(tx);
       return { coderVersion: CODER_VERSION, statements, ruleVerdictsChanged, verdictsInForceChanged };
     },
     { timeout: 30 * 60_000 },

@@ -281,6 +281,7 @@ const previousSelect = {
   lastSeenVersion: true,
   retiredAt: true,
   withdrawnAt: true,
+  round: { select: { electionId: true } },
   codings: { where: { coder: 'SOURCE' }, select: { id: true, verdict: true, codedBy: true } },
 } as const;
 
@@ -424,6 +425,7 @@ export async function writeStatementRows(
     if (paired.has(p.id) || p.retiredAt) continue;
     // No row of this version is this statement: retired, kept with its history, out of every answer.
     store.writes.put('statement', { id: p.id, retiredAt: store.now }, { retiredAt: store.now });
+    store.touchedElections.add(p.round.electionId);
     result.counts.retired++;
   }
   return result;

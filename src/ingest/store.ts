@@ -54,6 +54,8 @@ export class Store {
   private readonly electionsOfYear = new Map<string, string[]>();
   /** Parents of organizations as stored or queued. */
   private readonly orgParents = new Map<string, string | null>();
+  /** Elections this ingest's rows named, or whose statements it retired: what the comparison re-projects. */
+  readonly touchedElections = new Set<string>();
   /** Sources this ingest reads whole, and the claims and texts it read from each: what a source no longer says is retired. */
   private readonly wholeSources = new Map<string, { claims: Set<string>; texts: Set<string> }>();
 
@@ -428,10 +430,12 @@ export class Store {
       this.electionDates.set(id, dated);
     }
     await this.claim('Election', id, 'date', date.iso, at);
+    this.touchedElections.add(id);
     return id;
   }
 
   async round(electionId: string, round: RoundKind, date: string | null, at: Provenance): Promise<string> {
+    this.touchedElections.add(electionId);
     const id = roundId(electionId, round);
     const ordinal = { FIRST: 1, SECOND: 2, RERUN: 3 }[round];
     this.writes.put('electionRound', { id, electionId, round, ordinal, date }, date ? { date } : {});
@@ -446,6 +450,7 @@ export class Store {
     extra: { observerCount?: number; observerCountApproximate?: boolean; countryCount?: number; headId?: string } = {},
   ): Promise<string> {
     const id = missionId(organizationId, electionId);
+    this.touchedElections.add(electionId);
     this.writes.put(
       'mission',
       {

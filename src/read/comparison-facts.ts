@@ -3,13 +3,14 @@
  * their number: the ids go in as one JSON array parameter (no IN list to outgrow the database's
  * limit on bound parameters), and rows come back flat, without building nested Prisma results.
  */
-import { providerOfClient, type Db } from '../db/client.js';
+import { providerOfClient } from '../db/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import type { RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
 import type { ElectionFact, RoundFact } from '../comparison/compare.js';
 import { missionInForceSql, statementInForceSql } from './in-force.js';
 
 /** The election ids parameter as a one-column set, per database. */
-const IDS = {
+export const IDS = {
   sqlite: '(SELECT value FROM json_each(?))',
   postgresql: '(SELECT jsonb_array_elements_text($1::jsonb))',
 };
@@ -26,7 +27,10 @@ interface StatementRow {
   verdict: Verdict | null;
 }
 
-export async function loadElectionFacts(db: Db, electionIds: string[]): Promise<Map<string, ElectionFact>> {
+/** The database or a transaction: reads run through raw SQL. */
+export type RawClient = Pick<Prisma.TransactionClient, '$queryRawUnsafe' | '$executeRawUnsafe'>;
+
+export async function loadElectionFacts(db: RawClient, electionIds: string[]): Promise<Map<string, ElectionFact>> {
   const facts = new Map<string, ElectionFact>(electionIds.map((id) => [id, { id, observerIds: [], rounds: [] }]));
   if (!electionIds.length) return facts;
   const ids = IDS[providerOfClient(db)];

@@ -1,6 +1,7 @@
 /** compareElection and headline over hand-built election facts. */
 import { describe, expect, it } from 'vitest';
-import { compareElection, headline, type ElectionFact, type RoundFact, type StatementFact } from '../../src/comparison/compare.js';
+import { headline, type ElectionFact, type RoundFact, type StatementFact } from '../../src/comparison/compare.js';
+import { compareElection } from '../../src/comparison/projection.js';
 
 const S = 'org-s'; // the subject
 const A = 'org-a';

@@ -1,6 +1,7 @@
 /**
  * The comparison in GraphQL: per election (Election.comparison) and across many elections
- * with agreement figures (Query.comparison). Facts are loaded in batches per request.
+ * with agreement figures (Query.comparison), read from the read model's projection tables
+ * (src/read/projections.ts): a page reads its elections' rows, the summary two grouped statements.
  */
 import { ROUNDS_PER_ELECTION } from '../complexity.js';
 import { statementInForce } from '../../read/in-force.js';
@@ -8,15 +9,10 @@ import { builder, type Context } from '../builder.js';
 import { RoundKindEnum, VerdictEnum } from '../enums.js';
 import { ElectionFilter, electionWhere } from '../filters.js';
 import { organizationIdByName } from '../lookup.js';
-import {
-  compareElection,
-  type BodyComparison,
-  type ElectionComparison,
-  type MissingItem,
-  type RoundComparison,
-} from '../../comparison/compare.js';
-import { summarize, type AgreementFigures, type ComparisonSummary } from '../../comparison/aggregate.js';
-import { loadElectionFacts } from '../../read/comparison-facts.js';
+import { type BodyComparison, type ElectionComparison, type MissingItem, type RoundComparison } from '../../comparison/compare.js';
+import type { AgreementFigures, ComparisonSummary } from '../../comparison/aggregate.js';
+import { compareProjected } from '../../comparison/projection.js';
+import { loadProjections, summaryFromProjections } from '../../read/projections.js';
 import { observedBy } from '../../read/observation.js';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { getRefFromModel, queryFromInfo } from '@pothos/plugin-prisma';
@@ -151,10 +147,10 @@ const MissingRef = builder.objectRef<MissingItem>('MissingAssessment').implement
  */
 export const ElectionComparisonRef = builder.loadableObjectRef('ElectionComparison', {
   load: async (keys: string[], ctx: Context): Promise<ElectionComparison[]> => {
-    const facts = await loadElectionFacts(ctx.db, [...new Set(keys.map((k) => k.split('|')[1]))]);
+    const projections = await loadProjections(ctx.db, [...new Set(keys.map((k) => k.split('|')[1]))]);
     return keys.map((k) => {
       const [subjectId, electionId] = k.split('|');
-      return compareElection(facts.get(electionId)!, subjectId);
+      return compareProjected(projections.get(electionId)!, subjectId);
     });
   },
 });
@@ -338,11 +334,7 @@ builder.queryFields((t) => ({
           (e) => e.id,
         ),
       );
-      const summary = () =>
-        ctx.cache.memo(`comparison-summary|${key}`, async () => {
-          const facts = await loadElectionFacts(ctx.db, electionIds);
-          return summarize(electionIds.map((id) => compareElection(facts.get(id)!, subject)));
-        });
+      const summary = () => ctx.cache.memo(`comparison-summary|${key}`, () => summaryFromProjections(ctx.db, subject, electionIds));
       return { subjectId: subject, electionIds, summary };
     },
   }),
