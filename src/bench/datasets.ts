@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { projectRoot } from '../db/config.js';
 import { prepareDatabase } from '../ingest/bootstrap.js';
 import { ingestStatementsFile } from '../ingest/pipeline.js';
 import { generateStatements, HEADER } from '../synth/world.js';
@@ -34,8 +35,14 @@ export function datasetSpec(engine: Engine, statements: number, seed: number, st
   return { engine, statements, seed, elections: Math.max(1, Math.round(statements / statementsPerElection)) };
 }
 
+/** The latest migration's timestamp: a dataset built under an older schema is built again. */
+function schemaVersion(): string {
+  const dirs = fs.readdirSync(path.join(projectRoot, 'prisma', 'migrations')).filter((d) => /^\d{14}_/.test(d));
+  return dirs.sort().at(-1)?.slice(0, 14) ?? '0';
+}
+
 export function cacheKey(spec: DatasetSpec): string {
-  return `${spec.engine}-s${spec.seed}-${spec.statements}st-${spec.elections}el`;
+  return `${spec.engine}-s${spec.seed}-${spec.statements}st-${spec.elections}el-m${schemaVersion()}`;
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);

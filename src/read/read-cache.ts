@@ -180,6 +180,15 @@ export class ReadCache {
   }
 
   /**
+   * A text that changes whenever the data may have: the database's change marker (any process's
+   * writes) and this process's own invalidations. What the response cache keys entries by.
+   */
+  async dataVersion(): Promise<string> {
+    const { data } = await this.fresh();
+    return `${data}|${this.generation}`;
+  }
+
+  /**
    * The result of `compute` for `key`, computed once while the data stays unchanged. The data
    * version is read before computing, so a result is never kept under a version older than the
    * rows it was computed from.

@@ -10,6 +10,7 @@ import { clientAddress, httpPolicyFromEnv, type HttpPolicy } from '../http/polic
 import { costLimit } from './cost-limit.js';
 import { csrfPrevention } from './csrf.js';
 import { executionBounds } from './execution-bounds.js';
+import { responseCache } from './response-cache.js';
 import {
   armorPlugins,
   limitsFromEnv,
@@ -30,6 +31,8 @@ export interface ServerOptions {
   persistedOperationsOnly?: boolean;
   /** CORS and proxy trust; from the environment when not given. */
   policy?: HttpPolicy;
+  /** Answer repeated anonymous reads from the response cache (on unless false: tests that count SQL turn it off). */
+  responseCache?: boolean;
 }
 
 /** The GraphQL server over one database; tests call `fetch` on it in-process. */
@@ -67,6 +70,8 @@ export function createServer(database: Db | DatabaseSource, options: ServerOptio
       writeRateLimit(limiter, stats),
       executionBounds(limits, stats),
       persistedOperations(options),
+      // Last: a persisted operation's document is known by the time the cache key is built.
+      ...(options.responseCache === false ? [] : responseCache(source)),
     ],
     // Error masking stays on: clients see messages of errors made with createGraphQLError only.
     maskedErrors: { maskError },

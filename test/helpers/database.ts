@@ -51,14 +51,18 @@ export async function freshDatabase(dir: string, name = 'test'): Promise<{ url: 
   };
 }
 
-export async function createTestDatabase(options: { load?: boolean } = {}): Promise<TestDatabase> {
+/**
+ * `responseCache`: whether the in-process server answers repeated anonymous reads from its cache
+ * (off by default, so that tests see what a request costs; the server the commands start has it on).
+ */
+export async function createTestDatabase(options: { load?: boolean; responseCache?: boolean } = {}): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'observer-ledger-test-'));
   const { url, drop } = await freshDatabase(dir);
   if (options.load !== false) await resetAndLoad(url);
   else await migrate(url);
   const log = new QueryLog();
   const db = createDb({ url, wrap: (factory) => countingAdapter(factory, log) });
-  const yoga = createServer(db);
+  const yoga = createServer(db, { responseCache: options.responseCache ?? false });
   return {
     url,
     dir,
