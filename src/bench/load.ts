@@ -5,6 +5,8 @@ export interface LoadTarget {
   url: string;
   /** The JSON request body (POST). */
   body: string;
+  /** When given, every request's body instead: the varied mode, no two requests alike. */
+  next?: () => string;
 }
 
 export interface LoadSettings {
@@ -34,6 +36,7 @@ export async function runLoad(target: LoadTarget, settings: LoadSettings): Promi
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: target.body,
+    ...(target.next ? { requests: [{ setupRequest: (request: object) => ({ ...request, body: target.next!() }) }] } : {}),
     connections: settings.connections,
     ...(settings.amount ? { amount: settings.amount } : { duration: settings.duration }),
     // A request slower than this counts as an error rather than stalling the run.

@@ -7,7 +7,7 @@ import { runLoad, warmUp, type LoadResult, type LoadTarget } from './load.js';
 import type { Dataset } from './datasets.js';
 import type { BenchOptions } from './options.js';
 import { peerDeepAsOurs } from './peer.js';
-import { graphqlBody, peerBody, type BenchQuery } from './queries.js';
+import { graphqlBody, peerBody, variedBodies, type BenchQuery } from './queries.js';
 import { startServer, type RunningServer } from './servers.js';
 import { FLOOR_PREFIX } from './floor-route.js';
 
@@ -16,6 +16,10 @@ export type Implementation = 'ours' | 'floor' | 'peer';
 export interface Measurement {
   query: BenchQuery;
   implementation: Implementation;
+  /** repeat: the same request every time (a cache may answer it); varied: no two requests alike. */
+  mode: 'repeat' | 'varied';
+  /** For the varied mode: how many different requests there are to send (more than a run sends). */
+  distinctRequests?: number;
   /** Elections asked for per request. */
   first: number;
   /** The first request on a fresh server: ours computes and memoises the aggregates there. */
@@ -63,7 +67,7 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 async function measure(
   server: RunningServer,
   target: LoadTarget,
-  labels: { query: BenchQuery; implementation: Implementation; first: number },
+  labels: { query: BenchQuery; implementation: Implementation; first: number; mode?: Measurement['mode']; distinctRequests?: number },
   options: BenchOptions,
 ): Promise<{ measurement: Measurement; answer: string }> {
   const [first, firstRequestMs] = await timed(() => warmUp(target, 1));
@@ -77,10 +81,13 @@ async function measure(
   const amount = alone * 2 > options.duration * 1000 ? SLOW_REQUEST_SAMPLES : undefined;
   const load = await runLoad(target, { connections: reducedConnections ? 1 : options.connections, duration: options.duration, amount });
   await settle(server);
+  const mode = labels.mode ?? 'repeat';
+  if (labels.distinctRequests && load.requests > labels.distinctRequests)
+    throw new Error(`the varied run sent ${load.requests} requests but has only ${labels.distinctRequests} different ones`);
   log(
-    `  ${labels.implementation.padEnd(5)} ${labels.query.padEnd(10)} ${load.requestsPerSecond.toFixed(1).padStart(7)} req/s  p50 ${load.latency.p50} ms  p99 ${load.latency.p99} ms${reducedConnections ? '  (1 connection)' : ''}`,
+    `  ${labels.implementation.padEnd(5)} ${labels.query.padEnd(10)} ${mode.padEnd(6)} ${load.requestsPerSecond.toFixed(1).padStart(7)} req/s  p50 ${load.latency.p50} ms  p99 ${load.latency.p99} ms${reducedConnections ? '  (1 connection)' : ''}`,
   );
-  return { measurement: { ...labels, firstRequestMs, load, reducedConnections }, answer: first };
+  return { measurement: { ...labels, mode, firstRequestMs, load, reducedConnections }, answer: first };
 }
 
 function compare(query: BenchQuery, against: 'floor' | 'peer', ours: unknown, theirs: unknown): Equivalence {
@@ -107,7 +114,15 @@ export async function measureDataset(dataset: Dataset, options: BenchOptions, pr
         { ...labels, implementation: 'floor' },
         options,
       );
-      measurements.push(mine.measurement, floor.measurement);
+      // No two requests alike: a different filter each time, so the response cache cannot answer any.
+      const varied = variedBodies(query, first);
+      const mineVaried = await measure(
+        ours,
+        { url: `${ours.url}/graphql`, body: varied.next(), next: varied.next },
+        { ...labels, implementation: 'ours', mode: 'varied', distinctRequests: varied.distinct },
+        options,
+      );
+      measurements.push(mine.measurement, floor.measurement, mineVaried.measurement);
       equivalence.push(compare(query, 'floor', JSON.parse(mine.answer), JSON.parse(floor.answer)));
       if (peer && query === 'deep') {
         const theirs = await measure(
