@@ -140,22 +140,24 @@ export async function loadProjections(db: RawClient, electionIds: string[]): Pro
 function summarySql(provider: 'sqlite' | 'postgresql') {
   const params =
     provider === 'sqlite'
-      ? 'params AS (SELECT ? AS ids, ? AS subject), e AS (SELECT value AS id FROM json_each((SELECT ids FROM params)))'
-      : 'params AS (SELECT $1::jsonb AS ids, $2::text AS subject), e AS (SELECT jsonb_array_elements_text((SELECT ids FROM params)) AS id)';
+      ? 'params AS (SELECT ? AS ids, ? AS subject), e AS MATERIALIZED (SELECT value AS id FROM json_each((SELECT ids FROM params)))'
+      : 'params AS (SELECT $1::jsonb AS ids, $2::text AS subject), e AS MATERIALIZED (SELECT jsonb_array_elements_text((SELECT ids FROM params)) AS id)';
   const subject = '(SELECT subject FROM params)';
+  // The elections are a materialised set joined once; the subject's row on each round is found by round.
   const ctes = `WITH ${params},
-    observed AS (SELECT b."electionId" FROM "ElectionBody" b
-      WHERE b."organizationId" = ${subject} AND (b.observer OR b."observedByStatement") AND b."electionId" IN (SELECT id FROM e)),
-    mine AS (SELECT b."roundId", b."electionId", b.score FROM "RoundBody" b
-      WHERE b."organizationId" = ${subject} AND b."electionId" IN (SELECT id FROM e))`;
+    observed AS MATERIALIZED (SELECT b."electionId" FROM e JOIN "ElectionBody" b ON b."electionId" = e.id
+      WHERE b."organizationId" = ${subject} AND (b.observer OR b."observedByStatement")),
+    mine AS MATERIALIZED (SELECT b."roundId", b."electionId", b.score FROM e JOIN "RoundBody" b ON b."electionId" = e.id
+      WHERE b."organizationId" = ${subject})`;
   return {
     groups: `${ctes}
       SELECT o."organizationId", m.score AS "subjectScore", o.score AS "otherScore",
         CASE WHEN o.verdict = 'NOT_OBSERVED' THEN 1 ELSE 0 END AS "otherDidNotObserve",
         CASE WHEN o."electionId" IN (SELECT "electionId" FROM observed) THEN 1 ELSE 0 END AS "subjectObserved",
         COUNT(*) AS rounds
-      FROM "RoundBody" o LEFT JOIN mine m ON m."roundId" = o."roundId"
-      WHERE o."electionId" IN (SELECT id FROM e) AND o."organizationId" <> ${subject}
+      FROM e JOIN "RoundBody" o ON o."electionId" = e.id
+        LEFT JOIN "RoundBody" m ON m."roundId" = o."roundId" AND m."organizationId" = ${subject}
+      WHERE o."organizationId" <> ${subject}
       GROUP BY o."organizationId", m.score, o.score, 4, 5`,
     counts: `${ctes}
       SELECT

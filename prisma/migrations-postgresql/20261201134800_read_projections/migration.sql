@@ -1,24 +1,28 @@
 -- CreateTable
 CREATE TABLE "ElectionBody" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "electionId" TEXT NOT NULL,
     "organizationId" TEXT NOT NULL,
     "observer" BOOLEAN NOT NULL,
-    "observedByStatement" BOOLEAN NOT NULL
+    "observedByStatement" BOOLEAN NOT NULL,
+
+    CONSTRAINT "ElectionBody_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "RoundBody" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "electionId" TEXT NOT NULL,
     "roundId" TEXT NOT NULL,
-    "round" TEXT NOT NULL,
+    "round" "RoundKind" NOT NULL,
     "ordinal" INTEGER NOT NULL,
     "organizationId" TEXT NOT NULL,
     "statementIds" TEXT NOT NULL,
     "headlineId" TEXT,
-    "verdict" TEXT,
-    "score" INTEGER
+    "verdict" "Verdict",
+    "score" INTEGER,
+
+    CONSTRAINT "RoundBody_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -31,10 +35,22 @@ CREATE INDEX "ElectionBody_organizationId_electionId_idx" ON "ElectionBody"("org
 CREATE INDEX "RoundBody_electionId_idx" ON "RoundBody"("electionId");
 
 -- CreateIndex
-CREATE INDEX "RoundBody_roundId_idx" ON "RoundBody"("roundId");
+CREATE INDEX "RoundBody_roundId_organizationId_idx" ON "RoundBody"("roundId", "organizationId");
 
 -- CreateIndex
 CREATE INDEX "RoundBody_organizationId_electionId_idx" ON "RoundBody"("organizationId", "electionId");
+
+-- CreateIndex
+CREATE INDEX "Organization_parentId_idx" ON "Organization"("parentId");
+
+-- CreateIndex
+CREATE INDEX "Organization_areaId_idx" ON "Organization"("areaId");
+
+-- CreateIndex
+CREATE INDEX "Area_parentId_idx" ON "Area"("parentId");
+
+-- CreateIndex
+CREATE INDEX "Area_claimedById_idx" ON "Area"("claimedById");
 
 -- CreateIndex
 CREATE INDEX "Alias_organizationId_idx" ON "Alias"("organizationId");
@@ -46,19 +62,10 @@ CREATE INDEX "Alias_areaId_idx" ON "Alias"("areaId");
 CREATE INDEX "Alias_personId_idx" ON "Alias"("personId");
 
 -- CreateIndex
-CREATE INDEX "Area_parentId_idx" ON "Area"("parentId");
+CREATE INDEX "Mission_electionId_idx" ON "Mission"("electionId");
 
 -- CreateIndex
-CREATE INDEX "Area_claimedById_idx" ON "Area"("claimedById");
-
--- CreateIndex
-CREATE INDEX "Event_areaId_idx" ON "Event"("areaId");
-
--- CreateIndex
-CREATE INDEX "EventParticipant_organizationId_idx" ON "EventParticipant"("organizationId");
-
--- CreateIndex
-CREATE INDEX "EventParticipant_personId_idx" ON "EventParticipant"("personId");
+CREATE INDEX "Mission_headId_idx" ON "Mission"("headId");
 
 -- CreateIndex
 CREATE INDEX "Membership_missionId_idx" ON "Membership"("missionId");
@@ -70,16 +77,13 @@ CREATE INDEX "Membership_onBehalfOfId_idx" ON "Membership"("onBehalfOfId");
 CREATE INDEX "Membership_onBehalfOfOrganizationId_idx" ON "Membership"("onBehalfOfOrganizationId");
 
 -- CreateIndex
-CREATE INDEX "Mission_electionId_idx" ON "Mission"("electionId");
-
--- CreateIndex
-CREATE INDEX "Mission_headId_idx" ON "Mission"("headId");
-
--- CreateIndex
-CREATE INDEX "Organization_parentId_idx" ON "Organization"("parentId");
-
--- CreateIndex
-CREATE INDEX "Organization_areaId_idx" ON "Organization"("areaId");
-
--- CreateIndex
 CREATE INDEX "Statement_speakerId_idx" ON "Statement"("speakerId");
+
+-- CreateIndex
+CREATE INDEX "Event_areaId_idx" ON "Event"("areaId");
+
+-- CreateIndex
+CREATE INDEX "EventParticipant_organizationId_idx" ON "EventParticipant"("organizationId");
+
+-- CreateIndex
+CREATE INDEX "EventParticipant_personId_idx" ON "EventParticipant"("personId");
