@@ -71,7 +71,7 @@ export function createServer(database: Db | DatabaseSource, options: ServerOptio
       executionBounds(limits, stats),
       persistedOperations(options),
       // Last: a persisted operation's document is known by the time the cache key is built.
-      ...(options.responseCache === false ? [] : responseCache(source)),
+      ...(options.responseCache === false ? [] : [responseCache(source)]),
     ],
     // Error masking stays on: clients see messages of errors made with createGraphQLError only.
     maskedErrors: { maskError },
