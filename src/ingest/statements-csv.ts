@@ -371,7 +371,11 @@ export async function writeStatementRows(
     store,
     placed.filter((p) => !previousFingerprints.has(p.fingerprint)).map((p) => p.fingerprint),
   );
-  const neighbours = await neighboursOf(store, placed, sourceId);
+  // By body, round and kind: a row is compared only with the statements it could nearly repeat.
+  const neighbours = new Map<string, Neighbour[]>();
+  const slotOf = (x: StatementShape) => `${x.organizationId}|${x.roundId}|${x.kind}`;
+  const near = (n: Neighbour) => neighbours.set(slotOf(n), [...(neighbours.get(slotOf(n)) ?? []), n]);
+  for (const n of await neighboursOf(store, placed, sourceId)) near(n);
 
   for (const [index, p] of placed.entries()) {
     const before = pairs.get(index);
@@ -390,7 +394,7 @@ export async function writeStatementRows(
     const id = before?.id ?? p.fingerprint;
     if (!before) {
       result.counts.new++;
-      for (const d of nearDuplicatesOf(p, neighbours)) {
+      for (const d of nearDuplicatesOf(p, neighbours.get(slotOf(p)) ?? [])) {
         result.nearDuplicates.push({
           locator: p.data.locator,
           statementId: d.statement.id,
@@ -414,7 +418,7 @@ export async function writeStatementRows(
     }
     const seen = { firstSeenVersion: before ? (before.firstSeenVersion ?? version) : version, lastSeenVersion: version, retiredAt: null };
     store.statement({ id, fingerprint: p.fingerprint, ...p.data, ...seen }, sourceVerdict);
-    neighbours.push({ ...p, id, sourceKey: datasetKey, locator: p.data.locator });
+    near({ ...p, id, sourceKey: datasetKey, locator: p.data.locator });
     await store.claim('Statement', id, 'quote', p.row.quote, p.at);
     if (!p.row.verdict) result.uncoded.push(id);
     result.statementIds.push(id);
