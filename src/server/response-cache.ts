@@ -49,10 +49,12 @@ class VersionedCache {
   }
 
   set(key: string, result: ExecutionResult): void {
-    const bytes = JSON.stringify(result).length;
+    const text = JSON.stringify(result);
+    const bytes = text.length;
     if (bytes > MAX_ENTRY_BYTES) return;
     this.drop(key);
-    this.entries.set(key, { result, bytes });
+    // A hit is sent as the text kept here (yoga's result processor uses a result's own stringify), not serialised again.
+    this.entries.set(key, { result: { ...result, stringify: () => text } as ExecutionResult, bytes });
     this.bytes += bytes;
     while (this.bytes > MAX_BYTES) this.drop(this.entries.keys().next().value!);
   }
