@@ -57,7 +57,9 @@ describe('npm run ingest / npm run query', () => {
     expect((await cli('scripts/ingest.ts', [file])).code).toBe(0);
     const b = await cli('scripts/query.ts', [count]);
     expect(JSON.parse(b.stdout).data.statements.totalCount).toBe(1);
-  });
+    // Four commands: on PostgreSQL each takes about 11 s, most of it waiting for the process to
+    // exit after migrating (a 10 s timer the migration leaves behind).
+  }, 120_000);
 
   it('a bad file exits non-zero naming file, row and field', async () => {
     const file = path.join(dir, 'bad.csv');

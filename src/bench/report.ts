@@ -126,17 +126,35 @@ export function evaluateTargets(results: DatasetResult[], page: number): Target[
       if (!ours || !floor) continue;
       const ratio = timeRatio(ours, floor);
       targets.push({
-        name: `${query} within ${TARGET_FLOOR_RATIO}× the SQL floor (${result.dataset.engine}, ${count(result.dataset.statements)} statements)`,
+        name: `${query} within ${TARGET_FLOOR_RATIO}× the SQL floor, repeated requests (a response-cache hit for ours) (${result.dataset.engine}, ${count(result.dataset.statements)} statements)`,
         met: ratio <= TARGET_FLOOR_RATIO,
         detail: `our time is ${fixed(ratio, 2)}× the floor's`,
       });
+      const varied = find(result, query, 'ours', 'varied');
+      if (varied) {
+        const variedRatio = timeRatio(varied, floor);
+        targets.push({
+          name: `${query} within ${TARGET_FLOOR_RATIO}× the SQL floor with no two requests alike (${result.dataset.engine}, ${count(result.dataset.statements)} statements)`,
+          met: variedRatio <= TARGET_FLOOR_RATIO,
+          detail: `our time is ${fixed(variedRatio, 2)}× the floor's (${fixed(varied.load.requestsPerSecond)} vs ${fixed(floor.load.requestsPerSecond)} req/s)`,
+        });
+      }
+    }
+    const peer = find(result, 'deep', 'peer');
+    const variedDeep = find(result, 'deep', 'ours', 'varied');
+    if (variedDeep && peer) {
+      const ratio = variedDeep.load.requestsPerSecond / peer.load.requestsPerSecond;
+      targets.push({
+        name: `deep query with no two requests alike at or above the peer's throughput (${result.dataset.engine}, ${count(result.dataset.statements)} statements)`,
+        met: ratio >= 1,
+        detail: `${fixed(variedDeep.load.requestsPerSecond)} vs ${fixed(peer.load.requestsPerSecond)} req/s (${fixed(ratio, 2)}×)`,
+      });
     }
     const ours = find(result, 'deep', 'ours');
-    const peer = find(result, 'deep', 'peer');
     if (ours && peer) {
       const ratio = ours.load.requestsPerSecond / peer.load.requestsPerSecond;
       targets.push({
-        name: `deep query at or above the peer's throughput (${result.dataset.engine}, ${count(result.dataset.statements)} statements)`,
+        name: `deep query at or above the peer's throughput, repeated requests (${result.dataset.engine}, ${count(result.dataset.statements)} statements)`,
         met: ratio >= 1,
         detail: `${fixed(ours.load.requestsPerSecond)} vs ${fixed(peer.load.requestsPerSecond)} req/s (${fixed(ratio, 2)}×)`,
       });
