@@ -34,86 +34,66 @@ async function sourceOrThrow(tx: Tx, id: string): Promise<Source> {
   return source;
 }
 
-const stateOf = (row: { withdrawnAt: Date | null; retiredAt?: Date | null }) => ({
-  withdrawnAt: row.withdrawnAt,
-  ...(row.retiredAt !== undefined ? { retiredAt: row.retiredAt } : {}),
-});
+/**
+ * Withdraws (`withdraw`) or restores one statement or source: the decision is made or revoked,
+ * written onto the rows, and audited with the record's state before and after.
+ */
+async function change(
+  tx: Tx,
+  actor: string,
+  entityType: Withdrawable,
+  record: { id: string; key: string; withdrawnAt: Date | null },
+  withdraw: boolean,
+  note: string | null,
+): Promise<void> {
+  const noun = entityType === 'Statement' ? 'statement' : 'source';
+  const decision = await liveDecision(tx, entityType, record.key);
+  if (withdraw && decision) throw new CurationError(`the ${noun} is already withdrawn`, 'CONFLICT');
+  if (!withdraw && !decision) throw new CurationError(`the ${noun} is not withdrawn`, 'CONFLICT');
+  if (decision) await tx.decision.update({ where: { id: decision.id }, data: { revokedAt: new Date(), revokedBy: actor } });
+  else await decide(tx, actor, entityType, record.key, note);
+  const counts = await applyWithdrawals(tx);
+  const after =
+    entityType === 'Statement'
+      ? await tx.statement.findUniqueOrThrow({ where: { id: record.id }, select: { withdrawnAt: true } })
+      : await tx.source.findUniqueOrThrow({ where: { id: record.id }, select: { withdrawnAt: true } });
+  await appendAudit(tx, {
+    actor,
+    action: `${withdraw ? 'WITHDRAW' : 'RESTORE'}_${entityType === 'Statement' ? 'STATEMENT' : 'SOURCE'}`,
+    entityType,
+    entityId: record.id,
+    note,
+    before: { withdrawnAt: record.withdrawnAt },
+    after: { withdrawnAt: after.withdrawnAt, ...(entityType === 'Source' ? { statementsWithdrawn: counts.statements } : {}) },
+  });
+}
 
 /** Withdraws a statement: out of every answer and figure, its row's claims with it. */
 export async function withdrawStatement(tx: Tx, actor: string, id: string, note: string | null): Promise<Statement> {
   const statement = await statementOrThrow(tx, id);
-  if (await liveDecision(tx, 'Statement', statement.id)) throw new CurationError('the statement is already withdrawn', 'CONFLICT');
-  await decide(tx, actor, 'Statement', statement.id, note);
-  await applyWithdrawals(tx);
-  const after = await tx.statement.findUniqueOrThrow({ where: { id: statement.id } });
-  await appendAudit(tx, {
-    actor,
-    action: 'WITHDRAW_STATEMENT',
-    entityType: 'Statement',
-    entityId: statement.id,
-    note,
-    before: stateOf(statement),
-    after: stateOf(after),
-  });
-  return after;
+  await change(tx, actor, 'Statement', { ...statement, key: statement.id }, true, note);
+  return tx.statement.findUniqueOrThrow({ where: { id: statement.id } });
 }
 
-/** Restores a withdrawn statement (unless its source is still withdrawn). */
+/** Restores a withdrawn statement (it stays out while its source is withdrawn). */
 export async function restoreStatement(tx: Tx, actor: string, id: string, note: string | null): Promise<Statement> {
   const statement = await statementOrThrow(tx, id);
-  const decision = await liveDecision(tx, 'Statement', statement.id);
-  if (!decision) throw new CurationError('the statement is not withdrawn', 'CONFLICT');
-  await tx.decision.update({ where: { id: decision.id }, data: { revokedAt: new Date(), revokedBy: actor } });
-  await applyWithdrawals(tx);
-  const after = await tx.statement.findUniqueOrThrow({ where: { id: statement.id } });
-  await appendAudit(tx, {
-    actor,
-    action: 'RESTORE_STATEMENT',
-    entityType: 'Statement',
-    entityId: statement.id,
-    note,
-    before: stateOf(statement),
-    after: stateOf(after),
-  });
-  return after;
+  await change(tx, actor, 'Statement', { ...statement, key: statement.id }, false, note);
+  return tx.statement.findUniqueOrThrow({ where: { id: statement.id } });
 }
 
 /** Withdraws a source: all its statements, texts and claims leave every answer and figure. */
 export async function withdrawSource(tx: Tx, actor: string, id: string, note: string | null): Promise<Source> {
   const source = await sourceOrThrow(tx, id);
-  if (await liveDecision(tx, 'Source', source.key)) throw new CurationError('the source is already withdrawn', 'CONFLICT');
-  await decide(tx, actor, 'Source', source.key, note);
-  const counts = await applyWithdrawals(tx);
-  const after = await tx.source.findUniqueOrThrow({ where: { id: source.id } });
-  await appendAudit(tx, {
-    actor,
-    action: 'WITHDRAW_SOURCE',
-    entityType: 'Source',
-    entityId: source.id,
-    note,
-    before: stateOf(source),
-    after: { ...stateOf(after), statementsWithdrawn: counts.statements },
-  });
-  return after;
+  await change(tx, actor, 'Source', source, true, note);
+  return tx.source.findUniqueOrThrow({ where: { id: source.id } });
 }
 
+/** Restores a withdrawn source (statements withdrawn one by one stay withdrawn). */
 export async function restoreSource(tx: Tx, actor: string, id: string, note: string | null): Promise<Source> {
   const source = await sourceOrThrow(tx, id);
-  const decision = await liveDecision(tx, 'Source', source.key);
-  if (!decision) throw new CurationError('the source is not withdrawn', 'CONFLICT');
-  await tx.decision.update({ where: { id: decision.id }, data: { revokedAt: new Date(), revokedBy: actor } });
-  await applyWithdrawals(tx);
-  const after = await tx.source.findUniqueOrThrow({ where: { id: source.id } });
-  await appendAudit(tx, {
-    actor,
-    action: 'RESTORE_SOURCE',
-    entityType: 'Source',
-    entityId: source.id,
-    note,
-    before: stateOf(source),
-    after: stateOf(after),
-  });
-  return after;
+  await change(tx, actor, 'Source', source, false, note);
+  return tx.source.findUniqueOrThrow({ where: { id: source.id } });
 }
 
 async function decide(tx: Tx, actor: string, entityType: Withdrawable, key: string, note: string | null): Promise<void> {
