@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../src/curation/tokens.js';
 import { ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { ReadCache } from '../src/read/read-cache.js';
 
 let t: TestDatabase;
 let editor: string;
@@ -33,6 +34,9 @@ async function post(query: string, variables: Record<string, unknown> = {}, toke
 const get = (headers: Record<string, string> = {}) =>
   t.yoga.fetch(`http://localhost/graphql?query=${encodeURIComponent(QUERY)}`, { headers: { accept: 'application/json', ...headers } });
 
+/** The data version as a fresh read cache sees it (the server's own adds its generation). */
+const dataVersion = async () => (await new ReadCache(t.db).dataVersion()).split('|')[0];
+
 /** SQL statements a request sends. */
 async function statementsOf(run: () => Promise<unknown>): Promise<number> {
   t.log.reset();
@@ -41,11 +45,15 @@ async function statementsOf(run: () => Promise<unknown>): Promise<number> {
 }
 
 describe('the response cache', () => {
-  it('answers a repeated anonymous read with the version check alone', async () => {
+  it('answers a repeated anonymous read with the version check alone, and computes again once the version moved', async () => {
+    const before = await dataVersion();
     const first = await statementsOf(() => post(QUERY));
     const again = await statementsOf(() => post(QUERY));
     expect(first).toBeGreaterThan(3);
-    expect(again).toBeLessThanOrEqual(1);
+    // On PostgreSQL the change marker is the server's snapshot, which any database on the server moves
+    // (other test files write meanwhile): a moved version is a miss, by design.
+    if ((await dataVersion()) === before) expect(again).toBeLessThanOrEqual(1);
+    else expect(again).toBeGreaterThan(3);
     const [a, b] = [await post(QUERY), await post(QUERY)];
     expect(b.body).toEqual(a.body);
   });
@@ -95,8 +103,13 @@ describe('the response cache', () => {
     expect(etag).toBeTruthy();
     await first.text();
     await get(); // the first GET filled the cache; this one is served from it
+    const version = etag!.slice(0, etag!.lastIndexOf(':')).split('|')[0];
+    const quietBefore = (await dataVersion()) === version;
     const unchanged = await get({ 'if-none-match': etag! });
-    expect(unchanged.status).toBe(304);
+    const quiet = quietBefore && (await dataVersion()) === version;
+    // 304 while the data version is the ETag's; on PostgreSQL another database's write may move it meanwhile (then 200).
+    if (quiet) expect(unchanged.status).toBe(304);
+    else expect([200, 304]).toContain(unchanged.status);
     const alias = await post(
       'mutation ($r: ID!) { addAlias(record: $r, name: "Cache test alias") { alias } }',
       { r: ((await post('{ organization(name: "CIS-EMO") { id } }')).body.data as { organization: { id: string } }).organization.id },
