@@ -45,15 +45,15 @@ async function statementsOf(run: () => Promise<unknown>): Promise<number> {
 }
 
 describe('the response cache', () => {
-  it('answers a repeated anonymous read with the version check alone, and computes again once the version moved', async () => {
+  it('answers a repeated anonymous read with the version check alone', async () => {
     const before = await dataVersion();
     const first = await statementsOf(() => post(QUERY));
     const again = await statementsOf(() => post(QUERY));
     expect(first).toBeGreaterThan(3);
     // On PostgreSQL the change marker is the server's snapshot, which any database on the server moves
     // (other test files write meanwhile): a moved version is a miss, by design.
+    // When it moved while the two requests ran, the second may have been a miss or a hit: nothing to hold it to.
     if ((await dataVersion()) === before) expect(again).toBeLessThanOrEqual(1);
-    else expect(again).toBeGreaterThan(3);
     const [a, b] = [await post(QUERY), await post(QUERY)];
     expect(b.body).toEqual(a.body);
   });
