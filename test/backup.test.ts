@@ -4,7 +4,6 @@
  * it was at the backup, while no request meanwhile fails.
  */
 import { execFile, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +12,7 @@ import { createToken } from '../src/curation/tokens.js';
 import { ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { startServer } from './helpers/processes.js';
+import { everyTable } from './helpers/snapshot.js';
 
 const run = promisify(execFile);
 
@@ -30,20 +30,7 @@ afterAll(async () => {
 });
 
 /** Every table's rows, hashed: equal fingerprints mean equal tables. */
-async function tables(): Promise<Record<string, string>> {
-  const names = (
-    t.url.startsWith('file:')
-      ? await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-      : await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`)
-  ).map((r) => r.name);
-  const out: Record<string, string> = {};
-  for (const name of names.sort()) {
-    const rows = await t.db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}" ORDER BY 1`);
-    const text = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).join('\n');
-    out[name] = `${rows.length}:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
-  }
-  return out;
-}
+const tables = () => everyTable(t.db, t.url);
 
 /** Requests in a loop until stopped, varied so that no cache answers them: every failure is kept. */
 function load(base: string): { stop: () => Promise<{ requests: number; failures: string[] }> } {

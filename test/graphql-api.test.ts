@@ -226,6 +226,35 @@ describe('no N+1: nested selections cost a bounded number of SQL statements', ()
   });
 });
 
+describe('only the columns asked for are read', () => {
+  const statementSql = () => t.log.statements.filter((s) => /FROM\s+(\S+\.)?[`"]?Statement[`"]?\s/.test(s));
+
+  it('a statement list without quotes reads no quote, fingerprint or note; asking for the quote reads it', async () => {
+    t.log.reset();
+    const lean = await t.gql(
+      `{ comparison { elections(first: 5) { edges { node { rounds { others { statements { kind verdict } } } } } } } }`,
+    );
+    expect(lean.errors).toBeUndefined();
+    const leanSql = statementSql();
+    expect(leanSql.length).toBeGreaterThan(0);
+    for (const sql of leanSql) expect(sql).not.toMatch(/quote|fingerprint|note/i);
+    t.log.reset();
+    const full = await t.gql(`{ comparison { elections(first: 5) { edges { node { rounds { others { statements { quote } } } } } } } }`);
+    expect(full.errors).toBeUndefined();
+    expect(statementSql().some((sql) => /quote/.test(sql))).toBe(true);
+  });
+
+  it('an organization or election read for its name reads no description', async () => {
+    t.log.reset();
+    const r = await t.gql(
+      `{ elections(first: 3) { edges { node { year area { name } rounds { round } } } } organizations(first: 3) { edges { node { name } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(t.log.statements.length).toBeGreaterThan(0);
+    for (const sql of t.log.statements) expect(sql).not.toMatch(/description|isoCode/);
+  });
+});
+
 describe('the rule coder, live', () => {
   it('codes an arbitrary quote and shows its evidence', async () => {
     const r = await t.gql<{ codeVerdict: { verdict: string; confidence: number; evidence: { phrase: string }[] } }>(

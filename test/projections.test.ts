@@ -18,6 +18,23 @@ import { withdrawSource } from '../src/curation/withdrawals.js';
 import { generateStatements, HEADER } from '../src/synth/world.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { normalizeName } from '../src/reconcile/normalize.js';
+import { ProjectionIndex } from '../src/read/projection-index.js';
+import { observedBy } from '../src/read/observation.js';
+import type { Db } from '../src/db/client.js';
+import type { ElectionFact } from '../src/comparison/compare.js';
+
+/**
+ * Both readings of the summary (the grouped SQL, the in-memory index) equal the oracle's over these
+ * elections, and the index's SUBJECT scope is the elections observedBy's rule finds.
+ */
+async function expectSummaries(db: Db, index: ProjectionIndex, subject: string, ids: string[], facts: Map<string, ElectionFact>) {
+  const oracle = summarize(ids.map((id) => compareElection(facts.get(id)!, subject)));
+  expect(await summaryFromProjections(db, subject, ids)).toEqual(oracle);
+  expect(index.summary(subject, ids)).toEqual(oracle);
+  const observed = await db.election.findMany({ where: observedBy(subject), select: { id: true } });
+  expect([...index.observedOrAssessedBy(subject)].sort()).toEqual(observed.map((e) => e.id).sort());
+  return oracle;
+}
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -46,13 +63,12 @@ async function expectOracle(subjects: string[]): Promise<void> {
   const facts = await loadElectionFacts(t.db, electionIds);
   const projections = await loadProjections(t.db, electionIds);
   const someIds = electionIds.filter((_, i) => i % 3 === 0);
+  const index = await ProjectionIndex.load(t.db);
   for (const subject of subjects) {
     const oracle = electionIds.map((id) => compareElection(facts.get(id)!, subject));
     expect(electionIds.map((id) => compareProjected(projections.get(id)!, subject))).toEqual(oracle);
-    expect(await summaryFromProjections(t.db, subject, electionIds)).toEqual(summarize(oracle));
-    expect(await summaryFromProjections(t.db, subject, someIds)).toEqual(
-      summarize(someIds.map((id) => compareElection(facts.get(id)!, subject))),
-    );
+    await expectSummaries(t.db, index, subject, electionIds, facts);
+    await expectSummaries(t.db, index, subject, someIds, facts);
   }
 }
 
@@ -117,11 +133,18 @@ describe('on a synthetic world', () => {
     expect(electionIds.length).toBeGreaterThan(100);
     const facts = await loadElectionFacts(s.db, electionIds);
     const projections = await loadProjections(s.db, electionIds);
+    const index = await ProjectionIndex.load(s.db);
     for (const { organizationId } of busiest) {
       const oracle = electionIds.map((id) => compareElection(facts.get(id)!, organizationId));
       expect(electionIds.map((id) => compareProjected(projections.get(id)!, organizationId))).toEqual(oracle);
-      const summary = await summaryFromProjections(s.db, organizationId, electionIds);
-      expect(summary).toEqual(summarize(oracle));
+      const summary = await expectSummaries(s.db, index, organizationId, electionIds, facts);
+      await expectSummaries(
+        s.db,
+        index,
+        organizationId,
+        electionIds.filter((_, i) => i % 4 === 1),
+        facts,
+      );
       expect(summary.pooled.pairedRounds).toBeGreaterThan(0);
     }
   });

@@ -21,6 +21,11 @@ const run = promisify(execFile);
 
 /** The table that records which migrations a database has. */
 const MIGRATIONS = '_prisma_migrations';
+/**
+ * Tables a restore leaves as they are: which migrations ran, and the change marker, which only
+ * moves forward (the refill moves it), so no reader takes the restored rows for what it cached.
+ */
+const KEPT = new Set([MIGRATIONS, 'DataVersion']);
 
 export class BackupError extends Error {}
 
@@ -62,7 +67,7 @@ function restoreSqlite(url: string, file: string): RestoreReport {
       (db.prepare(`SELECT migration_name FROM ${schema}."${MIGRATIONS}" ORDER BY migration_name`).all() as { migration_name: string }[])
         .map((r) => r.migration_name)
         .join(',');
-    const tables = tablesOf('main').filter((t) => t !== MIGRATIONS);
+    const tables = tablesOf('main').filter((t) => !KEPT.has(t));
     if (!tablesOf('backup').includes(MIGRATIONS)) throw new BackupError(`${file} is not a backup of this read model`);
     if (migrationsOf('main') !== migrationsOf('backup'))
       throw new BackupError(`${file} was taken at another migration than the database's; migrate one of them first`);
@@ -92,7 +97,7 @@ function restoreSqlite(url: string, file: string): RestoreReport {
 async function restorePostgres(url: string, file: string): Promise<RestoreReport> {
   const listing = (await tool('pg_restore', ['--list', file])).stdout;
   // "… TABLE DATA public Statement owner": the tables whose rows the dump holds.
-  const tables = [...listing.matchAll(/TABLE DATA \S+ (\S+) /g)].map((m) => m[1].replace(/^"|"$/g, '')).filter((t) => t !== MIGRATIONS);
+  const tables = [...listing.matchAll(/TABLE DATA \S+ (\S+) /g)].map((m) => m[1].replace(/^"|"$/g, '')).filter((t) => !KEPT.has(t));
   if (!tables.length) throw new BackupError(`${file} holds no tables of this read model`);
   const migrationsInDump = parseCopyColumn(
     (await tool('pg_restore', ['--data-only', `--table=${MIGRATIONS}`, '--file=-', file])).stdout,

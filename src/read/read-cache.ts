@@ -9,8 +9,8 @@
  *   trigger it);
  * - the database's own change marker: any write drops the memoised results. SQLite: rows
  *   changed through this connection (total_changes()) and commits by any other connection
- *   (PRAGMA data_version). PostgreSQL: the current snapshot (next transaction id and those in
- *   progress), which every writing transaction moves when it first writes and when it ends.
+ *   (PRAGMA data_version). PostgreSQL: the DataVersion row, which a trigger on every table moves
+ *   with each writing statement, seen by readers when the write commits.
  */
 import { providerOfClient, type Db } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
@@ -31,10 +31,9 @@ const NAME_COUNTS = ['Alias', 'Area', 'Organization', 'Person', 'Decision']
 
 const STAMP_SQL = {
   sqlite: `SELECT ${NAME_COUNTS}, total_changes() || '/' || (SELECT data_version FROM pragma_data_version) AS "dataVersion"`,
-  // The next transaction id and those still in progress: it moves when a transaction first
-  // writes and when it ends (read-only ones take no id), unlike the WAL position, which
-  // background records (checkpoints, standby snapshots) move on an otherwise idle server.
-  postgresql: `SELECT ${NAME_COUNTS}, pg_current_snapshot()::text AS "dataVersion"`,
+  // The database's own marker: triggers add one to it with every statement that writes to this
+  // database (the migration 20261201161408_data_version), visible when the write commits.
+  postgresql: `SELECT ${NAME_COUNTS}, (SELECT "version" FROM "DataVersion" WHERE "id" = 1)::text AS "dataVersion"`,
 };
 
 /** Memoised results kept per data version; distinct filters each add one, so the number is bounded. */
@@ -65,6 +64,8 @@ export class ReadCache {
   private areaChildren: Map<string, string[]> | null = null;
   private namesStamp = '';
   private memos = new Map<string, Promise<unknown>>();
+  /** Memoised results every request reads (the projection index): never pushed out by the others. */
+  private kept = new Map<string, Promise<unknown>>();
   private memoStamp = '';
 
   constructor(private readonly db: Db) {}
@@ -142,6 +143,7 @@ export class ReadCache {
     this.areaChildren = null;
     this.memoStamp = '';
     this.memos = new Map();
+    this.kept = new Map();
   }
 
   /** The area and every area inside it. */
@@ -177,6 +179,7 @@ export class ReadCache {
     this.areaChildren = null;
     this.memoStamp = '';
     this.memos = new Map();
+    this.kept = new Map();
   }
 
   /**
@@ -194,19 +197,32 @@ export class ReadCache {
    * rows it was computed from.
    */
   async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.remember(key, compute, false);
+  }
+
+  /**
+   * As `memo`, for a result every request needs (few keys): it stays while the data is
+   * unchanged, however many other results are memoised meanwhile.
+   */
+  async keep<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    return this.remember(key, compute, true);
+  }
+
+  private async remember<T>(key: string, compute: () => Promise<T>, kept: boolean): Promise<T> {
     const { data } = await this.fresh();
     if (data !== this.memoStamp) {
       this.memoStamp = data;
       this.memos = new Map();
+      this.kept = new Map();
     }
-    const memos = this.memos;
+    const memos = kept ? this.kept : this.memos;
     let result = memos.get(key) as Promise<T> | undefined;
     if (!result) {
       result = compute();
       memos.set(key, result);
       // A failure is not remembered; the oldest entry makes room for a new one.
       result.catch(() => memos.get(key) === result && memos.delete(key));
-      if (memos.size > MAX_MEMOS) memos.delete(memos.keys().next().value!);
+      if (!kept && memos.size > MAX_MEMOS) memos.delete(memos.keys().next().value!);
     }
     return result;
   }

@@ -28,13 +28,28 @@ export async function snapshot(db: Db): Promise<Record<string, string>> {
   for (const table of tables) {
     const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}" ORDER BY "id"`);
     // Timestamps of the last ingest run are not content.
-    const content = rows.map((r) =>
-      JSON.stringify(
-        { ...r, ingestedAt: undefined, lastIngestedAt: undefined, codedAt: r.coder === 'RULE' ? undefined : r.codedAt },
-        (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
-      ),
+    out[table] = hashRows(
+      rows.map((r) => ({ ...r, ingestedAt: undefined, lastIngestedAt: undefined, codedAt: r.coder === 'RULE' ? undefined : r.codedAt })),
     );
-    out[table] = `${rows.length}:${createHash('sha256').update(content.join('\n')).digest('hex').slice(0, 16)}`;
   }
   return out;
+}
+
+/** Every table of the database, its rows as they are, hashed — but the change marker, which any write moves. */
+export async function everyTable(db: Db, url: string): Promise<Record<string, string>> {
+  const names = (
+    url.startsWith('file:')
+      ? await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      : await db.$queryRawUnsafe<{ name: string }[]>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`)
+  ).map((r) => r.name);
+  const out: Record<string, string> = {};
+  for (const name of names.filter((n) => n !== 'DataVersion').sort()) {
+    out[name] = hashRows(await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}" ORDER BY 1`));
+  }
+  return out;
+}
+
+function hashRows(rows: Record<string, unknown>[]): string {
+  const text = rows.map((r) => JSON.stringify(r, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))).join('\n');
+  return `${rows.length}:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 }

@@ -6,6 +6,8 @@ import { areaIdByName } from '../lookup.js';
 
 builder.prismaNode('Area', {
   id: NODE_ID,
+  // Select mode: a query reads the columns its fields ask for, never a quote or a description nobody requested.
+  select: { id: true },
   description: 'A country, de-facto state, region or city, with every spelling the sources use.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable natural key (ISO alpha-2 in lower case for countries).' }),
@@ -19,6 +21,7 @@ builder.prismaNode('Area', {
       type: 'CountryCode',
       nullable: true,
       description: 'ISO 3166-1 alpha-2 code, for countries only (de-facto states have none).',
+      select: { kind: true, isoCode: true },
       resolve: (a) => (a.kind === 'COUNTRY' && a.isoCode && /^[A-Z]{2}$/.test(a.isoCode) ? a.isoCode : null),
     }),
     parent: t.relation('parent', { nullable: true, description: 'The area this one lies in.' }),

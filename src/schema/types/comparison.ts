@@ -9,11 +9,11 @@ import { builder, type Context } from '../builder.js';
 import { RoundKindEnum, VerdictEnum } from '../enums.js';
 import { ElectionFilter, electionWhere } from '../filters.js';
 import { organizationIdByName } from '../lookup.js';
-import { type BodyComparison, type ElectionComparison, type MissingItem, type RoundComparison } from '../../comparison/compare.js';
+import type { BodyComparison, ElectionComparison, MissingItem, RoundComparison } from '../../comparison/compare.js';
 import type { AgreementFigures, ComparisonSummary } from '../../comparison/aggregate.js';
 import { compareProjected } from '../../comparison/projection.js';
-import { loadProjections, summaryFromProjections } from '../../read/projections.js';
-import { observedBy } from '../../read/observation.js';
+import { loadProjections } from '../../read/projections.js';
+import { ProjectionIndex } from '../../read/projection-index.js';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { getRefFromModel, queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -322,19 +322,19 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx): Promise<Report> => {
       const subject = await subjectId(ctx, args);
       const where = await electionWhere(args.filter, ctx);
+      const index = () => ctx.cache.keep('projection-index', () => ProjectionIndex.load(ctx.db));
+      // SUBJECT: the elections the projection records the subject observing (observedBy's rule, applied by projectElection).
       const scoped =
-        args.scope === 'ALL'
-          ? where
-          : args.scope === 'WITH_STATEMENTS'
-            ? { AND: [where, { rounds: { some: { statements: { some: statementInForce } } } }] }
-            : { AND: [where, observedBy(subject)] };
-      const key = JSON.stringify([subject, scoped]);
-      const electionIds = await ctx.cache.memo(`comparison-elections|${key}`, async () =>
-        (await ctx.db.election.findMany({ where: scoped, select: { id: true }, orderBy: [{ year: 'desc' }, { id: 'asc' }] })).map(
-          (e) => e.id,
-        ),
-      );
-      const summary = () => ctx.cache.memo(`comparison-summary|${key}`, () => summaryFromProjections(ctx.db, subject, electionIds));
+        args.scope === 'WITH_STATEMENTS' ? { AND: [where, { rounds: { some: { statements: { some: statementInForce } } } }] } : where;
+      const key = JSON.stringify([subject, args.scope, scoped]);
+      const electionIds = await ctx.cache.memo(`comparison-elections|${key}`, async () => {
+        const [matching, observed] = await Promise.all([
+          ctx.db.election.findMany({ where: scoped, select: { id: true }, orderBy: [{ year: 'desc' }, { id: 'asc' }] }),
+          args.scope === 'SUBJECT' ? index().then((i) => i.observedOrAssessedBy(subject)) : null,
+        ]);
+        return matching.map((e) => e.id).filter((id) => !observed || observed.has(id));
+      });
+      const summary = () => ctx.cache.memo(`comparison-summary|${key}`, async () => (await index()).summary(subject, electionIds));
       return { subjectId: subject, electionIds, summary };
     },
   }),

@@ -10,6 +10,8 @@ import { ElectionFilter, electionWhere } from '../filters.js';
 
 builder.prismaNode('Election', {
   id: NODE_ID,
+  // Select mode: a query reads the columns its fields ask for, never a quote or a description nobody requested.
+  select: { id: true },
   description: 'An election or referendum in an area. Its rounds carry the statements.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable natural key: area, type and year.' }),
@@ -28,11 +30,12 @@ builder.prismaNode('Election', {
       type: 'LocalDate',
       nullable: true,
       description: 'Polling day of the first round, only when known to the day.',
+      select: { date: true, datePrecision: true },
       resolve: (e) => (e.datePrecision === 'DAY' ? e.date : null),
     }),
     title: t.string({
       description: 'A readable title: "Ukraine parliamentary election 2012".',
-      select: { area: { select: { name: true } } },
+      select: { type: true, year: true, area: { select: { name: true } } },
       resolve: (e) => `${e.area.name} ${e.type.toLowerCase()} ${e.type === 'REFERENDUM' ? '' : 'election '}${e.year}`.replace(/\s+/g, ' '),
     }),
     internationalObserverCount: t.exposeInt('internationalObserverCount', {
@@ -71,11 +74,19 @@ addProvenance('Election');
 
 builder.prismaNode('ElectionRound', {
   id: NODE_ID,
+  // Select mode: a query reads the columns its fields ask for, never a quote or a description nobody requested.
+  select: { id: true },
   description: 'A round of an election (first, second, rerun): statements are about rounds.',
   fields: (t) => ({
     election: t.relation('election', { description: 'The election.' }),
     round: t.expose('round', { type: RoundKindEnum, description: 'First, second or rerun.' }),
-    date: t.field({ type: 'LocalDate', nullable: true, description: 'Polling day of this round, when known.', resolve: (r) => r.date }),
+    date: t.field({
+      type: 'LocalDate',
+      nullable: true,
+      description: 'Polling day of this round, when known.',
+      select: { date: true },
+      resolve: (r) => r.date,
+    }),
     statements: t.relation('statements', {
       description: 'Statements about this round.',
       query: { where: statementInForce, orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] },

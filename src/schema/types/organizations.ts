@@ -18,6 +18,8 @@ builder.prismaNode('OrganizationName', {
 
 export const OrganizationRef = builder.prismaNode('Organization', {
   id: NODE_ID,
+  // Select mode: a query reads the columns its fields ask for, never a quote or a description nobody requested.
+  select: { id: true },
   description: 'A monitoring body, assembly, commission, mission or other organization.',
   fields: (t) => ({
     key: t.exposeString('key', { description: 'Stable natural key.' }),
@@ -64,6 +66,7 @@ export const OrganizationRef = builder.prismaNode('Organization', {
     distinctFrom: t.prismaField({
       type: ['Organization'],
       description: 'Look-alikes judged NOT the same as this organization; they are never merged.',
+      select: { key: true },
       resolve: async (query, o, _a, ctx) => {
         const decisions = await ctx.db.decision.findMany({
           where: { kind: 'NOT_SAME', entityType: 'Organization', revokedAt: null, OR: [{ leftKey: o.key }, { rightKey: o.key }] },

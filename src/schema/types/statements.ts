@@ -31,6 +31,8 @@ const Evidence = builder.objectRef<EvidenceItem>('VerdictEvidence').implement({
 
 builder.prismaNode('Statement', {
   id: NODE_ID,
+  // Select mode: a query reads the columns its fields ask for, never a quote or a description nobody requested.
+  select: { id: true },
   description: 'What a body said about an election round, with its verdict and every coding of it.',
   fields: (t) => ({
     organization: t.relation('organization', { description: 'The body that made the statement.' }),
@@ -47,7 +49,13 @@ builder.prismaNode('Statement', {
     note: t.exposeString('note', { nullable: true, description: 'Notes of the dataset on the statement.' }),
     source: t.relation('source', { description: 'The dataset the statement was read from.' }),
     sourceTitle: t.exposeString('sourceTitle', { nullable: true, description: 'Title of the publication the quote comes from.' }),
-    sourceUrl: t.field({ type: 'URL', nullable: true, description: 'Where the quote was published.', resolve: (st) => st.sourceUrl }),
+    sourceUrl: t.field({
+      type: 'URL',
+      nullable: true,
+      description: 'Where the quote was published.',
+      select: { sourceUrl: true },
+      resolve: (st) => st.sourceUrl,
+    }),
     locator: t.exposeString('locator', { description: 'Row of the statement in its source dataset.' }),
     verdict: t.expose('verdict', {
       type: VerdictEnum,
