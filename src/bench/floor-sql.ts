@@ -21,13 +21,27 @@ interface Dialect {
   real(expression: string): string;
   /** A JSON array kept in a CTE column, embedded as JSON (null, for an empty group, as []). */
   embedArray(column: string): string;
-  /** The page size parameter. */
-  limit: string;
+  /** A request parameter (see FLOOR_PARAMETERS) by name. */
+  param(name: FloorParameter): string;
+  /** The types parameter (a JSON array, or null for every type) as a one-column set of text. */
+  typeSet: string;
+  /** An election type column compared as text. */
+  typeText(column: string): string;
   /** Keyword asking for a CTE to be computed once (both databases otherwise may inline it). */
   materialized: string;
 }
 
 const quoteKey = (key: string) => `'${key}'`;
+
+/** A floor statement's parameters, in the order PostgreSQL numbers them. */
+export const FLOOR_PARAMETERS = ['first', 'yearFrom', 'yearTo', 'types'] as const;
+export type FloorParameter = (typeof FLOOR_PARAMETERS)[number];
+
+/** The election filter of the benchmark's requests (years, types) as a condition on an Election alias. */
+export function electionFilterSql(d: Dialect, alias: string): string {
+  return `${alias}.year BETWEEN ${d.param('yearFrom')} AND ${d.param('yearTo')}
+    AND (${d.param('types')} IS NULL OR ${d.typeText(`${alias}.type`)} IN ${d.typeSet})`;
+}
 
 const sqlite: Dialect = {
   object: (fields) =>
@@ -40,7 +54,9 @@ const sqlite: Dialect = {
   real: (expression) => `CAST(${expression} AS REAL)`,
   // A CTE column loses SQLite's JSON subtype: json() marks the text as JSON again.
   embedArray: (column) => `json(coalesce(${column}, '[]'))`,
-  limit: '?',
+  param: (name) => `@${name}`,
+  typeSet: '(SELECT value FROM json_each(@types))',
+  typeText: (column) => column,
   materialized: 'MATERIALIZED',
 };
 
@@ -53,7 +69,9 @@ const postgresql: Dialect = {
   boolean: (condition) => `(${condition})`,
   real: (expression) => `CAST(${expression} AS double precision)`,
   embedArray: (column) => `coalesce(${column}, '[]'::json)`,
-  limit: '$1',
+  param: (name) => `$${FLOOR_PARAMETERS.indexOf(name) + 1}${name === 'first' ? '' : name === 'types' ? '::jsonb' : '::int'}`,
+  typeSet: '(SELECT jsonb_array_elements_text($4::jsonb))',
+  typeText: (column) => `${column}::text`,
   materialized: 'MATERIALIZED',
 };
 
@@ -85,8 +103,47 @@ export function deepFloorSql(engine: Engine): string {
     rounds: `(SELECT ${d.array(round, 'r.ordinal')} FROM "ElectionRound" r WHERE r."electionId" = p.id)`,
   });
   return `
-WITH page AS (SELECT id, key, year, type, date, "areaId" FROM "Election" ORDER BY year DESC, id LIMIT ${d.limit})
+WITH page AS (SELECT id, key, year, type, date, "areaId" FROM "Election" e WHERE ${electionFilterSql(d, 'e')}
+  ORDER BY year DESC, id LIMIT ${d.param('first')})
 SELECT ${d.object({ data: d.object({ elections: d.object({ edges: `(SELECT ${d.array(d.object({ node }), 'p.year DESC, p.id')} FROM page p JOIN "Area" a ON a.id = p."areaId")` }) }) })} AS document`;
+}
+
+/** The agreement figures of one group of pairs (`f`, made by pairAggregates) as JSON fields. */
+export function agreementFigures(d: Dialect, f: string, assessedRounds: string): Record<string, string> {
+  return {
+    pairedRounds: `${f}.n`,
+    subjectAssessedRounds: assessedRounds,
+    coverage: `CASE WHEN ${assessedRounds} > 0 THEN ${d.real(`${f}.n`)} / ${assessedRounds} END`,
+    agreements: `${f}.agreements`,
+    agreementRate: `CASE WHEN ${f}.n > 0 THEN ${d.real(`${f}.agreements`)} / ${f}.n END`,
+    withinOneRate: `CASE WHEN ${f}.n > 0 THEN ${d.real(`${f}.within_one`)} / ${f}.n END`,
+    meanGap: `${f}.mean_gap`,
+    meanAbsoluteGap: `${f}.mean_abs_gap`,
+    // Quadratic-weighted kappa: 1 − E[(s−o)²] / E_independent[(s−o)²]. The weights' 1/(k−1)²
+    // cancels except in the "no expected disagreement" threshold the JS version applies.
+    weightedKappa: `CASE WHEN ${f}.n >= 2 AND (${f}.mean_s2 + ${f}.mean_o2 - 2 * ${f}.mean_s * ${f}.mean_o) / 16.0 > 1e-12
+      THEN 1 - ${f}.mean_sq_gap / (${f}.mean_s2 + ${f}.mean_o2 - 2 * ${f}.mean_s * ${f}.mean_o) END`,
+    didNotObserve: `${f}.did_not_observe`,
+  };
+}
+
+/**
+ * Aggregates over comparison rows `c` (gap, subjectScore, score, status) that agreementFigures
+ * reads. The gap is set exactly for the pairs (BOTH_ASSESSED), so averages over it are over the pairs.
+ */
+export function pairAggregates(d: Dialect): string {
+  return `
+    count(c.gap) AS n,
+    count(CASE WHEN c.gap = 0 THEN 1 END) AS agreements,
+    count(CASE WHEN abs(c.gap) <= 1 THEN 1 END) AS within_one,
+    avg(${d.real('c.gap')}) AS mean_gap,
+    avg(${d.real('abs(c.gap)')}) AS mean_abs_gap,
+    avg(${d.real('c.gap * c.gap')}) AS mean_sq_gap,
+    avg(CASE WHEN c.gap IS NOT NULL THEN ${d.real('c."subjectScore"')} END) AS mean_s,
+    avg(CASE WHEN c.gap IS NOT NULL THEN ${d.real('c.score')} END) AS mean_o,
+    avg(CASE WHEN c.gap IS NOT NULL THEN ${d.real('c."subjectScore" * c."subjectScore"')} END) AS mean_s2,
+    avg(CASE WHEN c.gap IS NOT NULL THEN ${d.real('c.score * c.score')} END) AS mean_o2,
+    count(CASE WHEN c.status = 'OTHER_DID_NOT_OBSERVE' THEN 1 END) AS did_not_observe`;
 }
 
 const SCORE = `CASE s.verdict WHEN 'ENDORSED' THEN 5 WHEN 'LARGELY_POSITIVE' THEN 4 WHEN 'MIXED' THEN 3 WHEN 'CRITICAL' THEN 2 WHEN 'CONDEMNED' THEN 1 END`;
@@ -102,35 +159,6 @@ const KIND_WEIGHT = `CASE s.kind WHEN 'FINAL' THEN 5 WHEN 'PRELIMINARY' THEN 4 W
 export function comparisonFloorSql(engine: Engine): string {
   const d = dialectFor(engine);
   const statementFields = d.object({ kind: 's.kind', statementDate: 's."statementDate"', verdict: 's.verdict' });
-  const figures = (f: string, assessedRounds: string) => ({
-    pairedRounds: `${f}.n`,
-    subjectAssessedRounds: assessedRounds,
-    coverage: `CASE WHEN ${assessedRounds} > 0 THEN ${d.real(`${f}.n`)} / ${assessedRounds} END`,
-    agreements: `${f}.agreements`,
-    agreementRate: `CASE WHEN ${f}.n > 0 THEN ${d.real(`${f}.agreements`)} / ${f}.n END`,
-    withinOneRate: `CASE WHEN ${f}.n > 0 THEN ${d.real(`${f}.within_one`)} / ${f}.n END`,
-    meanGap: `${f}.mean_gap`,
-    meanAbsoluteGap: `${f}.mean_abs_gap`,
-    // Quadratic-weighted kappa: 1 − E[(s−o)²] / E_independent[(s−o)²]. The weights' 1/(k−1)²
-    // cancels except in the "no expected disagreement" threshold the JS version applies.
-    weightedKappa: `CASE WHEN ${f}.n >= 2 AND (${f}.mean_s2 + ${f}.mean_o2 - 2 * ${f}.mean_s * ${f}.mean_o) / 16.0 > 1e-12
-      THEN 1 - ${f}.mean_sq_gap / (${f}.mean_s2 + ${f}.mean_o2 - 2 * ${f}.mean_s * ${f}.mean_o) END`,
-    didNotObserve: `${f}.did_not_observe`,
-  });
-  // gap is set exactly for the pairs (BOTH_ASSESSED), so averages over it are over the pairs.
-  const pairAggregates = `
-    count(c.gap) AS n,
-    count(CASE WHEN c.gap = 0 THEN 1 END) AS agreements,
-    count(CASE WHEN abs(c.gap) <= 1 THEN 1 END) AS within_one,
-    avg(${d.real('c.gap')}) AS mean_gap,
-    avg(${d.real('abs(c.gap)')}) AS mean_abs_gap,
-    avg(${d.real('c.gap * c.gap')}) AS mean_sq_gap,
-    avg(CASE WHEN c.gap IS NOT NULL THEN ${d.real('c."subjectScore"')} END) AS mean_s,
-    avg(CASE WHEN c.gap IS NOT NULL THEN ${d.real('c.score')} END) AS mean_o,
-    avg(CASE WHEN c.gap IS NOT NULL THEN ${d.real('c."subjectScore" * c."subjectScore"')} END) AS mean_s2,
-    avg(CASE WHEN c.gap IS NOT NULL THEN ${d.real('c.score * c.score')} END) AS mean_o2,
-    count(CASE WHEN c.status = 'OTHER_DID_NOT_OBSERVE' THEN 1 END) AS did_not_observe`;
-
   const other = d.object({
     organization: d.object({ name: 'o.name' }),
     verdict: 'c.verdict',
@@ -159,8 +187,8 @@ export function comparisonFloorSql(engine: Engine): string {
     subjectObservedElections: '(SELECT count(*) FROM observed WHERE yes)',
     subjectAssessedElections: '(SELECT count(*) FROM observed WHERE yes AND assessed)',
     subjectCoverage: `(SELECT CASE WHEN count(CASE WHEN yes THEN 1 END) > 0 THEN ${d.real('count(CASE WHEN yes AND assessed THEN 1 END)')} / count(CASE WHEN yes THEN 1 END) END FROM observed)`,
-    pooled: `(SELECT ${d.object({ ...figures('f', 'ar.n'), coverage: `CASE WHEN ar.n > 0 THEN ${d.real('ar.with_pair')} / ar.n END` })} FROM pooled_figures f, assessed_rounds ar)`,
-    byBody: `(SELECT ${d.array(d.object({ organization: d.object({ name: 'o.name' }), ...figures('f', 'ar.n') }), 'f.n DESC, f."organizationId"')}
+    pooled: `(SELECT ${d.object({ ...agreementFigures(d, 'f', 'ar.n'), coverage: `CASE WHEN ar.n > 0 THEN ${d.real('ar.with_pair')} / ar.n END` })} FROM pooled_figures f, assessed_rounds ar)`,
+    byBody: `(SELECT ${d.array(d.object({ organization: d.object({ name: 'o.name' }), ...agreementFigures(d, 'f', 'ar.n') }), 'f.n DESC, f."organizationId"')}
       FROM body_figures f JOIN "Organization" o ON o.id = f."organizationId", assessed_rounds ar)`,
   });
   const m = d.materialized;
@@ -170,8 +198,9 @@ WITH
 subject AS ${m} (SELECT id, name FROM "Organization" WHERE key = 'cis-emo'),
 matched AS ${m} (
   SELECT e.id, e.key, e.year, e.type, e.date, e."areaId" FROM "Election" e
-  WHERE e.id IN (SELECT m."electionId" FROM "Mission" m WHERE m."organizationId" = (SELECT id FROM subject))
-     OR e.id IN (SELECT r."electionId" FROM "Statement" s JOIN "ElectionRound" r ON r.id = s."roundId" WHERE s."organizationId" = (SELECT id FROM subject))
+  WHERE (e.id IN (SELECT m."electionId" FROM "Mission" m WHERE m."organizationId" = (SELECT id FROM subject))
+     OR e.id IN (SELECT r."electionId" FROM "Statement" s JOIN "ElectionRound" r ON r.id = s."roundId" WHERE s."organizationId" = (SELECT id FROM subject)))
+    AND ${electionFilterSql(d, 'e')}
 ),
 rounds AS ${m} (SELECT r.id, r."electionId", r.round, r.ordinal FROM "ElectionRound" r JOIN matched e ON e.id = r."electionId"),
 observers AS ${m} (SELECT m."electionId", m."organizationId" FROM "Mission" m JOIN matched e ON e.id = m."electionId"),
@@ -225,9 +254,9 @@ assessed_rounds AS ${m} (
   SELECT count(*) AS n, count(pr."roundId") AS with_pair
   FROM subject_rounds sr LEFT JOIN paired_rounds pr ON pr."roundId" = sr."roundId" WHERE sr."subjectScore" IS NOT NULL
 ),
-body_figures AS ${m} (SELECT c."organizationId", ${pairAggregates} FROM comparisons c GROUP BY c."organizationId"),
-pooled_figures AS ${m} (SELECT ${pairAggregates} FROM comparisons c),
-page AS ${m} (SELECT * FROM matched ORDER BY year DESC, id LIMIT ${d.limit}),
+body_figures AS ${m} (SELECT c."organizationId", ${pairAggregates(d)} FROM comparisons c GROUP BY c."organizationId"),
+pooled_figures AS ${m} (SELECT ${pairAggregates(d)} FROM comparisons c),
+page AS ${m} (SELECT * FROM matched ORDER BY year DESC, id LIMIT ${d.param('first')}),
 page_rounds AS ${m} (SELECT sr.* FROM subject_rounds sr JOIN page p ON p.id = sr."electionId"),
 page_comparisons AS ${m} (SELECT c.* FROM comparisons c JOIN page p ON p.id = c."electionId"),
 page_statements AS ${m} (

@@ -61,14 +61,18 @@ export async function runLoad(target: LoadTarget, settings: LoadSettings): Promi
   };
 }
 
-/** Sends the request a few times before measuring (JIT, caches, prepared statements) and returns the last body. */
+/**
+ * Sends the request a few times before measuring (JIT, caches, prepared statements) and returns
+ * the last answer. A varied target sends its next requests, so that the warm-up is timed as the
+ * run will be, never answered from a cache.
+ */
 export async function warmUp(target: LoadTarget, times = 5): Promise<string> {
   let text = '';
   for (let i = 0; i < times; i++) {
     const response = await fetch(target.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: target.body,
+      body: target.next && i > 0 ? target.next() : target.body,
     });
     text = await response.text();
     if (!response.ok) throw new Error(`${target.url} answered ${response.status}: ${text.slice(0, 500)}`);

@@ -7,11 +7,17 @@ import { runLoad, warmUp, type LoadResult, type LoadTarget } from './load.js';
 import type { Dataset } from './datasets.js';
 import type { BenchOptions } from './options.js';
 import { peerDeepAsOurs } from './peer.js';
-import { graphqlBody, peerBody, variedBodies, type BenchQuery } from './queries.js';
+import { graphqlBody, peerBody, peerVariedBody, variedBody, variedRequests, type BenchQuery } from './queries.js';
 import { startServer, type RunningServer } from './servers.js';
-import { FLOOR_PREFIX } from './floor-route.js';
+import { FLOOR_PREFIX, type FloorName } from './floor-route.js';
 
-export type Implementation = 'ours' | 'floor' | 'peer';
+/**
+ * ours: our server. floor: one hand-written SQL statement over the facts; projection-floor: one
+ * over the projection tables (the comparison only). peer: PostGraphile 5; peer4: PostGraphile
+ * 4.14 (the deep query on PostgreSQL only).
+ */
+export type Implementation = 'ours' | 'floor' | 'projection-floor' | 'peer' | 'peer4';
+export type Against = Exclude<Implementation, 'ours'>;
 
 export interface Measurement {
   query: BenchQuery;
@@ -32,7 +38,8 @@ export interface Measurement {
 
 export interface Equivalence {
   query: BenchQuery;
-  against: 'floor' | 'peer';
+  mode: Measurement['mode'];
+  against: Against;
   same: boolean;
   difference: string | null;
 }
@@ -74,7 +81,7 @@ async function measure(
   // A GraphQL error comes back as 200: measuring it would measure the error path.
   const errors = (JSON.parse(first) as { errors?: { message: string }[] }).errors;
   if (errors?.length) throw new Error(`${labels.implementation} ${labels.query} answered with an error: ${errors[0].message}`);
-  const [, warmMs] = await timed(() => warmUp(target, 3));
+  const [, warmMs] = await timed(() => warmUp(target.next ? { ...target, body: target.next() } : target, 3));
   const alone = warmMs / 3;
   const reducedConnections = alone > SLOW_REQUEST_MS && options.connections > 1;
   // Slower than half the duration alone: a fixed few requests, or the run would hold one or none.
@@ -85,54 +92,75 @@ async function measure(
   if (labels.distinctRequests && load.requests > labels.distinctRequests)
     throw new Error(`the varied run sent ${load.requests} requests but has only ${labels.distinctRequests} different ones`);
   log(
-    `  ${labels.implementation.padEnd(5)} ${labels.query.padEnd(10)} ${mode.padEnd(6)} ${load.requestsPerSecond.toFixed(1).padStart(7)} req/s  p50 ${load.latency.p50} ms  p99 ${load.latency.p99} ms${reducedConnections ? '  (1 connection)' : ''}`,
+    `  ${labels.implementation.padEnd(16)} ${labels.query.padEnd(10)} ${mode.padEnd(6)} ${load.requestsPerSecond.toFixed(1).padStart(7)} req/s  p50 ${load.latency.p50} ms  p99 ${load.latency.p99} ms${reducedConnections ? '  (1 connection)' : ''}` +
+      (load.non2xx + load.errors ? `  ${load.non2xx} not 2xx, ${load.errors} errors` : ''),
   );
   return { measurement: { ...labels, mode, firstRequestMs, load, reducedConnections }, answer: first };
 }
 
-function compare(query: BenchQuery, against: 'floor' | 'peer', ours: unknown, theirs: unknown): Equivalence {
+function compare(query: BenchQuery, mode: Measurement['mode'], against: Against, ours: unknown, theirs: unknown): Equivalence {
   const difference = firstDifference(ours, theirs);
-  if (difference) log(`  ! ${query}: ours and the ${against} differ at ${difference}`);
-  return { query, against, same: difference === null, difference };
+  if (difference) log(`  ! ${query} (${mode}): ours and the ${against} differ at ${difference}`);
+  return { query, mode, against, same: difference === null, difference };
+}
+
+/** Where each implementation is asked, and how it words a request. */
+interface Contender {
+  implementation: Implementation;
+  server: RunningServer;
+  path: string;
+  /** The peer names things its own way: its body, and its answer in our shape. */
+  peer: boolean;
 }
 
 export async function measureDataset(dataset: Dataset, options: BenchOptions, profileDir?: string): Promise<DatasetResult> {
   const withPeer = dataset.engine === 'postgresql' && !options.skipPeer;
   const ours = await startServer('ours', dataset.url, { profileDir });
-  const peer = withPeer ? await startServer('peer', dataset.url) : null;
+  const peers = withPeer ? await Promise.all([startServer('peer', dataset.url), startServer('peer4', dataset.url)]) : [];
   const measurements: Measurement[] = [];
   const equivalence: Equivalence[] = [];
+  const floor = (name: FloorName) => `${FLOOR_PREFIX}${name}`;
   try {
     for (const query of ['comparison', 'deep'] as const) {
       const first = query === 'comparison' ? options.page : options.deepPage;
-      const body = graphqlBody(query, first);
-      const labels = { query, first };
-      const mine = await measure(ours, { url: `${ours.url}/graphql`, body }, { ...labels, implementation: 'ours' }, options);
-      const floor = await measure(
-        ours,
-        { url: `${ours.url}${FLOOR_PREFIX}${query}`, body },
-        { ...labels, implementation: 'floor' },
-        options,
-      );
-      // No two requests alike: a different filter each time, so the response cache cannot answer any.
-      const varied = variedBodies(query, first);
-      const mineVaried = await measure(
-        ours,
-        { url: `${ours.url}/graphql`, body: varied.next(), next: varied.next },
-        { ...labels, implementation: 'ours', mode: 'varied', distinctRequests: varied.distinct },
-        options,
-      );
-      measurements.push(mine.measurement, floor.measurement, mineVaried.measurement);
-      equivalence.push(compare(query, 'floor', JSON.parse(mine.answer), JSON.parse(floor.answer)));
-      if (peer && query === 'deep') {
-        const theirs = await measure(
-          peer,
-          { url: `${peer.url}/graphql`, body: peerBody(first) },
-          { ...labels, implementation: 'peer' },
-          options,
-        );
-        measurements.push(theirs.measurement);
-        equivalence.push(compare(query, 'peer', JSON.parse(mine.answer), peerDeepAsOurs(JSON.parse(theirs.answer))));
+      const contenders: Contender[] = [
+        { implementation: 'ours', server: ours, path: '/graphql', peer: false },
+        { implementation: 'floor', server: ours, path: floor(query), peer: false },
+        ...(query === 'comparison'
+          ? [{ implementation: 'projection-floor' as const, server: ours, path: floor('comparison-projection'), peer: false }]
+          : []),
+        ...(query === 'deep' && peers.length
+          ? [
+              { implementation: 'peer' as const, server: peers[0], path: '/graphql', peer: true },
+              { implementation: 'peer4' as const, server: peers[1], path: '/graphql', peer: true },
+            ]
+          : []),
+      ];
+      for (const mode of ['repeat', 'varied'] as const) {
+        let answerOfOurs: unknown = null;
+        for (const c of contenders) {
+          // Varied: no two requests alike, and every contender is sent the same sequence (same seed).
+          const requests = variedRequests(query, first);
+          const target =
+            mode === 'repeat'
+              ? { url: `${c.server.url}${c.path}`, body: c.peer ? peerBody(first) : graphqlBody(query, first) }
+              : (() => {
+                  const next = () => (c.peer ? peerVariedBody(requests.next()) : variedBody(query, requests.next()));
+                  return { url: `${c.server.url}${c.path}`, body: next(), next };
+                })();
+          const labels = {
+            query,
+            first,
+            implementation: c.implementation,
+            mode,
+            ...(mode === 'varied' ? { distinctRequests: requests.distinct } : {}),
+          };
+          const { measurement, answer } = await measure(c.server, target, labels, options);
+          measurements.push(measurement);
+          const parsed = c.peer ? peerDeepAsOurs(JSON.parse(answer)) : JSON.parse(answer);
+          if (c.implementation === 'ours') answerOfOurs = parsed;
+          else equivalence.push(compare(query, mode, c.implementation, answerOfOurs, parsed));
+        }
       }
     }
     const comparisonAlone = await runLoad(
@@ -144,6 +172,6 @@ export async function measureDataset(dataset: Dataset, options: BenchOptions, pr
     const { url: _url, ...described } = dataset;
     return { dataset: described, measurements, comparisonAlone, equivalence };
   } finally {
-    await Promise.all([ours.stop(), peer?.stop()]);
+    await Promise.all([ours.stop(), ...peers.map((p) => p.stop())]);
   }
 }

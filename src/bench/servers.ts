@@ -12,10 +12,15 @@ export interface RunningServer {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const entries = { ours: path.join(here, 'server-process.ts'), peer: path.join(here, 'peer-process.ts') };
+/** ours; peer: PostGraphile 5; peer4: PostGraphile 4.14. */
+const entries = {
+  ours: path.join(here, 'server-process.ts'),
+  peer: path.join(here, 'peer5-process.ts'),
+  peer4: path.join(here, 'peer4-process.ts'),
+};
 
 export async function startServer(
-  role: 'ours' | 'peer',
+  role: keyof typeof entries,
   databaseUrl: string,
   options: { profileDir?: string } = {},
 ): Promise<RunningServer> {

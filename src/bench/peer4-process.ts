@@ -1,5 +1,5 @@
 /**
- * The peer: PostGraphile 4 in library mode over the benchmark's PostgreSQL database, in its own
+ * The earlier peer: PostGraphile 4.14 in library mode over the benchmark's PostgreSQL database, in its own
  * process (started by src/bench/servers.ts; reports its port over IPC, exits on "stop").
  *
  * As installed, PostGraphile 4.14.1 carries two copies of graphql 15 (its own and
