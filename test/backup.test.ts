@@ -13,6 +13,7 @@ import { ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { startServer } from './helpers/processes.js';
 import { everyTable } from './helpers/snapshot.js';
+import { HEADER } from '../src/synth/world.js';
 
 const run = promisify(execFile);
 
@@ -84,8 +85,7 @@ describe('backup and restore', () => {
     const csv = path.join(t.dir, 'after-backup.csv');
     fs.writeFileSync(
       csv,
-      'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note\n' +
-        'PACE,Chile,presidential,2017-11-19,1,2017-11-20,press,,the vote was orderly,en,false,ENDORSED,x,,\n',
+      `${HEADER}\n` + 'PACE,Chile,presidential,2017-11-19,1,2017-11-20,press,,the vote was orderly,en,false,ENDORSED,x,,\n',
     );
     await ingestStatementsFile(t.db, csv);
     await run('npx', ['tsx', 'scripts/withdraw.ts', 'source', 'dataset/assessments-extra.csv'], { env });

@@ -12,15 +12,13 @@ import { electionFor } from '../src/ingest/store.js';
 import { CsvValidationError } from '../src/ingest/statements-csv.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { snapshot } from './helpers/snapshot.js';
+import { HEADER } from '../src/synth/world.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
 });
 afterAll(async () => t?.close());
-
-const HEADER =
-  'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note';
 
 function writeCsv(name: string, rows: string[]): string {
   const file = path.join(t.dir, name);

@@ -7,6 +7,7 @@ import { snapshot } from './helpers/snapshot.js';
 import { ingestBundled, ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { CsvValidationError } from '../src/ingest/statements-csv.js';
 import { projectRoot } from '../src/db/config.js';
+import { HEADER } from '../src/synth/world.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -14,8 +15,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const HEADER =
-  'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note';
 const GOOD = 'PACE,Ukraine,parliamentary,2012-10-28,1,2012-10-29,press,,a further statement for the test,en,false,CRITICAL,test,,';
 
 function writeCsv(name: string, lines: string[]): string {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { stableId } from '../src/reconcile/ids.js';
+import { HEADER } from '../src/synth/world.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -139,7 +140,7 @@ describe('reconciliation is general: a new spreadsheet in other spellings joins 
     fs.writeFileSync(
       file,
       [
-        'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note',
+        HEADER,
         'OSCE Office for Democratic Institutions and Human Rights,Republic of Moldova,Parliament,2005-03-06,1,2005-03-08,press,,a test statement about Moldavia,en,false,MIXED,test,,',
         'International Monitoring Organization CIS-EMO,Kirgizia,parliamentary,2005-02-27,1,2005-02-28,press,Alexey Kochetkov,a test statement about Kirgizia,en,false,ENDORSED,test,,',
         'CIS Interparliamentary Assembly,Belorussia,presidential,2006-03-19,1,2006-03-20,press,,a test statement about Belorussia,en,false,ENDORSED,test,,',

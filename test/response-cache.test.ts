@@ -10,6 +10,7 @@ import { createToken } from '../src/curation/tokens.js';
 import { ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { createTestDatabase, postgresServer, type TestDatabase } from './helpers/database.js';
 import { ReadCache } from '../src/read/read-cache.js';
+import { HEADER } from '../src/synth/world.js';
 
 let t: TestDatabase;
 let editor: string;
@@ -85,8 +86,7 @@ describe('the response cache', () => {
     const file = path.join(t.dir, 'chile.csv');
     fs.writeFileSync(
       file,
-      'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note\n' +
-        'PACE,Chile,presidential,2017-11-19,1,2017-11-20,press,,the vote was orderly,en,false,ENDORSED,x,,\n',
+      `${HEADER}\n` + 'PACE,Chile,presidential,2017-11-19,1,2017-11-20,press,,the vote was orderly,en,false,ENDORSED,x,,\n',
     );
     await ingestStatementsFile(t.db, file);
     expect((await post(count)).body).toEqual({ data: { statements: { totalCount: 1 } } });

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/db/config.js';
 import { freshDatabase } from './helpers/database.js';
+import { HEADER } from '../src/synth/world.js';
 
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'observer-ledger-cli-'));
@@ -36,10 +37,9 @@ describe('npm run ingest / npm run query', () => {
     const file = path.join(dir, 'mine.csv');
     fs.writeFileSync(
       file,
-      [
-        'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note',
-        'OSCE PA,Estonia,parliamentary,2011-03-06,1,2011-03-07,press,,an orderly and transparent vote,en,false,,my notes,,',
-      ].join('\n'),
+      [HEADER, 'OSCE PA,Estonia,parliamentary,2011-03-06,1,2011-03-07,press,,an orderly and transparent vote,en,false,,my notes,,'].join(
+        '\n',
+      ),
     );
     const first = await cli('scripts/ingest.ts', [file]);
     expect(first.code).toBe(0);
@@ -63,10 +63,7 @@ describe('npm run ingest / npm run query', () => {
 
   it('a bad file exits non-zero naming file, row and field', async () => {
     const file = path.join(dir, 'bad.csv');
-    fs.writeFileSync(
-      file,
-      'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note\nPACE,Ukraine,parliamentary,2012-10-28,first-ish,,press,,q,en,false,,t,,\n',
-    );
+    fs.writeFileSync(file, `${HEADER}\nPACE,Ukraine,parliamentary,2012-10-28,first-ish,,press,,q,en,false,,t,,\n`);
     const r = await cli('scripts/ingest.ts', [file]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain('bad.csv: row 2, field "round"');

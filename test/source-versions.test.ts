@@ -15,6 +15,7 @@ import { ingestStatementsFile, type FileReport } from '../src/ingest/pipeline.js
 import { createToken } from '../src/curation/tokens.js';
 import { formatFileReport } from '../src/ingest/report.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { HEADER } from '../src/synth/world.js';
 
 const run = promisify(execFile);
 
@@ -25,9 +26,6 @@ beforeAll(async () => {
   editor = (await createToken(t.db, 'versions-editor', 'EDITOR')).secret;
 });
 afterAll(async () => t?.close());
-
-const HEADER =
-  'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note';
 
 function write(relative: string, rows: string[]): string {
   const file = path.join(t.dir, relative);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { snapshot } from './helpers/snapshot.js';
+import { HEADER } from '../src/synth/world.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -71,8 +72,6 @@ describe('the bundled statements in two languages', () => {
 });
 
 describe("texts of one statement from a user's spreadsheet", () => {
-  const HEADER =
-    'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note';
   const write = (name: string, rows: string[]) => {
     const file = path.join(t.dir, name);
     fs.writeFileSync(file, `${[HEADER, ...rows].join('\n')}\n`);

@@ -100,7 +100,7 @@ function comparisonRequests(first: number): VariedRequest[] {
 /**
  * The deep query's varied requests, which the peer must be able to send too: PostGraphile's
  * `condition` matches columns by equality, so one year and one type, with page sizes from the
- * given one to 100 (31 × 6 × 51 = 9,486 at a page of 50).
+ * given one to 100 (31 × 6 × 81 = 15,066 at the deep query's page of 20).
  */
 function deepRequests(first: number): VariedRequest[] {
   const out: VariedRequest[] = [];

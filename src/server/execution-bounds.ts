@@ -70,10 +70,16 @@ export function executionBounds(limits: ExecutionLimits, stats: HardeningStats):
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
-          const bytes = Buffer.byteLength(JSON.stringify(result));
-          if (bytes <= limits.maxResponseBytes) return;
-          stats.oversizedResponses++;
-          setResult({ errors: [tooLarge(bytes, limits.maxResponseBytes)] });
+          const text = JSON.stringify(result);
+          const bytes = Buffer.byteLength(text);
+          if (bytes > limits.maxResponseBytes) {
+            stats.oversizedResponses++;
+            setResult({ errors: [tooLarge(bytes, limits.maxResponseBytes)] });
+            return;
+          }
+          // The answer goes out as measured: yoga's result processor (and the response cache) use a
+          // result's own stringify. Not for one with errors, whose internals yoga strips while serialising.
+          if (!result.errors?.length && !result.extensions?.http) setResult({ ...result, stringify: () => text } as typeof result);
         },
       };
     },

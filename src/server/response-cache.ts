@@ -49,7 +49,8 @@ class VersionedCache {
   }
 
   set(key: string, result: ExecutionResult): void {
-    const text = JSON.stringify(result);
+    // Serialised once: execution-bounds.ts gives a measured answer its own stringify.
+    const text = (result as { stringify?: () => string }).stringify?.() ?? JSON.stringify(result);
     const bytes = text.length;
     if (bytes > MAX_ENTRY_BYTES) return;
     this.drop(key);

@@ -10,6 +10,7 @@ import { Random } from './random.js';
 import { Reconciler } from '../reconcile/reconciler.js';
 import { loadReferenceAreas, loadReferenceOrganizations } from '../reconcile/reference.js';
 import type { Verdict } from '../verdicts/scale.js';
+import { STATEMENT_COLUMNS } from '../ingest/statements-csv.js';
 
 export interface SynthOptions {
   elections: number;
@@ -123,8 +124,8 @@ const WORDS_C = [
 
 const TYPES = ['presidential', 'parliamentary', 'referendum', 'mayoral', 'municipal', 'regional'] as const;
 
-export const HEADER =
-  'organization,jurisdiction,election_type,election_date,round,statement_date,statement_kind,speaker,quote,quote_language,translated,verdict,source_title,source_url,note';
+/** The spreadsheet's header row: its columns, as the ingest reads them. */
+export const HEADER = STATEMENT_COLUMNS.join(',');
 
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
