@@ -5,47 +5,22 @@
  * makes possible for a hand-written statement is the floor our server is held to.
  */
 import type { Engine } from './options.js';
-import { agreementFigures, dialectFor, electionFilterSql, pairAggregates } from './floor-sql.js';
+import {
+  comparisonDocument,
+  comparisonPageLists,
+  comparisonShapes,
+  comparisonSummary,
+  dialectFor,
+  electionFilterSql,
+  pageMissing,
+  pairAggregates,
+} from './floor-sql.js';
 
 export function comparisonProjectionFloorSql(engine: Engine): string {
   const d = dialectFor(engine);
   const m = d.materialized;
-  const statementFields = d.object({ kind: 's.kind', statementDate: 's."statementDate"', verdict: 's.verdict' });
-  const other = d.object({
-    organization: d.object({ name: 'o.name' }),
-    verdict: 'c.verdict',
-    score: 'c.score',
-    gap: 'c.gap',
-    agrees: d.boolean('c.gap = 0'),
-    status: 'c.status',
-    statements: d.embedArray('ps.statements'),
-  });
-  const round = d.object({
-    round: 'r.round',
-    subjectVerdict: 'r."subjectVerdict"',
-    subjectScore: 'r."subjectScore"',
-    subjectStatements: d.embedArray('ss.statements'),
-    others: d.embedArray('po.others'),
-  });
-  const missingItem = d.object({ kind: 'mi.kind', round: 'mi.round', organization: d.object({ name: 'o.name' }) });
-  const node = d.object({
-    election: d.object({ key: 'p.key', year: 'p.year', type: 'p.type', date: 'p.date', area: d.object({ name: 'a.name' }) }),
-    subjectObserved: d.boolean('p.observed'),
-    rounds: d.embedArray('pr.rounds'),
-    missing: d.embedArray('pm.missing'),
-  });
-  const summary = d.object({
-    elections: '(SELECT count(*) FROM matched)',
-    subjectObservedElections: '(SELECT count(*) FROM matched WHERE observed)',
-    subjectAssessedElections: '(SELECT count(*) FROM matched WHERE observed AND assessed)',
-    subjectCoverage: `(SELECT CASE WHEN count(CASE WHEN observed THEN 1 END) > 0
-      THEN ${d.real('count(CASE WHEN observed AND assessed THEN 1 END)')} / count(CASE WHEN observed THEN 1 END) END FROM matched)`,
-    pooled: `(SELECT ${d.object({ ...agreementFigures(d, 'f', 'ar.n'), coverage: `CASE WHEN ar.n > 0 THEN ${d.real('ar.with_pair')} / ar.n END` })}
-      FROM pooled_figures f, assessed_rounds ar)`,
-    byBody: `(SELECT ${d.array(d.object({ organization: d.object({ name: 'o.name' }), ...agreementFigures(d, 'f', 'ar.n') }), 'f.n DESC, f."organizationId"')}
-      FROM body_figures f JOIN "Organization" o ON o.id = f."organizationId", assessed_rounds ar)`,
-  });
-  const inForce = 's."retiredAt" IS NULL AND s."withdrawnAt" IS NULL';
+  const { statementFields, other, round, missingItem, node } = comparisonShapes(d, 'p.observed');
+  const summary = comparisonSummary(d, 'matched', 'observed');
 
   return `
 WITH
@@ -86,25 +61,7 @@ page_rounds AS ${m} (
   FROM page p JOIN "ElectionRound" r ON r."electionId" = p.id
   LEFT JOIN "RoundBody" s ON s."roundId" = r.id AND s."organizationId" = (SELECT id FROM subject)
 ),
-page_comparisons AS ${m} (SELECT c.* FROM comparisons c JOIN page p ON p.id = c."electionId"),
-page_statements AS ${m} (
-  SELECT s."roundId", s."organizationId", ${d.array(statementFields, 's.id')} AS statements
-  FROM "Statement" s WHERE s."roundId" IN (SELECT "roundId" FROM page_rounds) AND ${inForce}
-  GROUP BY s."roundId", s."organizationId"
-),
-page_others AS ${m} (
-  SELECT c."roundId", ${d.array(other, 'c."organizationId"')} AS others
-  FROM page_comparisons c JOIN "Organization" o ON o.id = c."organizationId"
-  LEFT JOIN page_statements ps ON ps."roundId" = c."roundId" AND ps."organizationId" = c."organizationId"
-  GROUP BY c."roundId"
-),
-page_round_lists AS ${m} (
-  SELECT r."electionId", ${d.array(round, 'r.ordinal, r."roundId"')} AS rounds
-  FROM page_rounds r
-  LEFT JOIN page_statements ss ON ss."roundId" = r."roundId" AND ss."organizationId" = (SELECT id FROM subject)
-  LEFT JOIN page_others po ON po."roundId" = r."roundId"
-  GROUP BY r."electionId"
-),
+${comparisonPageLists(d, { statementFields, other, round })}
 missing AS ${m} (
   SELECT c."electionId", c.ordinal AS o1, 0 AS o2, c."organizationId" AS o3, 'OTHER_DID_NOT_OBSERVE' AS kind, c.round, c."organizationId"
     FROM page_comparisons c WHERE c.status = 'OTHER_DID_NOT_OBSERVE'
@@ -122,24 +79,14 @@ missing AS ${m} (
   SELECT p.id, 1001, 0, '', 'NO_OTHER_ASSESSMENT', NULL, (SELECT id FROM subject)
     FROM page p WHERE p.observed AND NOT EXISTS (SELECT 1 FROM page_comparisons c WHERE c."electionId" = p.id AND c.score IS NOT NULL)
 ),
-page_missing AS ${m} (
-  SELECT mi."electionId", ${d.array(missingItem, 'mi.o1, mi.o2, mi.o3')} AS missing
-  FROM missing mi JOIN "Organization" o ON o.id = mi."organizationId"
-  GROUP BY mi."electionId"
-)
-SELECT ${d.object({
-    data: d.object({
-      comparison: d.object({
-        subject: d.object({ name: '(SELECT name FROM subject)' }),
-        summary,
-        elections: d.object({
-          totalCount: '(SELECT count(*) FROM matched)',
-          edges: `(SELECT ${d.array(d.object({ node }), 'p.year DESC, p.id')}
-        FROM page p JOIN "Area" a ON a.id = p."areaId"
+${pageMissing(d, missingItem)}
+SELECT ${comparisonDocument(
+    d,
+    summary,
+    node,
+    '(SELECT count(*) FROM matched)',
+    `page p JOIN "Area" a ON a.id = p."areaId"
         LEFT JOIN page_round_lists pr ON pr."electionId" = p.id
-        LEFT JOIN page_missing pm ON pm."electionId" = p.id)`,
-        }),
-      }),
-    }),
-  })} AS document`;
+        LEFT JOIN page_missing pm ON pm."electionId" = p.id`,
+  )} AS document`;
 }

@@ -146,6 +146,112 @@ export function pairAggregates(d: Dialect): string {
     count(CASE WHEN c.status = 'OTHER_DID_NOT_OBSERVE' THEN 1 END) AS did_not_observe`;
 }
 
+/**
+ * The JSON shapes of the comparison's answer, as both comparison floors build it from their
+ * steps: a statement (s), another body beside the subject (c, o, ps), a round (r, ss, po), a
+ * missing item (mi, o), an election's node (p, a, pr, pm; `subjectObserved` is the floor's own).
+ */
+export function comparisonShapes(d: Dialect, subjectObserved: string) {
+  return {
+    statementFields: d.object({ kind: 's.kind', statementDate: 's."statementDate"', verdict: 's.verdict' }),
+    other: d.object({
+      organization: d.object({ name: 'o.name' }),
+      verdict: 'c.verdict',
+      score: 'c.score',
+      gap: 'c.gap',
+      agrees: d.boolean('c.gap = 0'),
+      status: 'c.status',
+      statements: d.embedArray('ps.statements'),
+    }),
+    round: d.object({
+      round: 'r.round',
+      subjectVerdict: 'r."subjectVerdict"',
+      subjectScore: 'r."subjectScore"',
+      subjectStatements: d.embedArray('ss.statements'),
+      others: d.embedArray('po.others'),
+    }),
+    missingItem: d.object({ kind: 'mi.kind', round: 'mi.round', organization: d.object({ name: 'o.name' }) }),
+    node: d.object({
+      election: d.object({ key: 'p.key', year: 'p.year', type: 'p.type', date: 'p.date', area: d.object({ name: 'a.name' }) }),
+      subjectObserved: d.boolean(subjectObserved),
+      rounds: d.embedArray('pr.rounds'),
+      missing: d.embedArray('pm.missing'),
+    }),
+  };
+}
+
+/**
+ * The summary object over the matching elections: `elections` is the floor's step with one row
+ * per election, `observed` its column saying the subject observed it (and `assessed`, that an
+ * assessment of it is on record); the figures come from body_figures, pooled_figures and assessed_rounds.
+ */
+export function comparisonSummary(d: Dialect, elections: string, observed: string): string {
+  return d.object({
+    elections: `(SELECT count(*) FROM ${elections})`,
+    subjectObservedElections: `(SELECT count(*) FROM ${elections} WHERE ${observed})`,
+    subjectAssessedElections: `(SELECT count(*) FROM ${elections} WHERE ${observed} AND assessed)`,
+    subjectCoverage: `(SELECT CASE WHEN count(CASE WHEN ${observed} THEN 1 END) > 0
+      THEN ${d.real(`count(CASE WHEN ${observed} AND assessed THEN 1 END)`)} / count(CASE WHEN ${observed} THEN 1 END) END FROM ${elections})`,
+    pooled: `(SELECT ${d.object({ ...agreementFigures(d, 'f', 'ar.n'), coverage: `CASE WHEN ar.n > 0 THEN ${d.real('ar.with_pair')} / ar.n END` })}
+      FROM pooled_figures f, assessed_rounds ar)`,
+    byBody: `(SELECT ${d.array(d.object({ organization: d.object({ name: 'o.name' }), ...agreementFigures(d, 'f', 'ar.n') }), 'f.n DESC, f."organizationId"')}
+      FROM body_figures f JOIN "Organization" o ON o.id = f."organizationId", assessed_rounds ar)`,
+  });
+}
+
+/** The whole answer: { data: { comparison } }, its page's edges read `from` (the page p with its lists). */
+export function comparisonDocument(d: Dialect, summary: string, node: string, totalCount: string, from: string): string {
+  return d.object({
+    data: d.object({
+      comparison: d.object({
+        subject: d.object({ name: '(SELECT name FROM subject)' }),
+        summary,
+        elections: d.object({ totalCount, edges: `(SELECT ${d.array(d.object({ node }), 'p.year DESC, p.id')} FROM ${from})` }),
+      }),
+    }),
+  });
+}
+
+/**
+ * The page's lists as CTEs, from the floor's steps page_rounds (one row per round of the page,
+ * with the subject's verdict and score) and comparisons (one row per other body and round): the
+ * statements in force per round and body, the other bodies per round, the rounds per election.
+ */
+export function comparisonPageLists(
+  d: Dialect,
+  shapes: Pick<ReturnType<typeof comparisonShapes>, 'statementFields' | 'other' | 'round'>,
+): string {
+  const m = d.materialized;
+  return `page_comparisons AS ${m} (SELECT c.* FROM comparisons c JOIN page p ON p.id = c."electionId"),
+page_statements AS ${m} (
+  SELECT s."roundId", s."organizationId", ${d.array(shapes.statementFields, 's.id')} AS statements
+  FROM "Statement" s WHERE s."roundId" IN (SELECT "roundId" FROM page_rounds) AND s."retiredAt" IS NULL AND s."withdrawnAt" IS NULL
+  GROUP BY s."roundId", s."organizationId"
+),
+page_others AS ${m} (
+  SELECT c."roundId", ${d.array(shapes.other, 'c."organizationId"')} AS others
+  FROM page_comparisons c JOIN "Organization" o ON o.id = c."organizationId"
+  LEFT JOIN page_statements ps ON ps."roundId" = c."roundId" AND ps."organizationId" = c."organizationId"
+  GROUP BY c."roundId"
+),
+page_round_lists AS ${m} (
+  SELECT r."electionId", ${d.array(shapes.round, 'r.ordinal, r."roundId"')} AS rounds
+  FROM page_rounds r
+  LEFT JOIN page_statements ss ON ss."roundId" = r."roundId" AND ss."organizationId" = (SELECT id FROM subject)
+  LEFT JOIN page_others po ON po."roundId" = r."roundId"
+  GROUP BY r."electionId"
+),`;
+}
+
+/** The missing items of each page election, from the floor's step `missing` (ordered by o1, o2, o3). */
+export function pageMissing(d: Dialect, missingItem: string): string {
+  return `page_missing AS ${d.materialized} (
+  SELECT mi."electionId", ${d.array(missingItem, 'mi.o1, mi.o2, mi.o3')} AS missing
+  FROM missing mi JOIN "Organization" o ON o.id = mi."organizationId"
+  GROUP BY mi."electionId"
+)`;
+}
+
 const SCORE = `CASE s.verdict WHEN 'ENDORSED' THEN 5 WHEN 'LARGELY_POSITIVE' THEN 4 WHEN 'MIXED' THEN 3 WHEN 'CRITICAL' THEN 2 WHEN 'CONDEMNED' THEN 1 END`;
 /** Final > preliminary > press > interview > declined: the most considered statement speaks for a body. */
 const KIND_WEIGHT = `CASE s.kind WHEN 'FINAL' THEN 5 WHEN 'PRELIMINARY' THEN 4 WHEN 'PRESS' THEN 3 WHEN 'INTERVIEW' THEN 2 ELSE 1 END`;
@@ -158,39 +264,8 @@ const KIND_WEIGHT = `CASE s.kind WHEN 'FINAL' THEN 5 WHEN 'PRELIMINARY' THEN 4 W
  */
 export function comparisonFloorSql(engine: Engine): string {
   const d = dialectFor(engine);
-  const statementFields = d.object({ kind: 's.kind', statementDate: 's."statementDate"', verdict: 's.verdict' });
-  const other = d.object({
-    organization: d.object({ name: 'o.name' }),
-    verdict: 'c.verdict',
-    score: 'c.score',
-    gap: 'c.gap',
-    agrees: d.boolean('c.gap = 0'),
-    status: 'c.status',
-    statements: d.embedArray('ps.statements'),
-  });
-  const round = d.object({
-    round: 'r.round',
-    subjectVerdict: 'r."subjectVerdict"',
-    subjectScore: 'r."subjectScore"',
-    subjectStatements: d.embedArray('ss.statements'),
-    others: d.embedArray('po.others'),
-  });
-  const missingItem = d.object({ kind: 'mi.kind', round: 'mi.round', organization: d.object({ name: 'o.name' }) });
-  const node = d.object({
-    election: d.object({ key: 'p.key', year: 'p.year', type: 'p.type', date: 'p.date', area: d.object({ name: 'a.name' }) }),
-    subjectObserved: d.boolean('ob.yes'),
-    rounds: d.embedArray('pr.rounds'),
-    missing: d.embedArray('pm.missing'),
-  });
-  const summary = d.object({
-    elections: '(SELECT count(*) FROM observed)',
-    subjectObservedElections: '(SELECT count(*) FROM observed WHERE yes)',
-    subjectAssessedElections: '(SELECT count(*) FROM observed WHERE yes AND assessed)',
-    subjectCoverage: `(SELECT CASE WHEN count(CASE WHEN yes THEN 1 END) > 0 THEN ${d.real('count(CASE WHEN yes AND assessed THEN 1 END)')} / count(CASE WHEN yes THEN 1 END) END FROM observed)`,
-    pooled: `(SELECT ${d.object({ ...agreementFigures(d, 'f', 'ar.n'), coverage: `CASE WHEN ar.n > 0 THEN ${d.real('ar.with_pair')} / ar.n END` })} FROM pooled_figures f, assessed_rounds ar)`,
-    byBody: `(SELECT ${d.array(d.object({ organization: d.object({ name: 'o.name' }), ...agreementFigures(d, 'f', 'ar.n') }), 'f.n DESC, f."organizationId"')}
-      FROM body_figures f JOIN "Organization" o ON o.id = f."organizationId", assessed_rounds ar)`,
-  });
+  const { statementFields, other, round, missingItem, node } = comparisonShapes(d, 'ob.yes');
+  const summary = comparisonSummary(d, 'observed', 'yes');
   const m = d.materialized;
 
   return `
@@ -258,25 +333,7 @@ body_figures AS ${m} (SELECT c."organizationId", ${pairAggregates(d)} FROM compa
 pooled_figures AS ${m} (SELECT ${pairAggregates(d)} FROM comparisons c),
 page AS ${m} (SELECT * FROM matched ORDER BY year DESC, id LIMIT ${d.param('first')}),
 page_rounds AS ${m} (SELECT sr.* FROM subject_rounds sr JOIN page p ON p.id = sr."electionId"),
-page_comparisons AS ${m} (SELECT c.* FROM comparisons c JOIN page p ON p.id = c."electionId"),
-page_statements AS ${m} (
-  SELECT s."roundId", s."organizationId", ${d.array(statementFields, 's.id')} AS statements
-  FROM "Statement" s WHERE s."roundId" IN (SELECT "roundId" FROM page_rounds)
-  GROUP BY s."roundId", s."organizationId"
-),
-page_others AS ${m} (
-  SELECT c."roundId", ${d.array(other, 'c."organizationId"')} AS others
-  FROM page_comparisons c JOIN "Organization" o ON o.id = c."organizationId"
-  LEFT JOIN page_statements ps ON ps."roundId" = c."roundId" AND ps."organizationId" = c."organizationId"
-  GROUP BY c."roundId"
-),
-page_round_lists AS ${m} (
-  SELECT r."electionId", ${d.array(round, 'r.ordinal')} AS rounds
-  FROM page_rounds r
-  LEFT JOIN page_statements ss ON ss."roundId" = r."roundId" AND ss."organizationId" = (SELECT id FROM subject)
-  LEFT JOIN page_others po ON po."roundId" = r."roundId"
-  GROUP BY r."electionId"
-),
+${comparisonPageLists(d, { statementFields, other, round })}
 elections_with_other_score AS ${m} (SELECT DISTINCT "electionId" FROM page_comparisons WHERE score IS NOT NULL),
 elections_with_rounds AS ${m} (SELECT DISTINCT "electionId" FROM page_rounds),
 missing AS ${m} (
@@ -298,24 +355,14 @@ missing AS ${m} (
     FROM page p JOIN observed ob ON ob."electionId" = p.id LEFT JOIN elections_with_other_score ws ON ws."electionId" = p.id
     WHERE ob.yes AND ws."electionId" IS NULL
 ),
-page_missing AS ${m} (
-  SELECT mi."electionId", ${d.array(missingItem, 'mi.o1, mi.o2, mi.o3')} AS missing
-  FROM missing mi JOIN "Organization" o ON o.id = mi."organizationId"
-  GROUP BY mi."electionId"
-)
-SELECT ${d.object({
-    data: d.object({
-      comparison: d.object({
-        subject: d.object({ name: '(SELECT name FROM subject)' }),
-        summary,
-        elections: d.object({
-          totalCount: '(SELECT count(*) FROM observed)',
-          edges: `(SELECT ${d.array(d.object({ node }), 'p.year DESC, p.id')}
-        FROM page p JOIN "Area" a ON a.id = p."areaId" JOIN observed ob ON ob."electionId" = p.id
+${pageMissing(d, missingItem)}
+SELECT ${comparisonDocument(
+    d,
+    summary,
+    node,
+    '(SELECT count(*) FROM observed)',
+    `page p JOIN "Area" a ON a.id = p."areaId" JOIN observed ob ON ob."electionId" = p.id
         LEFT JOIN page_round_lists pr ON pr."electionId" = p.id
-        LEFT JOIN page_missing pm ON pm."electionId" = p.id)`,
-        }),
-      }),
-    }),
-  })} AS document`;
+        LEFT JOIN page_missing pm ON pm."electionId" = p.id`,
+  )} AS document`;
 }

@@ -9,10 +9,9 @@
  */
 import http from 'node:http';
 import Module, { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import type { ServerReady } from './server-process.js';
+import { serveForParent } from './child-server.js';
 
 const require = createRequire(import.meta.url);
 const postgraphileDir = path.dirname(require.resolve('postgraphile/package.json'));
@@ -42,17 +41,4 @@ const middleware = postgraphile(pool, 'public', {
   retryOnInitFail: false,
 });
 
-const server = http.createServer(middleware);
-server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => {
-  const ready: ServerReady = { port: (server.address() as AddressInfo).port };
-  process.send?.(ready);
-});
-process.on('message', (message) => {
-  if (message !== 'stop') return;
-  // Requests a finished load run left in flight complete before the database goes away.
-  server.close(() => void pool.end().finally(() => process.exit(0)));
-  server.closeIdleConnections();
-  setTimeout(() => server.closeAllConnections(), 10_000).unref();
-});
-process.on('disconnect', () => process.exit(0));
+serveForParent(http.createServer(middleware), () => pool.end());

@@ -8,8 +8,7 @@
  * specification's own algorithm, installed before PostGraphile loads.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { ServerReady } from './server-process.js';
+import { serveForParent } from './child-server.js';
 
 type Resolvers<T> = { promise: Promise<T>; resolve: (value: T | PromiseLike<T>) => void; reject: (reason?: unknown) => void };
 const promises = Promise as unknown as { withResolvers?: <T>() => Resolvers<T> };
@@ -45,16 +44,4 @@ const serv = pgl.createServ(grafserv);
 
 const server = http.createServer();
 serv.addTo(server);
-server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => {
-  const ready: ServerReady = { port: (server.address() as AddressInfo).port };
-  process.send?.(ready);
-});
-process.on('message', (message) => {
-  if (message !== 'stop') return;
-  // Requests a finished load run left in flight complete before the database goes away.
-  server.close(() => void Promise.resolve(pgl.release()).finally(() => process.exit(0)));
-  server.closeIdleConnections();
-  setTimeout(() => server.closeAllConnections(), 10_000).unref();
-});
-process.on('disconnect', () => process.exit(0));
+serveForParent(server, () => pgl.release());

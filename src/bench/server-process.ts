@@ -5,14 +5,10 @@
  * cleanly on "stop" (so that --cpu-prof can write its profile).
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createDb } from '../db/client.js';
 import { createApp } from '../server/app.js';
 import { createFloor, floorHandler } from './floor-route.js';
-
-export interface ServerReady {
-  port: number;
-}
+import { serveForParent } from './child-server.js';
 
 type Listener = (request: http.IncomingMessage, response: http.ServerResponse) => void;
 
@@ -37,18 +33,4 @@ const url = process.env.DATABASE_URL;
 if (!url) throw new Error('DATABASE_URL is required');
 
 const { listener, close } = await ours(url);
-const server = http.createServer(listener);
-server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => {
-  const ready: ServerReady = { port: (server.address() as AddressInfo).port };
-  process.send?.(ready);
-});
-process.on('message', (message) => {
-  if (message !== 'stop') return;
-  // Requests a finished load run left in flight complete before the database goes away.
-  server.close(() => void close().finally(() => process.exit(0)));
-  server.closeIdleConnections();
-  setTimeout(() => server.closeAllConnections(), 10_000).unref();
-});
-// The parent going away must not leave a server behind.
-process.on('disconnect', () => process.exit(0));
+serveForParent(http.createServer(listener), close);

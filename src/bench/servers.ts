@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ServerReady } from './server-process.js';
+import type { ServerReady } from './child-server.js';
 
 export interface RunningServer {
   url: string;
