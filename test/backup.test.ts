@@ -83,10 +83,7 @@ describe('backup and restore', () => {
 
     // Changes after the backup: a new spreadsheet and a withdrawn source.
     const csv = path.join(t.dir, 'after-backup.csv');
-    fs.writeFileSync(
-      csv,
-      `${HEADER}\n` + 'PACE,Chile,presidential,2017-11-19,1,2017-11-20,press,,the vote was orderly,en,false,ENDORSED,x,,\n',
-    );
+    fs.writeFileSync(csv, `${HEADER}\nPACE,Chile,presidential,2017-11-19,1,2017-11-20,press,,the vote was orderly,en,false,ENDORSED,x,,\n`);
     await ingestStatementsFile(t.db, csv);
     await run('npx', ['tsx', 'scripts/withdraw.ts', 'source', 'dataset/assessments-extra.csv'], { env });
     const changed = await tables();

@@ -86,7 +86,7 @@ describe('the response cache', () => {
     const file = path.join(t.dir, 'chile.csv');
     fs.writeFileSync(
       file,
-      `${HEADER}\n` + 'PACE,Chile,presidential,2017-11-19,1,2017-11-20,press,,the vote was orderly,en,false,ENDORSED,x,,\n',
+      `${HEADER}\nPACE,Chile,presidential,2017-11-19,1,2017-11-20,press,,the vote was orderly,en,false,ENDORSED,x,,\n`,
     );
     await ingestStatementsFile(t.db, file);
     expect((await post(count)).body).toEqual({ data: { statements: { totalCount: 1 } } });

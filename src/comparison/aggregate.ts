@@ -3,7 +3,7 @@
  * exact agreement, agreement within one step, mean (signed and absolute) gap, and
  * Cohen's quadratic-weighted kappa on the 5-point ordinal scale.
  */
-import { weightedKappa } from '../verdicts/agreement.js';
+import { weightedKappaOfTable } from '../verdicts/agreement.js';
 import type { ElectionComparison } from './compare.js';
 
 export interface AgreementFigures {
@@ -37,15 +37,27 @@ export interface ComparisonSummary {
 
 const ratio = (a: number, b: number) => (b ? a / b : null);
 
-function figures(
-  organizationId: string | null,
-  pairs: [number, number][],
-  subjectAssessedRounds: number,
-  didNotObserve: number,
-): AgreementFigures {
-  const n = pairs.length;
-  const gaps = pairs.map(([s, o]) => s - o);
-  const agreements = gaps.filter((g) => g === 0).length;
+/** Paired rounds counted by the subject's score and the other body's: `table[s - 1][o - 1]`. */
+type Table = number[][];
+const emptyTable = (): Table => [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
+
+function figures(organizationId: string | null, table: Table, subjectAssessedRounds: number, didNotObserve: number): AgreementFigures {
+  let n = 0;
+  let agreements = 0;
+  let withinOne = 0;
+  let gapSum = 0;
+  let absoluteGapSum = 0;
+  for (let i = 0; i < table.length; i++) {
+    for (let j = 0; j < table[i].length; j++) {
+      const count = table[i][j];
+      const gap = i - j;
+      n += count;
+      if (gap === 0) agreements += count;
+      if (Math.abs(gap) <= 1) withinOne += count;
+      gapSum += gap * count;
+      absoluteGapSum += Math.abs(gap) * count;
+    }
+  }
   return {
     organizationId,
     pairedRounds: n,
@@ -53,18 +65,18 @@ function figures(
     coverage: ratio(n, subjectAssessedRounds),
     agreements,
     agreementRate: ratio(agreements, n),
-    withinOneRate: ratio(gaps.filter((g) => Math.abs(g) <= 1).length, n),
-    meanGap: n ? gaps.reduce((a, b) => a + b, 0) / n : null,
-    meanAbsoluteGap: n ? gaps.reduce((a, b) => a + Math.abs(b), 0) / n : null,
-    weightedKappa: weightedKappa(pairs),
+    withinOneRate: ratio(withinOne, n),
+    meanGap: n ? gapSum / n : null,
+    meanAbsoluteGap: n ? absoluteGapSum / n : null,
+    weightedKappa: weightedKappaOfTable(table),
     didNotObserve,
   };
 }
 
 export function summarize(comparisons: ElectionComparison[]): ComparisonSummary {
-  const pairsByBody = new Map<string, [number, number][]>();
+  const tableByBody = new Map<string, Table>();
   const declinedByBody = new Map<string, number>();
-  const pooled: [number, number][] = [];
+  const pooled = emptyTable();
   let subjectAssessedRounds = 0;
   let roundsWithAnyPair = 0;
   let pooledDeclined = 0;
@@ -77,18 +89,18 @@ export function summarize(comparisons: ElectionComparison[]): ComparisonSummary 
           declinedByBody.set(o.organizationId, (declinedByBody.get(o.organizationId) ?? 0) + 1);
           pooledDeclined++;
         }
-        if (!pairsByBody.has(o.organizationId)) pairsByBody.set(o.organizationId, []);
+        if (!tableByBody.has(o.organizationId)) tableByBody.set(o.organizationId, emptyTable());
         if (o.status === 'BOTH_ASSESSED' && r.subjectScore !== null && o.score !== null) {
-          pairsByBody.get(o.organizationId)!.push([r.subjectScore, o.score]);
-          pooled.push([r.subjectScore, o.score]);
+          tableByBody.get(o.organizationId)![r.subjectScore - 1][o.score - 1]++;
+          pooled[r.subjectScore - 1][o.score - 1]++;
         }
       }
     }
   }
   const observed = comparisons.filter((c) => c.subjectObserved);
   const assessed = comparisons.filter((c) => c.rounds.some((r) => r.subjectScore !== null));
-  const byBody = [...pairsByBody]
-    .map(([orgId, pairs]) => figures(orgId, pairs, subjectAssessedRounds, declinedByBody.get(orgId) ?? 0))
+  const byBody = [...tableByBody]
+    .map(([orgId, table]) => figures(orgId, table, subjectAssessedRounds, declinedByBody.get(orgId) ?? 0))
     .sort((a, b) => b.pairedRounds - a.pairedRounds || (a.organizationId ?? '').localeCompare(b.organizationId ?? ''));
   return {
     elections: comparisons.length,
@@ -132,25 +144,22 @@ const pairs = (g: RoundGroup) => !g.otherDidNotObserve && g.subjectObserved && g
 
 /** The same summary as `summarize`, from grouped rounds instead of every comparison. */
 export function summarizeGroups(counts: ElectionCounts, groups: RoundGroup[]): ComparisonSummary {
-  const pairsByBody = new Map<string, [number, number][]>();
+  const tableByBody = new Map<string, Table>();
   const declinedByBody = new Map<string, number>();
-  const pooled: [number, number][] = [];
+  const pooled = emptyTable();
   let pooledDeclined = 0;
   for (const g of groups) {
-    if (!pairsByBody.has(g.organizationId)) pairsByBody.set(g.organizationId, []);
+    if (!tableByBody.has(g.organizationId)) tableByBody.set(g.organizationId, emptyTable());
     if (g.otherDidNotObserve) {
       declinedByBody.set(g.organizationId, (declinedByBody.get(g.organizationId) ?? 0) + g.rounds);
       pooledDeclined += g.rounds;
     }
     if (!pairs(g)) continue;
-    const pair: [number, number] = [g.subjectScore!, g.otherScore!];
-    for (let i = 0; i < g.rounds; i++) {
-      pairsByBody.get(g.organizationId)!.push(pair);
-      pooled.push(pair);
-    }
+    tableByBody.get(g.organizationId)![g.subjectScore! - 1][g.otherScore! - 1] += g.rounds;
+    pooled[g.subjectScore! - 1][g.otherScore! - 1] += g.rounds;
   }
-  const byBody = [...pairsByBody]
-    .map(([orgId, p]) => figures(orgId, p, counts.subjectAssessedRounds, declinedByBody.get(orgId) ?? 0))
+  const byBody = [...tableByBody]
+    .map(([orgId, table]) => figures(orgId, table, counts.subjectAssessedRounds, declinedByBody.get(orgId) ?? 0))
     .sort((a, b) => b.pairedRounds - a.pairedRounds || (a.organizationId ?? '').localeCompare(b.organizationId ?? ''));
   return {
     elections: counts.elections,

@@ -14,6 +14,8 @@ import type { RawClient } from './comparison-facts.js';
 
 /** A score of 1..5, or none (0), as held in the rows' score column. */
 const NONE = 0;
+/** Group numbers of one body: 6 subject scores × 6 of its own × declined or not × subject observed or not. */
+const GROUPS_PER_BODY = 6 * 6 * 2 * 2;
 
 interface RoundRow {
   electionId: string;
@@ -123,8 +125,8 @@ export class ProjectionIndex {
   summary(subjectId: string, electionIds: string[]): ComparisonSummary {
     const subject = this.orgNumbers.get(subjectId) ?? -1;
     const observed = this.setOf(this.observed, subjectId);
-    // Round groups by one number: body, the subject's score, the body's, declined, subject observed.
-    const groups = new Map<number, number>();
+    // Round groups counted under one number: body, the subject's score, the body's, declined, subject observed.
+    const groups = new Int32Array(this.orgIds.length * GROUPS_PER_BODY);
     let subjectObservedElections = 0;
     let subjectAssessedElections = 0;
     let subjectAssessedRounds = 0;
@@ -147,7 +149,7 @@ export class ProjectionIndex {
           if (this.org[i] === subject) continue;
           if (this.score[i] !== NONE) anyOther = true;
           const key = (((this.org[i] * 6 + mine) * 6 + this.score[i]) * 2 + this.declined[i]) * 2 + (subjectObserved ? 1 : 0);
-          groups.set(key, (groups.get(key) ?? 0) + 1);
+          groups[key]++;
         }
         if (mine !== NONE) {
           subjectAssessedRounds++;
@@ -161,12 +163,14 @@ export class ProjectionIndex {
       if (assessed) subjectAssessedElections++;
     }
     const roundGroups: RoundGroup[] = [];
-    for (const [key, rounds] of groups) {
+    for (let key = 0; key < groups.length; key++) {
+      const rounds = groups[key];
+      if (!rounds) continue;
       const observedBit = key % 2;
       const declined = Math.floor(key / 2) % 2;
       const other = Math.floor(key / 4) % 6;
       const mine = Math.floor(key / 24) % 6;
-      const org = Math.floor(key / 144);
+      const org = Math.floor(key / GROUPS_PER_BODY);
       roundGroups.push({
         organizationId: this.orgIds[org],
         subjectScore: mine === NONE ? null : mine,

@@ -29,18 +29,21 @@ export function weightedKappa(
     return i;
   };
 
-  const n = pairs.length;
   const observed: number[][] = categories.map(() => categories.map(() => 0));
-  const rowTotals: number[] = categories.map(() => 0);
-  const colTotals: number[] = categories.map(() => 0);
-  for (const [a, b] of pairs) {
-    const i = index(a);
-    const j = index(b);
-    const row = observed[i];
-    if (row) row[j] = (row[j] ?? 0) + 1;
-    rowTotals[i] = (rowTotals[i] ?? 0) + 1;
-    colTotals[j] = (colTotals[j] ?? 0) + 1;
-  }
+  for (const [a, b] of pairs) observed[index(a)][index(b)]++;
+  return weightedKappaOfTable(observed, weights);
+}
+
+/**
+ * The same kappa from the joint counts: `observed[i][j]` pairs where the first rater chose
+ * category i and the second j (positions in the scale). Null as weightedKappa's.
+ */
+export function weightedKappaOfTable(observed: number[][], weights: 'quadratic' | 'linear' = 'quadratic'): number | null {
+  const k = observed.length;
+  const rowTotals = observed.map((row) => row.reduce((a, b) => a + b, 0));
+  const colTotals = observed.map((_, j) => observed.reduce((a, row) => a + row[j], 0));
+  const n = rowTotals.reduce((a, b) => a + b, 0);
+  if (n < 2 || k < 2) return null;
 
   const w = (i: number, j: number): number => {
     const d = Math.abs(i - j) / (k - 1);
@@ -53,8 +56,8 @@ export function weightedKappa(
     for (let j = 0; j < k; j++) {
       const wij = w(i, j);
       if (wij === 0) continue;
-      observedDisagreement += (wij * (observed[i]?.[j] ?? 0)) / n;
-      expectedDisagreement += (wij * (rowTotals[i] ?? 0) * (colTotals[j] ?? 0)) / (n * n);
+      observedDisagreement += (wij * observed[i][j]) / n;
+      expectedDisagreement += (wij * rowTotals[i] * colTotals[j]) / (n * n);
     }
   }
   if (expectedDisagreement <= 1e-12) return null;
