@@ -73,7 +73,9 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(async () => t?.close());
 
-const INTERNALS = /\bat .+:\d+:\d+|\.ts\b|node_modules|\/work\/|\/tmp\/|SELECT |INSERT |UPDATE "|FROM "|prisma|sqlite|postgres/i;
+// A stack frame names a file with its line and column ("at f (file.js:1:2)", "at /x/y.js:1:2"); a time of day ("T00:00:00Z") is none.
+const INTERNALS =
+  /\bat [^\s"]*?[\w./\\-]+\.[cm]?[jt]s:\d+:\d+|\(\S+:\d+:\d+\)|\.ts\b|node_modules|\/work\/|\/tmp\/|SELECT |INSERT |UPDATE "|FROM "|prisma|sqlite|postgres/i;
 
 describe('GraphQL documents generated from the schema', () => {
   it(`${GRAPHQL_RUNS} random operations: no 5xx, no unexpected error, nothing internal shown`, async () => {
