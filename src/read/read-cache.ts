@@ -141,9 +141,7 @@ export class ReadCache {
     this.reconciler = Promise.resolve(write.draft.base);
     this.loadedReconciler = { value: write.draft.base, names: write.after };
     this.areaChildren = null;
-    this.memoStamp = '';
-    this.memos = new Map();
-    this.kept = new Map();
+    this.dropMemos('');
   }
 
   /** The area and every area inside it. */
@@ -177,9 +175,7 @@ export class ReadCache {
     this.reconciler = null;
     this.loadedReconciler = null;
     this.areaChildren = null;
-    this.memoStamp = '';
-    this.memos = new Map();
-    this.kept = new Map();
+    this.dropMemos('');
   }
 
   /**
@@ -208,13 +204,16 @@ export class ReadCache {
     return this.remember(key, compute, true);
   }
 
+  /** Forgets every memoised result; those memoised next are kept under `stamp`. */
+  private dropMemos(stamp: string): void {
+    this.memoStamp = stamp;
+    this.memos = new Map();
+    this.kept = new Map();
+  }
+
   private async remember<T>(key: string, compute: () => Promise<T>, kept: boolean): Promise<T> {
     const { data } = await this.fresh();
-    if (data !== this.memoStamp) {
-      this.memoStamp = data;
-      this.memos = new Map();
-      this.kept = new Map();
-    }
+    if (data !== this.memoStamp) this.dropMemos(data);
     const memos = kept ? this.kept : this.memos;
     let result = memos.get(key) as Promise<T> | undefined;
     if (!result) {

@@ -80,13 +80,7 @@ builder.prismaNode('ElectionRound', {
   fields: (t) => ({
     election: t.relation('election', { description: 'The election.' }),
     round: t.expose('round', { type: RoundKindEnum, description: 'First, second or rerun.' }),
-    date: t.field({
-      type: 'LocalDate',
-      nullable: true,
-      description: 'Polling day of this round, when known.',
-      select: { date: true },
-      resolve: (r) => r.date,
-    }),
+    date: t.expose('date', { type: 'LocalDate', nullable: true, description: 'Polling day of this round, when known.' }),
     statements: t.relation('statements', {
       description: 'Statements about this round.',
       query: { where: statementInForce, orderBy: [{ statementDate: 'asc' }, { id: 'asc' }] },

@@ -49,13 +49,7 @@ builder.prismaNode('Statement', {
     note: t.exposeString('note', { nullable: true, description: 'Notes of the dataset on the statement.' }),
     source: t.relation('source', { description: 'The dataset the statement was read from.' }),
     sourceTitle: t.exposeString('sourceTitle', { nullable: true, description: 'Title of the publication the quote comes from.' }),
-    sourceUrl: t.field({
-      type: 'URL',
-      nullable: true,
-      description: 'Where the quote was published.',
-      select: { sourceUrl: true },
-      resolve: (st) => st.sourceUrl,
-    }),
+    sourceUrl: t.expose('sourceUrl', { type: 'URL', nullable: true, description: 'Where the quote was published.' }),
     locator: t.exposeString('locator', { description: 'Row of the statement in its source dataset.' }),
     verdict: t.expose('verdict', {
       type: VerdictEnum,
