@@ -10,7 +10,6 @@ import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { Store, type Tx } from '../src/ingest/store.js';
 import { Reconciler } from '../src/reconcile/reconciler.js';
 import { loadReference } from '../src/ingest/load-reference.js';
-import { providerOfClient } from '../src/db/client.js';
 import { claimLocationProblem, ClaimLocationError, EvidenceError, ingestAnnotations, readCount } from '../src/ingest/annotations.js';
 import { ingestArticle000, parseActivity, venueOf, type ElectionTitle } from '../src/ingest/article-000.js';
 import type { SourceAnnotations } from '../src/ingest/annotation-format.js';
@@ -36,7 +35,7 @@ async function ingested<T>(ingest: (store: Store) => Promise<void>, read: (tx: T
   try {
     await t.db.$transaction(
       async (tx) => {
-        const store = new Store(tx, new Reconciler(), providerOfClient(t.db));
+        const store = new Store(tx, new Reconciler());
         await store.prepare();
         await loadReference(store);
         await ingest(store);
@@ -56,7 +55,7 @@ async function ingested<T>(ingest: (store: Store) => Promise<void>, read: (tx: T
 async function committed(ingest: (store: Store) => Promise<void>): Promise<void> {
   await t.db.$transaction(
     async (tx) => {
-      const store = new Store(tx, new Reconciler(), providerOfClient(t.db));
+      const store = new Store(tx, new Reconciler());
       await store.prepare();
       await loadReference(store);
       await ingest(store);

@@ -1,6 +1,7 @@
 import { PrismaClient } from '../generated/prisma/client.js';
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgresql/prisma/client.js';
-import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapter, SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type BetterSqlite3 from 'better-sqlite3';
 import { adapterFactoryFor } from './adapter.js';
 import { databaseUrl, providerOf } from './config.js';
 
@@ -12,6 +13,44 @@ import { databaseUrl, providerOf } from './config.js';
 export type Db = PrismaClient;
 
 const providers = new WeakMap<object, 'sqlite' | 'postgresql'>();
+
+export type SqliteConnection = BetterSqlite3.Database;
+
+/**
+ * The better-sqlite3 connection under each SQLite client, by the client's engine (a transaction
+ * client shares its client's engine). The adapter runs every query and transaction of the client
+ * on this one connection, so statements run on it directly are part of the open transaction.
+ */
+const sqliteConnections = new WeakMap<object, { connection: SqliteConnection | null }>();
+
+const engineOf = (db: object) => (db as { _engine?: object })._engine;
+
+/** The connection a SQLite client or transaction runs on, once connected (see sqliteConnections). */
+export function sqliteConnectionOf(db: object): SqliteConnection | null {
+  const engine = engineOf(db);
+  return (engine && sqliteConnections.get(engine)?.connection) || null;
+}
+
+/** Page cache of a SQLite connection: large ingests and comparisons touch far more than SQLite's 2 MB default. */
+const SQLITE_CACHE_KIB = 128 * 1024;
+
+/** A factory whose connections are remembered in `slot` (and given the page cache above). */
+function rememberingConnections(factory: SqlDriverAdapterFactory, slot: { connection: SqliteConnection | null }): SqlDriverAdapterFactory {
+  return new Proxy(factory, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== 'connect') return typeof value === 'function' ? value.bind(target) : value;
+      return async () => {
+        const adapter = (await target.connect()) as SqlDriverAdapter & { client?: SqliteConnection };
+        if (adapter.client) {
+          adapter.client.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
+          slot.connection = adapter.client;
+        }
+        return adapter;
+      };
+    },
+  });
+}
 
 /**
  * Which database a client or one of its transactions talks to (raw SQL differs in placeholders and
@@ -35,7 +74,10 @@ export function createDb(options: { url?: string; wrap?: (factory: SqlDriverAdap
     providers.set(client, 'postgresql');
     return client;
   }
-  const client = new PrismaClient({ adapter });
+  const slot = { connection: null };
+  const client = new PrismaClient({ adapter: rememberingConnections(adapter, slot) });
   providers.set(client, 'sqlite');
+  const engine = engineOf(client);
+  if (engine) sqliteConnections.set(engine, slot);
   return client;
 }

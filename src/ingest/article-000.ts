@@ -294,12 +294,7 @@ async function ingestArticleChecked(
         { title: known.title, type: known.type, area: known.area, body: known.body ?? null, reason: known.reason },
         await referenceAt(known, known.reason),
       );
-      const description = { description: known.description };
-      store.writes.put(
-        'election',
-        { ...(store.writes.get('election', electionId) ?? { id: electionId }), ...description, id: electionId },
-        description,
-      );
+      store.writes.patch('election', electionId, { description: known.description });
     }
     await store.mission(cisEmo, electionId, at(item.number));
   }

@@ -95,8 +95,6 @@ export interface AddedStatement {
 }
 
 export interface AddStatementOptions {
-  /** The database's kind: the write path writes in bulk with its SQL dialect. */
-  provider: 'sqlite' | 'postgresql';
   /** Resolves the statement's names and takes what the write adds (see the module's comment). */
   reconciler: Reconciler;
 }
@@ -110,7 +108,7 @@ export async function addStatement(tx: Tx, actor: string, input: StatementInput,
   const sourceKey = `dataset/curation-${sha256(content).slice(0, 16)}.csv`;
   // The id registerSource gives the key: the rows name their source before it is written.
   const source = { id: stableId('source', sourceKey), key: sourceKey, version: 1 };
-  const store = new Store(tx, options.reconciler, options.provider);
+  const store = new Store(tx, options.reconciler);
   await store.prepare();
   let written: Awaited<ReturnType<typeof writeStatementRows>>;
   try {

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { providerOfClient, type Db } from '../db/client.js';
+import type { Db } from '../db/client.js';
 import { Reconciler } from '../reconcile/reconciler.js';
 import { Store, type IngestStats } from './store.js';
 import { loadReference } from './load-reference.js';
@@ -67,6 +67,7 @@ async function ingestStatementFile(
   const file = 'file' in spreadsheet ? spreadsheet.file : spreadsheet.name;
   const content = 'file' in spreadsheet ? fs.readFileSync(file, 'utf8') : spreadsheet.content;
   const rows = readStatementsCsv(file, content, store, onProgress);
+  store.codeAside(rows.map((r) => ({ quote: r.quote, language: r.quoteLanguage, statementKind: r.kind.toLowerCase() })));
   const key = 'key' in spreadsheet ? spreadsheet.key : (source.key ?? (await keyOfPath(store.tx, file)));
   const written = await writeStatements(store, file, content, rows, { ...source, key, uploaded }, onProgress);
   onProgress?.({ phase: 'code verdicts', done: 0, total: written.statementIds.length });
@@ -118,7 +119,7 @@ async function settle(tx: Tx, store: Store, files: { file: FileReport; sourceId:
 /** Loads everything bundled: reference knowledge, the five documents, the statement files. */
 export async function ingestBundled(db: Db): Promise<IngestReport> {
   return db.$transaction(async (tx) => {
-    const store = new Store(tx, new Reconciler(), providerOfClient(db));
+    const store = new Store(tx, new Reconciler());
     await store.prepare();
     await loadReference(store);
     await ingestArticle000(store);
@@ -146,7 +147,7 @@ export async function ingestStatementsFile(
   source: SpreadsheetSource = {},
 ): Promise<IngestReport> {
   return db.$transaction(async (tx) => {
-    const store = new Store(tx, new Reconciler(), providerOfClient(db));
+    const store = new Store(tx, new Reconciler());
     await store.loadExisting();
     const r = await ingestStatementFile(store, { file }, source, onProgress);
     onProgress?.({ phase: 'write', done: 0, total: store.writes.size() });
@@ -167,7 +168,7 @@ export async function ingestStatementsContent(
   inTransaction?: (tx: Tx, report: IngestReport, sourceId: string) => Promise<void>,
 ): Promise<IngestReport & { sourceId: string }> {
   return db.$transaction(async (tx) => {
-    const store = new Store(tx, new Reconciler(), providerOfClient(db));
+    const store = new Store(tx, new Reconciler());
     await store.loadExisting();
     const r = await ingestStatementFile(store, { name: upload.key, content: upload.content, key: upload.key }, { title: upload.title });
     await store.flush();

@@ -375,7 +375,10 @@ export async function writeStatementRows(
   const neighbours = new Map<string, Neighbour[]>();
   const slotOf = (x: StatementShape) => `${x.organizationId}|${x.roundId}|${x.kind}`;
   const near = (n: Neighbour) => neighbours.set(slotOf(n), [...(neighbours.get(slotOf(n)) ?? []), n]);
-  for (const n of await neighboursOf(store, placed, sourceId)) near(n);
+  const rounds = [...new Set(placed.map((p) => p.roundId))];
+  const stored = await neighboursOf(store, rounds, sourceId);
+  for (const n of stored) near(n);
+  store.noteStatementsOfRounds(rounds, stored);
 
   for (const [index, p] of placed.entries()) {
     const before = pairs.get(index);
@@ -418,7 +421,7 @@ export async function writeStatementRows(
     }
     const seen = { firstSeenVersion: before ? (before.firstSeenVersion ?? version) : version, lastSeenVersion: version, retiredAt: null };
     store.statement({ id, fingerprint: p.fingerprint, ...p.data, ...seen }, sourceVerdict);
-    near({ ...p, id, sourceKey: datasetKey, locator: p.data.locator });
+    near({ ...p, id, sourceKey: datasetKey, locator: p.data.locator, quoteLanguage: p.data.quoteLanguage, translated: p.data.translated });
     await store.claim('Statement', id, 'quote', p.row.quote, p.at);
     if (!p.row.verdict) result.uncoded.push(id);
     result.statementIds.push(id);
@@ -428,7 +431,7 @@ export async function writeStatementRows(
   for (const p of previous) {
     if (paired.has(p.id) || p.retiredAt) continue;
     // No row of this version is this statement: retired, kept with its history, out of every answer.
-    store.writes.put('statement', { id: p.id, retiredAt: store.now }, { retiredAt: store.now });
+    store.writes.patch('statement', p.id, { retiredAt: store.now });
     store.touchedElections.add(p.round.electionId);
     result.counts.retired++;
   }
@@ -479,11 +482,10 @@ async function statementsByFingerprint(store: Store, fingerprints: string[]): Pr
   return found;
 }
 
-type Neighbour = StatementShape & { id: string; sourceKey: string; locator: string };
+type Neighbour = StatementShape & { id: string; sourceKey: string; locator: string; quoteLanguage: string; translated: boolean };
 
-/** Statements in force on the rows' rounds from other sources: what a new row may nearly repeat. */
-async function neighboursOf(store: Store, placed: PlacedRow[], sourceId: string): Promise<Neighbour[]> {
-  const rounds = [...new Set(placed.map((p) => p.roundId))];
+/** Statements in force on these rounds from other sources: what a new row may nearly repeat, or be another text of. */
+async function neighboursOf(store: Store, rounds: string[], sourceId: string): Promise<Neighbour[]> {
   const out: Neighbour[] = [];
   for (let i = 0; i < rounds.length; i += 500) {
     const rows = await store.tx.statement.findMany({
@@ -496,6 +498,8 @@ async function neighboursOf(store: Store, placed: PlacedRow[], sourceId: string)
         statementDate: true,
         kind: true,
         quote: true,
+        quoteLanguage: true,
+        translated: true,
         locator: true,
         source: { select: { key: true } },
       },

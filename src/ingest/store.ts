@@ -10,9 +10,10 @@ import { stableId } from '../reconcile/ids.js';
 import { normalizeName, slug } from '../reconcile/normalize.js';
 import { parseIsoPartial, type PartialDate } from '../reconcile/dates.js';
 import { aliasId, electionKey, membershipKey, missionId, roundId } from '../reconcile/natural-keys.js';
-import { WriteSet, type FlushStats, type Tx } from './write-set.js';
+import { WriteSet, type Tx } from './write-set.js';
 import { loadReconciler } from '../read/reconciler-state.js';
-import { codeVerdict, ruleCodingColumns } from '../verdicts/coder.js';
+import { codeVerdict, ruleCodingColumns, type CodeVerdictInput, type CodedVerdict } from '../verdicts/coder.js';
+import { codeVerdictsAside, codingKey } from '../verdicts/coder-pool.js';
 import { storedVerdict } from '../verdicts/effective.js';
 import { registerSource, type RegisteredSource, type SourceRecord } from './sources.js';
 
@@ -56,16 +57,19 @@ export class Store {
   private readonly orgParents = new Map<string, string | null>();
   /** Elections this ingest's rows named, or whose statements it retired: what the comparison re-projects. */
   readonly touchedElections = new Set<string>();
-  /** Sources this ingest reads whole, and the claims and texts it read from each: what a source no longer says is retired. */
-  private readonly wholeSources = new Map<string, { claims: Set<string>; texts: Set<string> }>();
+  /**
+   * Sources this ingest reads whole, and the claims and texts it read from each: what a source no
+   * longer says is retired. Null for a source with nothing on record before this reading (there is
+   * nothing to retire, and a large first version need not hold every claim id in memory).
+   */
+  private readonly wholeSources = new Map<string, { claims: Set<string>; texts: Set<string> } | null>();
 
   constructor(
     readonly tx: Tx,
     readonly reconciler: Reconciler,
-    provider: 'sqlite' | 'postgresql' = 'sqlite',
     readonly now = new Date(),
   ) {
-    this.writes = new WriteSet(provider);
+    this.writes = new WriteSet();
   }
 
   /** Reads the little state that decisions during ingest depend on. */
@@ -80,7 +84,7 @@ export class Store {
   }
 
   /** Writes everything queued. */
-  async flush(): Promise<FlushStats> {
+  async flush(): Promise<void> {
     return this.writes.flush(this.tx);
   }
 
@@ -102,7 +106,13 @@ export class Store {
    */
   async source(spec: SourceRecord, content?: string | Buffer): Promise<RegisteredSource> {
     const registered = await registerSource(this.tx, spec, content);
-    if (!this.wholeSources.has(registered.id)) this.wholeSources.set(registered.id, { claims: new Set(), texts: new Set() });
+    if (!this.wholeSources.has(registered.id)) {
+      const fresh =
+        registered.previousVersion === null &&
+        !(await this.tx.claim.findFirst({ where: { sourceId: registered.id }, select: { id: true } })) &&
+        !(await this.tx.statementText.findFirst({ where: { sourceId: registered.id }, select: { id: true } }));
+      this.wholeSources.set(registered.id, fresh ? null : { claims: new Set(), texts: new Set() });
+    }
     return registered;
   }
 
@@ -114,6 +124,7 @@ export class Store {
   async retireUnseen(): Promise<{ claims: number; texts: number }> {
     const retired = { claims: 0, texts: 0 };
     for (const [sourceId, seen] of this.wholeSources) {
+      if (!seen) continue;
       retired.claims += await retireUnseenRows(this.tx.claim, sourceId, seen.claims, this.now);
       retired.texts += await retireUnseenRows(this.tx.statementText, sourceId, seen.texts, this.now);
     }
@@ -309,11 +320,8 @@ export class Store {
       id = found.match.id;
       await this.alias({ personId: id }, name, 'SOURCE', at.sourceId);
       const patch = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined && v !== null));
-      if (Object.keys(patch).length) {
-        const queued = this.writes.get('person', id);
-        // A person known only from the database is updated; one queued in this run takes the fields.
-        this.writes.put('person', { ...(queued ?? { id }), ...patch, id }, patch);
-      }
+      // A person known only from the database is updated; one queued in this run takes the fields.
+      if (Object.keys(patch).length) this.writes.patch('person', id, patch);
     } else {
       const key = slug(name);
       id = stableId('person', key);
@@ -426,7 +434,7 @@ export class Store {
       this.noteElectionOfYear(areaId, type, date.year, id);
       this.count('election');
     } else if (existing && rank[date.precision] > rank[existing.datePrecision]) {
-      this.writes.put('election', { id, ...dated }, dated);
+      this.writes.patch('election', id, dated);
       this.electionDates.set(id, dated);
     }
     await this.claim('Election', id, 'date', date.iso, at);
@@ -476,7 +484,7 @@ export class Store {
   setParentIfMissing(id: string, parentId: string): void {
     if (this.orgParents.get(id) || parentId === id) return;
     this.orgParents.set(id, parentId);
-    this.writes.put('organization', { ...(this.writes.get('organization', id) ?? { id }), id, parentId }, { parentId });
+    this.writes.patch('organization', id, { parentId });
   }
 
   updateElection(
@@ -487,10 +495,21 @@ export class Store {
       internationalObserverCountries?: number | null;
     },
   ): void {
-    this.writes.put('election', { ...(this.writes.get('election', id) ?? { id }), ...fields, id }, fields);
+    this.writes.patch('election', id, fields);
   }
 
   // ── statements and their verdicts ──
+
+  /** Codings of the statements about to be queued, made on another thread while the rows are reconciled. */
+  private precoded: Promise<Map<string, CodedVerdict>> | null = null;
+
+  /** Starts coding these statements aside; settleVerdicts takes the codings from there. */
+  codeAside(inputs: CodeVerdictInput[]): void {
+    const coding = codeVerdictsAside(inputs);
+    // Awaited by settleVerdicts; an ingest that fails before then drops the codings without a stray rejection.
+    coding.catch(() => {});
+    this.precoded = coding;
+  }
 
   /**
    * Codes queued statements with the rule coder and settles the verdict in force by
@@ -508,6 +527,7 @@ export class Store {
         })),
       );
     }
+    const precoded = await this.precoded;
     const storedById = new Map(stored.map((c) => [c.id, c]));
     const byStatement = new Map<string, Map<string, Coding>>();
     const add = (c: Coding) => {
@@ -523,11 +543,12 @@ export class Store {
         const queued = this.writes.get('verdictCoding', id);
         if (queued) add({ id, statementId, verdict: queued.verdict as Verdict, coder: 'SOURCE', codedAt: queued.codedAt as Date });
       }
-      const coded = codeVerdict({
+      const input = {
         quote: String(statement.quote),
         language: String(statement.quoteLanguage),
         statementKind: String(statement.kind).toLowerCase(),
-      });
+      };
+      const coded = precoded?.get(codingKey(input)) ?? codeVerdict(input);
       const ruleId = stableId('coding', statementId, 'RULE');
       byStatement.get(statementId)?.delete(ruleId);
       if (coded.verdict) {
@@ -545,7 +566,7 @@ export class Store {
       const codings = [...(byStatement.get(statementId)?.values() ?? [])];
       const settled = storedVerdict(codings);
       if (!codings.some((c) => c.coder !== 'RULE') && settled.verdict) ruleOnly++;
-      this.writes.put('statement', { ...statement, ...settled }, settled);
+      this.writes.patch('statement', statementId, settled);
     }
     return ruleOnly;
   }
@@ -588,6 +609,23 @@ export class Store {
     const same = this.statementsOn.get(`${row.organizationId}|${row.roundId}|${row.statementDate}`) ?? [];
     if (same.some((s) => s.fingerprint === row.fingerprint)) return null;
     return same.find((s) => s.quoteLanguage !== row.quoteLanguage && (s.translated || row.translated))?.id ?? null;
+  }
+
+  /** Notes statements of other sources on these rounds, loaded by the caller, so statementTextOf need not load them. */
+  noteStatementsOfRounds(
+    roundIds: string[],
+    statements: {
+      id: string;
+      fingerprint: string;
+      organizationId: string;
+      roundId: string;
+      statementDate: string | null;
+      quoteLanguage: string;
+      translated: boolean;
+    }[],
+  ): void {
+    for (const r of roundIds) this.loadedRounds.add(r);
+    for (const s of statements) this.noteStatement(s);
   }
 
   private noteStatement(s: {

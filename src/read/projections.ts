@@ -5,7 +5,7 @@
  * over RoundBody and ElectionBody, whatever the number of elections or statements.
  */
 import { providerOfClient } from '../db/client.js';
-import { insertRows } from '../db/bulk-insert.js';
+import { tableWriter, type Row } from '../db/bulk-write.js';
 import type { RoundKind, Verdict } from '../generated/prisma/enums.js';
 import { projectElection, type ElectionProjection } from '../comparison/projection.js';
 import { summarizeGroups, type ComparisonSummary, type ElectionCounts, type RoundGroup } from '../comparison/aggregate.js';
@@ -37,8 +37,8 @@ export async function rebuildProjections(tx: Client, electionIds?: string[]): Pr
       await tx.$executeRawUnsafe(`DELETE FROM "ElectionBody" WHERE "electionId" IN ${IDS[provider]}`, param);
     }
     const facts = await loadElectionFacts(tx, batch);
-    const electionRows: Record<string, unknown>[] = [];
-    const roundRows: Record<string, unknown>[] = [];
+    const electionRows: Row[] = [];
+    const roundRows: Row[] = [];
     for (const fact of facts.values()) {
       const p = projectElection(fact);
       for (const b of p.bodies) electionRows.push({ id: `${p.electionId}|${b.organizationId}`, electionId: p.electionId, ...b });
@@ -59,8 +59,9 @@ export async function rebuildProjections(tx: Client, electionIds?: string[]): Pr
         }
       }
     }
-    await insertRows(tx, provider, 'electionBody', electionRows);
-    await insertRows(tx, provider, 'roundBody', roundRows);
+    const writer = tableWriter(tx);
+    await writer.insert('electionBody', electionRows);
+    await writer.insert('roundBody', roundRows);
   }
   return ids.length;
 }

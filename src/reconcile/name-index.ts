@@ -44,6 +44,13 @@ export class NameIndex {
   private readonly byLength = new Map<number, Set<string>>();
   /** Answers already given; spreadsheets repeat the same few hundred names many times. */
   private readonly memo = new Map<string, Resolution>();
+  /**
+   * Which answers read which key slot (and which fell through to fuzzy matching): adding a name
+   * forgets only the answers it can change, so a spreadsheet that brings new spellings as it goes
+   * does not resolve every other name again after each one.
+   */
+  private readonly readers = new Map<string, Set<string>>();
+  private readonly fuzzyReaders = new Set<string>();
   private readonly keys: KeyFunction;
   private readonly lookupKeys: KeyFunction;
   private readonly fuzzyBudget: (length: number) => number;
@@ -55,20 +62,24 @@ export class NameIndex {
   }
 
   add(id: string, name: string): void {
-    this.memo.clear();
     for (const [method, keys] of Object.entries(this.keys(name))) {
       for (const key of keys ?? []) {
         if (!key) continue;
         const slot = `${method}:${key}`;
         let ids = this.byKey.get(slot);
         if (!ids) this.byKey.set(slot, (ids = new Map()));
-        if (!ids.has(id)) ids.set(id, name);
+        if (!ids.has(id)) {
+          ids.set(id, name);
+          this.forget(this.readers.get(slot));
+        }
       }
     }
     const norm = normalizeName(name);
     if (norm) {
       let ids = this.fuzzy.get(norm);
       if (!ids) this.fuzzy.set(norm, (ids = new Map()));
+      // The fuzzy answer names the first spelling it met; a new one for the same entity changes nothing.
+      if (!ids.has(id)) this.forget(this.fuzzyReaders);
       ids.set(id, name);
       let bucket = this.byLength.get(norm.length);
       if (!bucket) this.byLength.set(norm.length, (bucket = new Set()));
@@ -76,9 +87,17 @@ export class NameIndex {
     }
   }
 
+  private forget(memoKeys: Set<string> | undefined): void {
+    if (!memoKeys) return;
+    for (const k of memoKeys) this.memo.delete(k);
+    memoKeys.clear();
+  }
+
   /** Removes every key of an entity (used when a record is merged away). */
   remove(id: string): void {
     this.memo.clear();
+    this.readers.clear();
+    this.fuzzyReaders.clear();
     for (const ids of this.byKey.values()) ids.delete(id);
     for (const ids of this.fuzzy.values()) ids.delete(id);
   }
@@ -87,22 +106,31 @@ export class NameIndex {
     const memoKey = `${options.fuzzy === false ? 0 : 1}${name}`;
     const known = this.memo.get(memoKey);
     if (known) return known;
-    const result = this.lookup(name, options);
+    const read = (slot: string) => {
+      let keys = this.readers.get(slot);
+      if (!keys) this.readers.set(slot, (keys = new Set()));
+      keys.add(memoKey);
+    };
+    const result = this.lookup(name, options, read, () => this.fuzzyReaders.add(memoKey));
     this.memo.set(memoKey, result);
     return result;
   }
 
-  private lookup(name: string, options: { fuzzy?: boolean }): Resolution {
+  private lookup(name: string, options: { fuzzy?: boolean }, read: (slot: string) => void, readFuzzy: () => void): Resolution {
     const keys = this.lookupKeys(name);
     // Keys of a method are listed most specific first: the first key that finds anything decides.
     for (const method of ['exact', 'tokens', 'acronym', 'phonetic'] as const) {
       for (const key of keys[method] ?? []) {
-        const found = this.byKey.get(`${method}:${key}`);
+        const slot = `${method}:${key}`;
+        read(slot);
+        const found = this.byKey.get(slot);
         const result = found?.size ? this.decide(found, method) : null;
         if (result) return result;
       }
     }
-    return options.fuzzy === false ? { kind: 'none' } : this.resolveFuzzy(name);
+    if (options.fuzzy === false) return { kind: 'none' };
+    readFuzzy();
+    return this.resolveFuzzy(name);
   }
 
   private resolveFuzzy(name: string): Resolution {

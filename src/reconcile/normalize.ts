@@ -61,7 +61,8 @@ const CYRILLIC: Record<string, string> = {
 };
 
 export function romanize(text: string): string {
-  return [...text.toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join('');
+  // Every letter of the table is in the Cyrillic block.
+  return text.toLowerCase().replace(/[\u0400-\u04ff]/g, (ch) => CYRILLIC[ch] ?? ch);
 }
 
 /** Lower case, Latin letters without diacritics, words separated by single spaces. */

@@ -121,3 +121,22 @@ describe('NameIndex', () => {
     expect(ix.resolve('Marinovny')).toMatchObject({ kind: 'match', match: { id: 'ka', method: 'fuzzy' } });
   });
 });
+
+describe('answers remembered across additions', () => {
+  it('a name added later changes the answers it affects, and only those', () => {
+    const index = new NameIndex();
+    index.add('a', 'Association of Election Officials');
+    expect(index.resolve('Association of Electon Officials')).toMatchObject({ kind: 'match', match: { id: 'a', method: 'fuzzy' } });
+    expect(index.resolve('Civic Initiative')).toEqual({ kind: 'none' });
+    // An exact key for another body: the misspelling now names it, exactly.
+    index.add('b', 'Association of Electon Officials');
+    expect(index.resolve('Association of Electon Officials')).toMatchObject({ kind: 'match', match: { id: 'b', method: 'exact' } });
+    // A second body under the same name makes it ambiguous.
+    expect(index.resolve('Association of Election Officials')).toMatchObject({ kind: 'match', match: { id: 'a', method: 'exact' } });
+    index.add('c', 'Association of Election Officials');
+    expect(index.resolve('Association of Election Officials').kind).toBe('ambiguous');
+    // A new fuzzy neighbour changes a name that found nothing.
+    index.add('d', 'Civic Initiatives');
+    expect(index.resolve('Civic Initiative')).toMatchObject({ kind: 'match', match: { id: 'd' } });
+  });
+});

@@ -25,7 +25,6 @@ import { CURATION_TRANSACTION, judgeRecords, mergeRecords, revokeJudgement, spli
 import { isMergeable, type EntityRow, type MergeableType } from '../../read/identity.js';
 import type { Tx } from '../../db/tables.js';
 import type { Actor } from '../../curation/tokens.js';
-import { providerOfClient } from '../../db/client.js';
 import type { Reconciler } from '../../reconcile/reconciler.js';
 import type { NamesWrite } from '../../read/read-cache.js';
 
@@ -501,10 +500,7 @@ builder.mutationFields((t) => ({
     description: 'Adds a statement, checked and reconciled exactly like a spreadsheet row; its source is a CURATION source.',
     args: { input: t.arg({ type: AddStatementInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
-      const provider = providerOfClient(ctx.db);
-      const result = await changeNames(ctx, (tx, actor, reconciler) =>
-        addStatement(tx, actor, input as StatementInput, { provider, reconciler }),
-      );
+      const result = await changeNames(ctx, (tx, actor, reconciler) => addStatement(tx, actor, input as StatementInput, { reconciler }));
       return { created: result.created, statementId: result.statement.id };
     },
   }),

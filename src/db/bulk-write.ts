@@ -1,0 +1,200 @@
+/**
+ * Writing many rows in few statements, inside the caller's transaction.
+ *
+ * SQLite: one INSERT … ON CONFLICT per row, prepared once per shape and run on the connection
+ * the transaction is open on (the driver adapter prepares every statement anew and maps every
+ * argument; a prepared one-row statement also beats a multi-row one, measured: 20 against 35 µs
+ * a row into Claim).
+ * PostgreSQL: one INSERT … SELECT FROM json_to_recordset per few thousand rows, through Prisma's
+ * raw query, so the server parses one parameter instead of one per value.
+ *
+ * `upsert` inserts rows and, where the id is already stored, brings the named columns up to date
+ * (rows whose columns already hold those values are not touched); `patch` updates stored rows
+ * only; `insert` inserts.
+ */
+import type { Prisma } from '../generated/prisma/client.js';
+import { providerOfClient, sqliteConnectionOf, type SqliteConnection } from './client.js';
+
+export type Row = Record<string, unknown> & { id: string };
+type Client = Pick<Prisma.TransactionClient, '$executeRawUnsafe' | '$queryRawUnsafe'>;
+
+export interface TableWriter {
+  insert(model: string, rows: Row[]): Promise<void>;
+  upsert(model: string, rows: Row[], update: string[]): Promise<void>;
+  patch(model: string, rows: Row[]): Promise<void>;
+}
+
+/** The writer for the database a client (or a transaction of it) talks to. */
+export function tableWriter(tx: Client): TableWriter {
+  if (providerOfClient(tx) === 'postgresql') return postgresWriter(tx);
+  const connection = sqliteConnectionOf(tx);
+  if (!connection) throw new Error('no SQLite connection is known for this client (create it with createDb)');
+  return sqliteWriter(connection);
+}
+
+const tableName = (model: string) => model[0].toUpperCase() + model.slice(1);
+const quote = (column: string) => `"${column}"`;
+const columnsOf = (rows: Row[]) => [...new Set(rows.flatMap((r) => Object.keys(r)))];
+
+// ── SQLite ──
+
+function sqliteValue(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().replace('Z', '+00:00');
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return v;
+}
+
+const prepared = new WeakMap<SqliteConnection, Map<string, ReturnType<SqliteConnection['prepare']>>>();
+
+function statementOf(connection: SqliteConnection, sql: string) {
+  let cache = prepared.get(connection);
+  if (!cache) {
+    cache = new Map();
+    prepared.set(connection, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = connection.prepare(sql);
+    if (cache.size > 500) cache.clear();
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+function sqliteWriter(connection: SqliteConnection): TableWriter {
+  const write = (model: string, rows: Row[], conflict: (table: string) => string) => {
+    if (!rows.length) return;
+    const table = tableName(model);
+    const columns = columnsOf(rows);
+    const statement = statementOf(
+      connection,
+      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${conflict(table)}`,
+    );
+    const params: unknown[] = new Array(columns.length);
+    for (const row of rows) {
+      for (let c = 0; c < columns.length; c++) params[c] = sqliteValue(row[columns[c]]);
+      statement.run(params);
+    }
+  };
+  return {
+    async insert(model, rows) {
+      write(model, rows, () => '');
+    },
+    async upsert(model, rows, update) {
+      write(model, rows, (table) =>
+        update.length
+          ? ` ON CONFLICT("id") DO UPDATE SET ${update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')} WHERE ${update
+              .map((c) => `${quote(table)}.${quote(c)} IS NOT excluded.${quote(c)}`)
+              .join(' OR ')}`
+          : ' ON CONFLICT("id") DO NOTHING',
+      );
+    },
+    async patch(model, rows) {
+      if (!rows.length) return;
+      const table = tableName(model);
+      for (const [columns, group] of bySignature(rows)) {
+        const sql = `UPDATE ${quote(table)} SET ${columns.map((c) => `${quote(c)} = ?`).join(', ')} WHERE "id" = ? AND (${columns
+          .map((c) => `${quote(c)} IS NOT ?`)
+          .join(' OR ')})`;
+        const statement = statementOf(connection, sql);
+        for (const row of group) {
+          const values = columns.map((c) => sqliteValue(row[c]));
+          statement.run([...values, row.id, ...values]);
+        }
+      }
+    },
+  };
+}
+
+/** Rows grouped by the columns they carry besides the id. */
+function bySignature(rows: Row[]): Map<string[], Row[]> {
+  const groups = new Map<string, { columns: string[]; rows: Row[] }>();
+  for (const row of rows) {
+    const columns = Object.keys(row).filter((c) => c !== 'id');
+    const key = columns.join('\u0000');
+    const group = groups.get(key) ?? { columns, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  return new Map([...groups.values()].filter((g) => g.columns.length).map((g) => [g.columns, g.rows]));
+}
+
+// ── PostgreSQL ──
+
+/** Rows per statement: the JSON text of a few thousand rows is a few megabytes at most. */
+const POSTGRES_ROWS = 5_000;
+
+function postgresValue(v: unknown): unknown {
+  if (v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === 'bigint') return v.toString();
+  return v;
+}
+
+/** Column types per table, as the server declares them (enums by their type name). */
+const columnTypes = new Map<string, Promise<Map<string, string>>>();
+
+function typesOf(tx: Client, table: string): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (!types) {
+    types = tx
+      .$queryRawUnsafe<{ column_name: string; data_type: string; udt_name: string }[]>(
+        'SELECT column_name, data_type, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1',
+        table,
+      )
+      .then((rows) => new Map(rows.map((r) => [r.column_name, r.data_type === 'USER-DEFINED' ? `"${r.udt_name}"` : r.data_type])));
+    // A failed lookup is not remembered.
+    types.catch(() => columnTypes.delete(table));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
+function postgresWriter(tx: Client): TableWriter {
+  const recordset = async (table: string, columns: string[], rows: Row[]) => {
+    const types = await typesOf(tx, table);
+    const declared = columns.map((c) => {
+      const type = types.get(c);
+      if (!type) throw new Error(`table ${table} has no column ${c}`);
+      return `${quote(c)} ${type}`;
+    });
+    const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c) => [c, postgresValue(r[c])]))));
+    return { from: `json_to_recordset($1::json) AS x(${declared.join(', ')})`, json };
+  };
+  const write = async (model: string, rows: Row[], conflict: (table: string) => string) => {
+    if (!rows.length) return;
+    const table = tableName(model);
+    const columns = columnsOf(rows);
+    for (let i = 0; i < rows.length; i += POSTGRES_ROWS) {
+      const { from, json } = await recordset(table, columns, rows.slice(i, i + POSTGRES_ROWS));
+      const list = columns.map(quote).join(', ');
+      await tx.$executeRawUnsafe(`INSERT INTO ${quote(table)} (${list}) SELECT ${list} FROM ${from}${conflict(table)}`, json);
+    }
+  };
+  return {
+    insert: (model, rows) => write(model, rows, () => ''),
+    upsert: (model, rows, update) =>
+      write(model, rows, (table) =>
+        update.length
+          ? ` ON CONFLICT ("id") DO UPDATE SET ${update.map((c) => `${quote(c)} = EXCLUDED.${quote(c)}`).join(', ')} WHERE ${update
+              .map((c) => `${quote(table)}.${quote(c)} IS DISTINCT FROM EXCLUDED.${quote(c)}`)
+              .join(' OR ')}`
+          : ' ON CONFLICT ("id") DO NOTHING',
+      ),
+    async patch(model, rows) {
+      const table = tableName(model);
+      for (const [columns, group] of bySignature(rows)) {
+        for (let i = 0; i < group.length; i += POSTGRES_ROWS) {
+          const { from, json } = await recordset(table, ['id', ...columns], group.slice(i, i + POSTGRES_ROWS));
+          await tx.$executeRawUnsafe(
+            `UPDATE ${quote(table)} AS t SET ${columns.map((c) => `${quote(c)} = x.${quote(c)}`).join(', ')} FROM ${from} WHERE t."id" = x."id" AND (${columns
+              .map((c) => `t.${quote(c)} IS DISTINCT FROM x.${quote(c)}`)
+              .join(' OR ')})`,
+            json,
+          );
+        }
+      }
+    },
+  };
+}
