@@ -136,7 +136,7 @@ export async function addStatement(tx: Tx, actor: string, input: StatementInput,
   if (sourceId !== source.id) throw new Error(`source ${sourceKey} was registered as ${sourceId}, not ${source.id}`);
   // A curator's contribution has no file.
   await tx.source.update({ where: { id: sourceId }, data: { path: null } });
-  await store.settleVerdicts(written.statementIds);
+  await store.settleVerdicts(written.unsettled);
   await store.flush();
 
   const statement = await tx.statement.findUniqueOrThrow({ where: { id: statementId }, include: { codings: { orderBy: { id: 'asc' } } } });

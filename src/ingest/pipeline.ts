@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/client.js';
+import { holdingWritesUntilCommit, type Db } from '../db/client.js';
 import { Reconciler } from '../reconcile/reconciler.js';
 import { Store, type IngestStats } from './store.js';
 import { loadReference } from './load-reference.js';
@@ -70,8 +70,8 @@ async function ingestStatementFile(
   store.codeAside(rows.map((r) => ({ quote: r.quote, language: r.quoteLanguage, statementKind: r.kind.toLowerCase() })));
   const key = 'key' in spreadsheet ? spreadsheet.key : (source.key ?? (await keyOfPath(store.tx, file)));
   const written = await writeStatements(store, file, content, rows, { ...source, key, uploaded }, onProgress);
-  onProgress?.({ phase: 'code verdicts', done: 0, total: written.statementIds.length });
-  const ruleCoded = await store.settleVerdicts(written.statementIds);
+  onProgress?.({ phase: 'code verdicts', done: 0, total: written.unsettled.length });
+  const ruleCoded = written.ruleCoded + (await store.settleVerdicts(written.unsettled));
   const registered = written.source;
   return {
     statements: written.statementIds.length,
@@ -118,25 +118,29 @@ async function settle(tx: Tx, store: Store, files: { file: FileReport; sourceId:
 
 /** Loads everything bundled: reference knowledge, the five documents, the statement files. */
 export async function ingestBundled(db: Db): Promise<IngestReport> {
-  return db.$transaction(async (tx) => {
-    const store = new Store(tx, new Reconciler());
-    await store.prepare();
-    await loadReference(store);
-    await ingestArticle000(store);
-    for (const file of bundledAnnotationFiles()) await ingestAnnotations(store, file);
-    let statements = 0;
-    let ruleCoded = 0;
-    const files = [];
-    for (const file of bundledStatementFiles) {
-      const r = await ingestStatementFile(store, { file }, { key: bundledKey(file) });
-      statements += r.statements;
-      ruleCoded += r.ruleCoded;
-      files.push(r);
-    }
-    await store.flush();
-    await settle(tx, store, files);
-    return { ...store.stats, statements, ruleCoded, files: files.map((f) => f.file) };
-  }, LONG_TRANSACTION);
+  return db.$transaction(
+    (tx) =>
+      holdingWritesUntilCommit(tx, async () => {
+        const store = new Store(tx, new Reconciler());
+        await store.prepare();
+        await loadReference(store);
+        await ingestArticle000(store);
+        for (const file of bundledAnnotationFiles()) await ingestAnnotations(store, file);
+        let statements = 0;
+        let ruleCoded = 0;
+        const files = [];
+        for (const file of bundledStatementFiles) {
+          const r = await ingestStatementFile(store, { file }, { key: bundledKey(file) });
+          statements += r.statements;
+          ruleCoded += r.ruleCoded;
+          files.push(r);
+        }
+        await store.flush();
+        await settle(tx, store, files);
+        return { ...store.stats, statements, ruleCoded, files: files.map((f) => f.file) };
+      }),
+    LONG_TRANSACTION,
+  );
 }
 
 /** Loads one statements spreadsheet against what the database already holds, as a version of the source its key names. */
@@ -146,16 +150,20 @@ export async function ingestStatementsFile(
   onProgress?: ProgressListener,
   source: SpreadsheetSource = {},
 ): Promise<IngestReport> {
-  return db.$transaction(async (tx) => {
-    const store = new Store(tx, new Reconciler());
-    await store.loadExisting();
-    const r = await ingestStatementFile(store, { file }, source, onProgress);
-    onProgress?.({ phase: 'write', done: 0, total: store.writes.size() });
-    await store.flush();
-    await settle(tx, store, [r]);
-    onProgress?.({ phase: 'done', done: r.statements, total: r.statements });
-    return { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file] };
-  }, LONG_TRANSACTION);
+  return db.$transaction(
+    (tx) =>
+      holdingWritesUntilCommit(tx, async () => {
+        const store = new Store(tx, new Reconciler());
+        await store.loadExisting();
+        const r = await ingestStatementFile(store, { file }, source, onProgress);
+        onProgress?.({ phase: 'write', done: 0, total: store.writes.size() });
+        await store.flush();
+        await settle(tx, store, [r]);
+        onProgress?.({ phase: 'done', done: r.statements, total: r.statements });
+        return { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file] };
+      }),
+    LONG_TRANSACTION,
+  );
 }
 
 /**
@@ -167,14 +175,18 @@ export async function ingestStatementsContent(
   upload: { key: string; title?: string; content: string },
   inTransaction?: (tx: Tx, report: IngestReport, sourceId: string) => Promise<void>,
 ): Promise<IngestReport & { sourceId: string }> {
-  return db.$transaction(async (tx) => {
-    const store = new Store(tx, new Reconciler());
-    await store.loadExisting();
-    const r = await ingestStatementFile(store, { name: upload.key, content: upload.content, key: upload.key }, { title: upload.title });
-    await store.flush();
-    await settle(tx, store, [r]);
-    const report = { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file], sourceId: r.sourceId };
-    await inTransaction?.(tx, report, r.sourceId);
-    return report;
-  }, LONG_TRANSACTION);
+  return db.$transaction(
+    (tx) =>
+      holdingWritesUntilCommit(tx, async () => {
+        const store = new Store(tx, new Reconciler());
+        await store.loadExisting();
+        const r = await ingestStatementFile(store, { name: upload.key, content: upload.content, key: upload.key }, { title: upload.title });
+        await store.flush();
+        await settle(tx, store, [r]);
+        const report = { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file], sourceId: r.sourceId };
+        await inTransaction?.(tx, report, r.sourceId);
+        return report;
+      }),
+    LONG_TRANSACTION,
+  );
 }

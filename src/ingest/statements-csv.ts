@@ -139,6 +139,13 @@ export interface NearDuplicate {
 export interface StatementWriteResult {
   /** The statements this source's rows are (new, updated and unchanged), in row order. */
   statementIds: string[];
+  /**
+   * A large source is written as it goes, a batch of rows at a time: the statements of the batches
+   * written so far have their verdicts settled (`ruleCoded` of them by the rule coder alone); the
+   * last batch's, `unsettled`, are still queued for the caller to settle and flush.
+   */
+  unsettled: string[];
+  ruleCoded: number;
   uncoded: string[];
   /** Rows that were further texts of a statement (a translation, a re-publication). */
   texts: string[];
@@ -350,6 +357,8 @@ export async function writeStatementRows(
   const { id: sourceId, key: datasetKey, version } = source;
   const result: StatementWriteResult = {
     statementIds: [],
+    unsettled: [],
+    ruleCoded: 0,
     uncoded: [],
     texts: [],
     counts: { new: 0, updated: 0, unchanged: 0, retired: 0 },
@@ -362,6 +371,7 @@ export async function writeStatementRows(
   for (const [index, row] of rows.entries()) {
     report(index + 1);
     placed.push(await placeRow(store, sourceId, row));
+    if (endsBatch(index, rows.length)) await store.flush();
   }
 
   const previous = await findPrevious(store, sourceId);
@@ -421,10 +431,28 @@ export async function writeStatementRows(
     }
     const seen = { firstSeenVersion: before ? (before.firstSeenVersion ?? version) : version, lastSeenVersion: version, retiredAt: null };
     store.statement({ id, fingerprint: p.fingerprint, ...p.data, ...seen }, sourceVerdict);
-    near({ ...p, id, sourceKey: datasetKey, locator: p.data.locator, quoteLanguage: p.data.quoteLanguage, translated: p.data.translated });
+    near({
+      id,
+      fingerprint: p.fingerprint,
+      organizationId: p.organizationId,
+      roundId: p.roundId,
+      statementDate: p.statementDate,
+      kind: p.kind,
+      quote: p.quote,
+      sourceKey: datasetKey,
+      locator: p.data.locator,
+      quoteLanguage: p.data.quoteLanguage,
+      translated: p.data.translated,
+    });
     await store.claim('Statement', id, 'quote', p.row.quote, p.at);
     if (!p.row.verdict) result.uncoded.push(id);
     result.statementIds.push(id);
+    result.unsettled.push(id);
+    if (endsBatch(index, placed.length)) {
+      result.ruleCoded += await store.settleVerdicts(result.unsettled);
+      await store.flush();
+      result.unsettled = [];
+    }
   }
 
   const paired = new Set([...pairs.values()].map((p) => p.id));
@@ -437,6 +465,15 @@ export async function writeStatementRows(
   }
   return result;
 }
+
+/**
+ * Rows written per batch. Everything a batch queued is flushed (in the ingest's transaction) before
+ * the next: an ingest holds one batch of pending rows, not the whole file's.
+ */
+const BATCH_ROWS = 10_000;
+
+/** Whether the row at `index` closes a batch that more rows follow. */
+const endsBatch = (index: number, count: number) => (index + 1) % BATCH_ROWS === 0 && index + 1 < count;
 
 function revisionOf(
   before: Awaited<ReturnType<typeof findPrevious>>[number],

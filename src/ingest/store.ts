@@ -85,7 +85,10 @@ export class Store {
 
   /** Writes everything queued. */
   async flush(): Promise<void> {
-    return this.writes.flush(this.tx);
+    await this.writes.flush(this.tx);
+    // A claim's id names its source, place and property: one already written is never queued again
+    // within a reading, except by the same row, which a flush does not split.
+    this.claimSeen.clear();
   }
 
   /** Loads what the database already holds into the reconciler (for a CSV-only ingest). */
@@ -539,7 +542,9 @@ export class Store {
     for (const statementId of statementIds) {
       const statement = this.writes.get('statement', statementId);
       if (!statement) continue;
-      for (const id of this.pendingCodingIds.get(statementId) ?? []) {
+      const pending = this.pendingCodingIds.get(statementId) ?? [];
+      this.pendingCodingIds.delete(statementId);
+      for (const id of pending) {
         const queued = this.writes.get('verdictCoding', id);
         if (queued) add({ id, statementId, verdict: queued.verdict as Verdict, coder: 'SOURCE', codedAt: queued.codedAt as Date });
       }
@@ -548,7 +553,10 @@ export class Store {
         language: String(statement.quoteLanguage),
         statementKind: String(statement.kind).toLowerCase(),
       };
-      const coded = precoded?.get(codingKey(input)) ?? codeVerdict(input);
+      const key = codingKey(input);
+      // Taken once: a batch's codings are let go of with it (a repeated statement is coded again, alike).
+      const coded = precoded?.get(key) ?? codeVerdict(input);
+      precoded?.delete(key);
       const ruleId = stableId('coding', statementId, 'RULE');
       byStatement.get(statementId)?.delete(ruleId);
       if (coded.verdict) {
@@ -638,8 +646,11 @@ export class Store {
     translated: boolean;
   }): void {
     const slot = `${s.organizationId}|${s.roundId}|${s.statementDate}`;
-    const list = this.statementsOn.get(slot) ?? [];
-    if (!list.some((x) => x.id === s.id)) this.statementsOn.set(slot, [...list, s]);
+    const list = this.statementsOn.get(slot);
+    // What statementTextOf compares, not the queued row (which a flush lets go of).
+    const noted = { id: s.id, fingerprint: s.fingerprint, quoteLanguage: s.quoteLanguage, translated: s.translated };
+    if (!list) this.statementsOn.set(slot, [noted]);
+    else if (!list.some((x) => x.id === s.id)) list.push(noted);
   }
 
   /** A further text of a statement (see statementTextOf), under an id of its own source and place. */
