@@ -1,11 +1,12 @@
 /**
  * npm run bench -- [--sizes 10000,100000] [--engines sqlite,postgresql] [--duration 5] [--connections 10]
- *                  [--page 50] [--count-pages 10,100,1000] [--skip-peer] [--profile] [--out artifacts/bench.json]
+ *                  [--page 50] [--count-pages 10,100,1000] [--ingest-rows 50000] [--skip-peer] [--profile] [--out artifacts/bench.json]
  *
  * The comparison dashboard's main query and a deep nested query, on synthetic datasets of each
  * size: our server against the hand-written SQL floor (same process) and PostGraphile (the
  * peer, PostgreSQL only) under the same HTTP load; SQL statements per request as the page
- * grows. Prints Markdown tables and writes the JSON report. Datasets are cached in data/bench/.
+ * grows; `npm run ingest` of a spreadsheet beside the engine's bulk loader. Prints Markdown tables and
+ * writes the JSON report. Datasets are cached in data/bench/.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,15 @@ import { migrate } from '../src/db/setup.js';
 import { datasetSpec, obtainDataset } from '../src/bench/datasets.js';
 import { measureDataset, type DatasetResult } from '../src/bench/measure.js';
 import { parseBenchOptions } from '../src/bench/options.js';
-import { evaluateTargets, ratios, renderTables, type BenchReport, type StatementCounts } from '../src/bench/report.js';
+import {
+  evaluateIngestTargets,
+  evaluateTargets,
+  ratios,
+  renderTables,
+  type BenchReport,
+  type StatementCounts,
+} from '../src/bench/report.js';
+import { measureIngest, type IngestResult } from '../src/bench/ingest.js';
 import { constantPerQuery, countStatements } from '../src/bench/statement-counts.js';
 import { startPostgres, type PostgresCluster } from './postgres-cluster.js';
 
@@ -66,6 +75,11 @@ try {
       }
     }
   }
+  const ingest: IngestResult[] = [];
+  for (const engine of options.ingestRows ? options.engines : []) {
+    log(`${engine}: npm run ingest of a ${options.ingestRows.toLocaleString('en-US')}-row spreadsheet, and the bulk loader's floor`);
+    ingest.push(await measureIngest(engine, options.ingestRows, options.seed, cluster?.url ?? null));
+  }
   const { out: _out, cacheDir: _cacheDir, ...shown } = options;
   const report: BenchReport = {
     date: new Date().toISOString(),
@@ -81,7 +95,8 @@ try {
     results,
     statementCounts,
     ratios: ratios(results),
-    targets: evaluateTargets(results, options.page),
+    ingest,
+    targets: [...evaluateTargets(results, options.page), ...evaluateIngestTargets(ingest)],
   };
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);

@@ -20,6 +20,8 @@ export interface BenchOptions {
   seed: number;
   /** Statements per synthetic election: the density the synth generator is asked for. */
   statementsPerElection: number;
+  /** Rows of the spreadsheet the ingest line loads (0: no ingest line). */
+  ingestRows: number;
   /** Skip the PostGraphile peer (it needs PostgreSQL). */
   skipPeer: boolean;
   /** Write V8 CPU profiles of the server processes to artifacts/profiles/. */
@@ -42,6 +44,12 @@ function positiveInts(name: string, text: string): number[] {
   return values;
 }
 
+function nonNegativeInt(name: string, text: string): number {
+  const value = Number(text.replace(/_/g, '').replace(/k$/i, '000'));
+  if (!Number.isInteger(value) || value < 0) throw new Error(`--${name}: "${text}" is not a whole number`);
+  return value;
+}
+
 export function parseBenchOptions(argv: string[], defaults: { out: string; cacheDir: string }): BenchOptions {
   const { values } = parseArgs({
     args: argv,
@@ -55,6 +63,7 @@ export function parseBenchOptions(argv: string[], defaults: { out: string; cache
       'count-pages': { type: 'string', default: '10,100,1000' },
       seed: { type: 'string', default: '1' },
       'statements-per-election': { type: 'string', default: '25' },
+      'ingest-rows': { type: 'string', default: '50000' },
       'skip-peer': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       out: { type: 'string', default: defaults.out },
@@ -80,6 +89,7 @@ export function parseBenchOptions(argv: string[], defaults: { out: string; cache
     countPages: positiveInts('count-pages', values['count-pages']!),
     seed,
     statementsPerElection,
+    ingestRows: nonNegativeInt('ingest-rows', values['ingest-rows']!),
     skipPeer: values['skip-peer']!,
     profile: values.profile!,
     out: values.out!,
