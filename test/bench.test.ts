@@ -79,7 +79,6 @@ describe('npm run bench', () => {
     expect(ingest.timesFloor).toBeCloseTo(ingest.oursSeconds / ingest.floorSeconds, 6);
     expect(ingest.oursRowsPerSecond).toBeCloseTo(400 / ingest.oursSeconds, 6);
     expect(run.stdout).toContain('| sqlite | 400 |');
-    expect(report.targets.some((t) => t.name.startsWith('npm run ingest ≥ 10,000 statements/s (sqlite'))).toBe(true);
 
     const [counts] = report.statementCounts;
     expect(counts.counts.map((c) => c.first)).toEqual([10, 100, 1000, 10, 100, 1000]);
@@ -89,7 +88,7 @@ describe('npm run bench', () => {
       expect(perPage[0].statements).toBeGreaterThan(0);
       expect(new Set(perPage.map((c) => c.statements)).size).toBe(1);
     }
-    // The targets are judged at 100,000 and 1,000,000 statements only.
+    // The targets are judged at 100,000 and 1,000,000 statements only, the ingest's at a 50,000-row spreadsheet.
     expect(report.targets).toEqual([]);
   }, 180_000);
 });

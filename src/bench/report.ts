@@ -55,13 +55,18 @@ export interface BenchReport {
 /** Statements a second `npm run ingest` is to load (a 50k-statement spreadsheet on a fresh database). */
 const TARGET_INGEST_ROWS_PER_SECOND: Record<Engine, number> = { sqlite: 10_000, postgresql: 5_000 };
 
-/** The ingest targets: one per engine measured. */
+/** The spreadsheet size the ingest targets are stated for. */
+const TARGET_INGEST_ROWS = 50_000;
+
+/** The ingest targets: one per engine measured on a spreadsheet of the stated size or larger. */
 export function evaluateIngestTargets(results: IngestResult[]): Target[] {
-  return results.map((r) => ({
-    name: `npm run ingest ≥ ${count(TARGET_INGEST_ROWS_PER_SECOND[r.engine])} statements/s (${r.engine}, ${count(r.rows)}-row spreadsheet, fresh database)`,
-    met: r.oursRowsPerSecond >= TARGET_INGEST_ROWS_PER_SECOND[r.engine],
-    detail: `${count(Math.round(r.oursRowsPerSecond))} statements/s (${fixed(r.oursSeconds, 1)} s); the engine's bulk loader ${count(Math.round(r.floorRowsPerSecond))} rows/s`,
-  }));
+  return results
+    .filter((r) => r.rows >= TARGET_INGEST_ROWS)
+    .map((r) => ({
+      name: `npm run ingest ≥ ${count(TARGET_INGEST_ROWS_PER_SECOND[r.engine])} statements/s (${r.engine}, ${count(r.rows)}-row spreadsheet, fresh database)`,
+      met: r.oursRowsPerSecond >= TARGET_INGEST_ROWS_PER_SECOND[r.engine],
+      detail: `${count(Math.round(r.oursRowsPerSecond))} statements/s (${fixed(r.oursSeconds, 1)} s); the engine's bulk loader ${count(Math.round(r.floorRowsPerSecond))} rows/s`,
+    }));
 }
 
 const TARGET_P99_MS = 50;
