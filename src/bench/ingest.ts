@@ -2,7 +2,7 @@
  * The ingest line of the benchmark: `npm run ingest` of one synthetic spreadsheet into a fresh
  * database (migrated, the bundled sources loaded), timed as the command's wall time, beside the
  * floor: the same file loaded into one plain table by the engine's own bulk loader (`sqlite3
- * .import` for SQLite, `COPY` for PostgreSQL). Both loads are checked to hold every row.
+ * .import` for SQLite, `COPY … FROM STDIN` through psql's `\copy` for PostgreSQL). Both loads are checked to hold every row.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,7 +14,7 @@ import { createDb } from '../db/client.js';
 import { prepareDatabase } from '../ingest/bootstrap.js';
 import { STATEMENT_COLUMNS } from '../ingest/statements-csv.js';
 import { generateStatements } from '../synth/world.js';
-import { databaseUrlOn } from '../../scripts/postgres-cluster.js';
+import { databaseUrlOn, postgresBinDir } from '../../scripts/postgres-cluster.js';
 import type { Engine } from './options.js';
 
 export interface IngestResult {
@@ -77,9 +77,17 @@ async function postgresFloor(file: string, url: string): Promise<{ seconds: numb
   await client.connect();
   try {
     await client.query(`CREATE TABLE floor_statements (${STATEMENT_COLUMNS.map((c) => `"${c}" text`).join(', ')})`);
+    const bin = postgresBinDir();
+    if (!bin) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql');
     const started = performance.now();
-    // The server reads the file itself: the cluster is local and runs as this user.
-    await client.query(`COPY floor_statements FROM '${file.replace(/'/g, "''")}' WITH (FORMAT csv, HEADER true)`);
+    // psql's \copy: COPY … FROM STDIN, the file sent by the client as a user loads one.
+    execFileSync(
+      path.join(bin, 'psql'),
+      [url, '-q', '-c', `\\copy floor_statements FROM '${file.replace(/'/g, "''")}' WITH (FORMAT csv, HEADER true)`],
+      {
+        stdio: 'pipe',
+      },
+    );
     const took = seconds(started);
     const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM floor_statements');
     return { seconds: took, rows: Number(rows[0].n) };
