@@ -620,31 +620,12 @@ export class Store {
   }
 
   /** Notes statements of other sources on these rounds, loaded by the caller, so statementTextOf need not load them. */
-  noteStatementsOfRounds(
-    roundIds: string[],
-    statements: {
-      id: string;
-      fingerprint: string;
-      organizationId: string;
-      roundId: string;
-      statementDate: string | null;
-      quoteLanguage: string;
-      translated: boolean;
-    }[],
-  ): void {
+  noteStatementsOfRounds(roundIds: string[], statements: PlacedStatement[]): void {
     for (const r of roundIds) this.loadedRounds.add(r);
     for (const s of statements) this.noteStatement(s);
   }
 
-  private noteStatement(s: {
-    id: string;
-    fingerprint: string;
-    organizationId: string;
-    roundId: string;
-    statementDate: string | null;
-    quoteLanguage: string;
-    translated: boolean;
-  }): void {
+  private noteStatement(s: PlacedStatement): void {
     const slot = `${s.organizationId}|${s.roundId}|${s.statementDate}`;
     const list = this.statementsOn.get(slot);
     // What statementTextOf compares, not the queued row (which a flush lets go of).
@@ -662,10 +643,10 @@ export class Store {
   }
 
   /** Queues a statement and the verdict its source gave it (if any). */
-  statement(row: Record<string, unknown> & { id: string }, sourceVerdict: { verdict: Verdict; codedBy: string } | null): void {
+  statement(row: Record<string, unknown> & PlacedStatement, sourceVerdict: { verdict: Verdict; codedBy: string } | null): void {
     const { id: _id, ...update } = row;
     this.writes.put('statement', row, update);
-    this.noteStatement(row as Parameters<Store['noteStatement']>[0]);
+    this.noteStatement(row);
     if (sourceVerdict) {
       const codingId = stableId('coding', row.id, 'SOURCE', sourceVerdict.codedBy);
       const coding = { verdict: sourceVerdict.verdict, codedAt: new Date(0) };
@@ -735,6 +716,17 @@ export class Store {
     );
     await this.claim('EventParticipant', id, 'role', role, at);
   }
+}
+
+/** What telling another text of a statement from a statement of its own needs of a statement (see statementTextOf). */
+interface PlacedStatement {
+  id: string;
+  fingerprint: string;
+  organizationId: string;
+  roundId: string;
+  statementDate: string | null;
+  quoteLanguage: string;
+  translated: boolean;
 }
 
 /** The part of a Prisma delegate retiring needs (claims and texts share it). */
