@@ -20,6 +20,11 @@ import type { Tx } from './store.js';
 
 const LONG_TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
 
+/** One ingest's transaction: long, and with its writes held until the commit so readers go on (holdingWritesUntilCommit). */
+function ingestTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction((tx) => holdingWritesUntilCommit(tx, () => work(tx)), LONG_TRANSACTION);
+}
+
 export const bundledStatementFiles = ['assessments.csv', 'assessments-extra.csv']
   .map((f) => path.join(sourcesDir, f))
   .filter((f) => fs.existsSync(f));
@@ -118,29 +123,25 @@ async function settle(tx: Tx, store: Store, files: { file: FileReport; sourceId:
 
 /** Loads everything bundled: reference knowledge, the five documents, the statement files. */
 export async function ingestBundled(db: Db): Promise<IngestReport> {
-  return db.$transaction(
-    (tx) =>
-      holdingWritesUntilCommit(tx, async () => {
-        const store = new Store(tx, new Reconciler());
-        await store.prepare();
-        await loadReference(store);
-        await ingestArticle000(store);
-        for (const file of bundledAnnotationFiles()) await ingestAnnotations(store, file);
-        let statements = 0;
-        let ruleCoded = 0;
-        const files = [];
-        for (const file of bundledStatementFiles) {
-          const r = await ingestStatementFile(store, { file }, { key: bundledKey(file) });
-          statements += r.statements;
-          ruleCoded += r.ruleCoded;
-          files.push(r);
-        }
-        await store.flush();
-        await settle(tx, store, files);
-        return { ...store.stats, statements, ruleCoded, files: files.map((f) => f.file) };
-      }),
-    LONG_TRANSACTION,
-  );
+  return ingestTransaction(db, async (tx) => {
+    const store = new Store(tx, new Reconciler());
+    await store.prepare();
+    await loadReference(store);
+    await ingestArticle000(store);
+    for (const file of bundledAnnotationFiles()) await ingestAnnotations(store, file);
+    let statements = 0;
+    let ruleCoded = 0;
+    const files = [];
+    for (const file of bundledStatementFiles) {
+      const r = await ingestStatementFile(store, { file }, { key: bundledKey(file) });
+      statements += r.statements;
+      ruleCoded += r.ruleCoded;
+      files.push(r);
+    }
+    await store.flush();
+    await settle(tx, store, files);
+    return { ...store.stats, statements, ruleCoded, files: files.map((f) => f.file) };
+  });
 }
 
 /** Loads one statements spreadsheet against what the database already holds, as a version of the source its key names. */
@@ -150,20 +151,16 @@ export async function ingestStatementsFile(
   onProgress?: ProgressListener,
   source: SpreadsheetSource = {},
 ): Promise<IngestReport> {
-  return db.$transaction(
-    (tx) =>
-      holdingWritesUntilCommit(tx, async () => {
-        const store = new Store(tx, new Reconciler());
-        await store.loadExisting();
-        const r = await ingestStatementFile(store, { file }, source, onProgress);
-        onProgress?.({ phase: 'write', done: 0, total: store.writes.size() });
-        await store.flush();
-        await settle(tx, store, [r]);
-        onProgress?.({ phase: 'done', done: r.statements, total: r.statements });
-        return { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file] };
-      }),
-    LONG_TRANSACTION,
-  );
+  return ingestTransaction(db, async (tx) => {
+    const store = new Store(tx, new Reconciler());
+    await store.loadExisting();
+    const r = await ingestStatementFile(store, { file }, source, onProgress);
+    onProgress?.({ phase: 'write', done: 0, total: store.writes.size() });
+    await store.flush();
+    await settle(tx, store, [r]);
+    onProgress?.({ phase: 'done', done: r.statements, total: r.statements });
+    return { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file] };
+  });
 }
 
 /**
@@ -175,18 +172,14 @@ export async function ingestStatementsContent(
   upload: { key: string; title?: string; content: string },
   inTransaction?: (tx: Tx, report: IngestReport, sourceId: string) => Promise<void>,
 ): Promise<IngestReport & { sourceId: string }> {
-  return db.$transaction(
-    (tx) =>
-      holdingWritesUntilCommit(tx, async () => {
-        const store = new Store(tx, new Reconciler());
-        await store.loadExisting();
-        const r = await ingestStatementFile(store, { name: upload.key, content: upload.content, key: upload.key }, { title: upload.title });
-        await store.flush();
-        await settle(tx, store, [r]);
-        const report = { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file], sourceId: r.sourceId };
-        await inTransaction?.(tx, report, r.sourceId);
-        return report;
-      }),
-    LONG_TRANSACTION,
-  );
+  return ingestTransaction(db, async (tx) => {
+    const store = new Store(tx, new Reconciler());
+    await store.loadExisting();
+    const r = await ingestStatementFile(store, { name: upload.key, content: upload.content, key: upload.key }, { title: upload.title });
+    await store.flush();
+    await settle(tx, store, [r]);
+    const report = { ...store.stats, statements: r.statements, ruleCoded: r.ruleCoded, files: [r.file], sourceId: r.sourceId };
+    await inTransaction?.(tx, report, r.sourceId);
+    return report;
+  });
 }

@@ -388,13 +388,13 @@ export async function writeStatementRows(
   const rounds = [...new Set(placed.map((p) => p.roundId))];
   const stored = await neighboursOf(store, rounds, sourceId);
   for (const n of stored) near(n);
-  store.noteStatementsOfRounds(rounds, stored);
+  store.noteStoredStatements(stored);
 
   for (const [index, p] of placed.entries()) {
     const before = pairs.get(index);
     const sourceVerdict = p.row.verdict ? { verdict: p.row.verdict, codedBy: datasetKey } : null;
     const same = before ? undefined : elsewhere.get(p.fingerprint);
-    const textOf = before ? null : (same?.id ?? (await store.statementTextOf({ ...p.data, fingerprint: p.fingerprint })));
+    const textOf = before ? null : (same?.id ?? store.statementTextOf({ ...p.data, fingerprint: p.fingerprint }));
     if (textOf) {
       // Another text of a statement already on record (a translation, or the same words another
       // source published): kept with its source, counted once.

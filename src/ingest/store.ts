@@ -50,7 +50,6 @@ export class Store {
   private readonly electionDates = new Map<string, { date: string | null; datePrecision: DatePrecision }>();
   /** Statements by body, round and day, as stored or queued: to tell another text of one from a statement of its own. */
   private readonly statementsOn = new Map<string, { id: string; fingerprint: string; quoteLanguage: string; translated: boolean }[]>();
-  private readonly loadedRounds = new Set<string>();
   /** Elections by area, type and year: a year may hold two elections of one type (Greece, May and June 2012). */
   private readonly electionsOfYear = new Map<string, string[]>();
   /** Parents of organizations as stored or queued. */
@@ -588,40 +587,24 @@ export class Store {
    * ODIHR's press conference in Russian beside its preliminary statement. Such a row is one
    * statement with several texts, counted once. Two originals in two languages stay two statements.
    */
-  async statementTextOf(row: {
-    sourceId: string;
+  statementTextOf(row: {
     organizationId: string;
     roundId: string;
     statementDate: string | null;
     quoteLanguage: string;
     translated: boolean;
     fingerprint: string;
-  }): Promise<string | null> {
-    if (!this.loadedRounds.has(row.roundId)) {
-      this.loadedRounds.add(row.roundId);
-      // The source being read notes its own statements as it queues them (it may have retired some).
-      const stored = await this.tx.statement.findMany({
-        where: { roundId: row.roundId, retiredAt: null, withdrawnAt: null, sourceId: { not: row.sourceId } },
-        select: {
-          id: true,
-          fingerprint: true,
-          organizationId: true,
-          roundId: true,
-          statementDate: true,
-          quoteLanguage: true,
-          translated: true,
-        },
-      });
-      for (const s of stored) this.noteStatement(s);
-    }
+  }): string | null {
     const same = this.statementsOn.get(`${row.organizationId}|${row.roundId}|${row.statementDate}`) ?? [];
     if (same.some((s) => s.fingerprint === row.fingerprint)) return null;
     return same.find((s) => s.quoteLanguage !== row.quoteLanguage && (s.translated || row.translated))?.id ?? null;
   }
 
-  /** Notes statements of other sources on these rounds, loaded by the caller, so statementTextOf need not load them. */
-  noteStatementsOfRounds(roundIds: string[], statements: PlacedStatement[]): void {
-    for (const r of roundIds) this.loadedRounds.add(r);
+  /**
+   * Notes the statements of other sources on record on the rounds a source's rows name (the caller
+   * loads them): statementTextOf compares a row with these and with the rows queued before it.
+   */
+  noteStoredStatements(statements: PlacedStatement[]): void {
     for (const s of statements) this.noteStatement(s);
   }
 
