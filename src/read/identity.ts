@@ -56,6 +56,8 @@ const REKEYED_NODE_TYPES = new Set(['Statement', 'Mission', 'Membership', 'Elect
 export async function liveNodeId(tx: Tx, typename: string, id: string): Promise<string | null | undefined> {
   const delegate = tableOfType(tx, typename);
   if (!delegate) return undefined;
+  // No id holds a NUL character, and PostgreSQL refuses one in any text it is sent.
+  if (id.includes('\u0000')) return null;
   if (isMergeable(typename)) return (await survivorOf(tx, typename, id))?.id ?? null;
   if (await delegate.findUnique({ where: { id } })) return id;
   const moved = REKEYED_NODE_TYPES.has(typename) ? await redirectOf(tx, id) : null;
