@@ -188,6 +188,15 @@ describe.skipIf(!hasChromium).each(modes)(
       );
       expect(labels).toEqual(['ODIHR', 'Same verdict']);
       expect(await page.textContent('#summary-paired .value')).toBe('2');
+      // Two rounds support no conclusion: the figures are greyed, flagged and carry their intervals.
+      expect(await page.textContent('#summary-thin')).toContain('Only 2 paired rounds');
+      expect(await page.$$eval('#summary .card[data-thin="true"]', (cards) => cards.length)).toBe(4);
+      expect(await page.$$eval('#agreement-table tbody tr[data-thin="true"] .thin-flag', (f) => f.map((x) => x.textContent))).toEqual([
+        ' (n < 10)',
+      ]);
+      const sameVerdict = await page.$$eval('#agreement-table tbody tr td:nth-child(4) .interval', (x) => x.map((e) => e.textContent));
+      expect(sameVerdict).toEqual(['0% to 66%']);
+      expect(await page.getAttribute('#download-agreement', 'href')).toContain('/export/agreement.csv?');
     });
 
     it('opens a shared URL with its filters, and drills down to quotes, sources and coders', async () => {

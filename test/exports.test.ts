@@ -123,6 +123,65 @@ interface Popolo {
   areas: { id: string; name: string; classification: string; parent_id?: string; identifiers?: { scheme: string; identifier: string }[] }[];
 }
 
+describe('GET /export/agreement.csv', () => {
+  it('has the pooled row and one per body, each figure with its n and 95% interval as GraphQL gives them', async () => {
+    const response = await app.fetch('http://localhost/export/agreement.csv');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('agreement.csv');
+    const rows = parse(await response.text(), { columns: true }) as Row[];
+    const pooled = rows[0];
+    expect(pooled.body).toBe('(all other bodies)');
+    expect(pooled.subject).toBe('CIS-EMO');
+    // The bundled data pair CIS-EMO with other bodies on 3 rounds, one of them alike: 1 of 3, Wilson 0.06 to 0.79.
+    expect(Number(pooled.paired_rounds)).toBe(3);
+    expect(pooled.few_rounds).toBe('true');
+    expect(Number(pooled.agreement_rate)).toBeCloseTo(1 / 3, 6);
+    expect(Number(pooled.agreement_rate_low)).toBeCloseTo(0.0615, 3);
+    expect(Number(pooled.agreement_rate_high)).toBeCloseTo(0.7923, 3);
+    const { data } = (await (
+      await app.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query:
+            '{ comparison { summary { byBody { organization { name } pairedRounds weightedKappa weightedKappaInterval { low high } meanGapInterval { low high } } } } }',
+        }),
+      })
+    ).json()) as {
+      data: {
+        comparison: {
+          summary: {
+            byBody: {
+              organization: { name: string };
+              pairedRounds: number;
+              weightedKappa: number | null;
+              weightedKappaInterval: { low: number; high: number } | null;
+              meanGapInterval: { low: number; high: number } | null;
+            }[];
+          };
+        };
+      };
+    };
+    const byBody = data.comparison.summary.byBody;
+    expect(rows.slice(1).map((r) => r.body)).toEqual(byBody.map((b) => b.organization.name));
+    for (const [i, b] of byBody.entries()) {
+      const row = rows[i + 1];
+      expect(Number(row.paired_rounds)).toBe(b.pairedRounds);
+      expect(row.weighted_kappa_low === '' ? null : Number(row.weighted_kappa_low)).toBe(b.weightedKappaInterval?.low ?? null);
+      expect(row.mean_gap_high === '' ? null : Number(row.mean_gap_high)).toBe(b.meanGapInterval?.high ?? null);
+    }
+  });
+
+  it("takes the comparison's filter and refuses what it cannot use", async () => {
+    const ukraine = parse(await (await app.fetch('http://localhost/export/agreement.csv?country=Ukraine')).text(), {
+      columns: true,
+    }) as Row[];
+    expect(Number(ukraine[0].paired_rounds)).toBeLessThanOrEqual(3);
+    const bad = await app.fetch('http://localhost/export/agreement.csv?yearFrom=soon');
+    expect(bad.status).toBe(400);
+  });
+});
+
 describe('GET /export/popolo.json', () => {
   let doc: Popolo;
   beforeAll(async () => {

@@ -3,7 +3,8 @@
  * exact agreement, agreement within one step, mean (signed and absolute) gap, and
  * Cohen's quadratic-weighted kappa on the 5-point ordinal scale.
  */
-import { weightedKappaOfTable } from '../verdicts/agreement.js';
+import { krippendorffAlphaOrdinal, weightedKappaOfTable } from '../verdicts/agreement.js';
+import { bootstrapIntervals, MIN_PAIRED_ROUNDS, wilsonInterval, type Interval } from '../verdicts/intervals.js';
 import type { ElectionComparison } from './compare.js';
 
 export interface AgreementFigures {
@@ -21,8 +22,22 @@ export interface AgreementFigures {
   meanGap: number | null;
   meanAbsoluteGap: number | null;
   weightedKappa: number | null;
+  /** Krippendorff's alpha (ordinal metric) over the same pairs. */
+  krippendorffAlpha: number | null;
+  /** 95% intervals: Wilson's for the shares, a seeded bootstrap over the paired rounds for the rest. */
+  intervals: FigureIntervals;
+  /** Fewer than MIN_PAIRED_ROUNDS paired rounds: the figures describe those rounds, not a pattern. */
+  fewRounds: boolean;
   /** Rounds where this body declined or was prevented from observing. */
   didNotObserve: number;
+}
+
+export interface FigureIntervals {
+  agreementRate: Interval | null;
+  withinOneRate: Interval | null;
+  meanGap: Interval | null;
+  meanAbsoluteGap: Interval | null;
+  weightedKappa: Interval | null;
 }
 
 export interface ComparisonSummary {
@@ -41,7 +56,8 @@ const ratio = (a: number, b: number) => (b ? a / b : null);
 type Table = number[][];
 const emptyTable = (): Table => [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
 
-function figures(organizationId: string | null, table: Table, subjectAssessedRounds: number, didNotObserve: number): AgreementFigures {
+/** Pairs, agreements, pairs within one step and the two gap sums of a table. */
+function tally(table: Table) {
   let n = 0;
   let agreements = 0;
   let withinOne = 0;
@@ -58,6 +74,38 @@ function figures(organizationId: string | null, table: Table, subjectAssessedRou
       absoluteGapSum += Math.abs(gap) * count;
     }
   }
+  return { n, agreements, withinOne, gapSum, absoluteGapSum };
+}
+
+const meanGapOf = (table: Table) => {
+  const t = tally(table);
+  return t.n ? t.gapSum / t.n : null;
+};
+const meanAbsoluteGapOf = (table: Table) => {
+  const t = tally(table);
+  return t.n ? t.absoluteGapSum / t.n : null;
+};
+const kappaOf = (table: Table) => weightedKappaOfTable(table);
+
+// Many bodies, and many filters, give the same table; its bootstrap is the costly part.
+const intervalMemo = new Map<string, ReturnType<typeof bootstrapOf>>();
+const INTERVAL_MEMO_LIMIT = 10_000;
+const bootstrapOf = (table: Table) =>
+  bootstrapIntervals(table, { meanGap: meanGapOf, meanAbsoluteGap: meanAbsoluteGapOf, weightedKappa: kappaOf });
+
+function bootstrapped(table: Table) {
+  const key = table.flat().join(',');
+  let found = intervalMemo.get(key);
+  if (!found) {
+    if (intervalMemo.size >= INTERVAL_MEMO_LIMIT) intervalMemo.clear();
+    found = bootstrapOf(table);
+    intervalMemo.set(key, found);
+  }
+  return found;
+}
+
+function figures(organizationId: string | null, table: Table, subjectAssessedRounds: number, didNotObserve: number): AgreementFigures {
+  const { n, agreements, withinOne, gapSum, absoluteGapSum } = tally(table);
   return {
     organizationId,
     pairedRounds: n,
@@ -69,6 +117,9 @@ function figures(organizationId: string | null, table: Table, subjectAssessedRou
     meanGap: n ? gapSum / n : null,
     meanAbsoluteGap: n ? absoluteGapSum / n : null,
     weightedKappa: weightedKappaOfTable(table),
+    krippendorffAlpha: krippendorffAlphaOrdinal(table),
+    intervals: { agreementRate: wilsonInterval(agreements, n), withinOneRate: wilsonInterval(withinOne, n), ...bootstrapped(table) },
+    fewRounds: n < MIN_PAIRED_ROUNDS,
     didNotObserve,
   };
 }

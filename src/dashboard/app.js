@@ -22,6 +22,13 @@ const NO_FIGURES = {
   meanGap: null,
   meanAbsoluteGap: null,
   weightedKappa: null,
+  krippendorffAlpha: null,
+  agreementRateInterval: null,
+  withinOneRateInterval: null,
+  meanGapInterval: null,
+  weightedKappaInterval: null,
+  fewRounds: true,
+  minimumRounds: 10,
   didNotObserve: 0,
 };
 
@@ -53,6 +60,7 @@ function syncControls() {
     select.value = value;
   }
   $('download-csv').href = `/export/comparison.csv${queryString(state, { withElection: false })}`;
+  $('download-agreement').href = `/export/agreement.csv${queryString(state, { withElection: false })}`;
 }
 
 function navigate(change, { replace = false } = {}) {

@@ -47,6 +47,18 @@ export const percent = (x) => (x === null || x === undefined ? '—' : `${Math.r
 export const signed = (x, digits = 2) => (x === null || x === undefined ? '—' : `${x > 0 ? '+' : ''}${x.toFixed(digits)}`);
 export const decimal = (x, digits = 2) => (x === null || x === undefined ? '—' : x.toFixed(digits));
 
+/** A figure with its 95% interval beneath it, e.g. "33%" over "9–79%". */
+export function withInterval(value, interval, format) {
+  const shown = format(value);
+  if (!interval || value === null || value === undefined) return shown;
+  return el(
+    'span',
+    { class: 'estimate' },
+    shown,
+    el('span', { class: 'interval', title: '95% confidence interval' }, `${format(interval.low)} to ${format(interval.high)}`),
+  );
+}
+
 /** A short name for a column head: the body's acronym ("ODIHR", "PACE"), else its shortest Latin alias, else its name. */
 export function shortName(organization) {
   const aliases = (organization.aliases ?? []).filter((a) => /^[\x20-\x7E]+$/.test(a));

@@ -1,5 +1,5 @@
 // The summary cards, the agreement table and the side-by-side table.
-import { el, gapChip, percent, shortName, signed, decimal, verdictChip } from './format.js';
+import { el, gapChip, percent, shortName, signed, decimal, verdictChip, withInterval } from './format.js';
 
 function statusNote(status, subjectName) {
   return (
@@ -12,23 +12,34 @@ function statusNote(status, subjectName) {
   );
 }
 
-/** Election counts, then the agreement figures shown: pooled over all bodies, or the chosen body's. */
+const fewRoundsNote = (f) =>
+  `Only ${f.pairedRounds} paired round${f.pairedRounds === 1 ? '' : 's'}: fewer than ${f.minimumRounds}, too few to support a conclusion. The figures describe these rounds only; the intervals show how little they pin down.`;
+
+/** Election counts, then the agreement figures shown, each with its 95% interval: pooled over all bodies, or the chosen body's. */
 export function renderSummary(container, summary, pooled, subjectName) {
+  const thin = pooled.fewRounds;
+  const figure = (label, value) => ['figure', label, value];
   const cards = [
-    ['Elections', summary.elections, 'summary-elections'],
-    [`Observed by ${subjectName}`, summary.subjectObservedElections],
-    [`${subjectName} verdicts on record`, summary.subjectAssessedElections],
-    ['Rounds compared', pooled.pairedRounds, 'summary-paired'],
-    ['Same verdict', percent(pooled.agreementRate)],
-    ['Within one step', percent(pooled.withinOneRate)],
-    ['Mean gap', signed(pooled.meanGap)],
-    ['Weighted κ', decimal(pooled.weightedKappa)],
+    ['count', 'Elections', summary.elections, 'summary-elections'],
+    ['count', `Observed by ${subjectName}`, summary.subjectObservedElections],
+    ['count', `${subjectName} verdicts on record`, summary.subjectAssessedElections],
+    ['count', 'Rounds compared (n)', pooled.pairedRounds, 'summary-paired'],
+    figure('Same verdict', withInterval(pooled.agreementRate, pooled.agreementRateInterval, percent)),
+    figure('Within one step', withInterval(pooled.withinOneRate, pooled.withinOneRateInterval, percent)),
+    figure('Mean gap', withInterval(pooled.meanGap, pooled.meanGapInterval, signed)),
+    figure('Weighted κ', withInterval(pooled.weightedKappa, pooled.weightedKappaInterval, decimal)),
   ];
-  container.replaceChildren(
-    ...cards.map(([label, value, id]) =>
-      el('div', { class: 'card', id }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, label)),
+  const shown = cards.map(([kind, label, value, id]) =>
+    el(
+      'div',
+      { class: kind === 'figure' && thin ? 'card thin' : 'card', id, dataset: kind === 'figure' && thin ? { thin: 'true' } : {} },
+      el('div', { class: 'value' }, value),
+      el('div', { class: 'label' }, label),
     ),
   );
+  const note =
+    thin && pooled.pairedRounds > 0 ? el('p', { class: 'thin-note', id: 'summary-thin', role: 'note' }, fewRoundsNote(pooled)) : null;
+  container.replaceChildren(...shown, ...(note ? [note] : []));
 }
 
 export function renderAgreementTable(table, byBody) {
@@ -38,34 +49,46 @@ export function renderAgreementTable(table, byBody) {
     el(
       'tr',
       {},
-      el('th', {}, 'Body'),
-      el('th', { class: 'num' }, 'Rounds compared'),
-      el('th', { class: 'num' }, 'Coverage'),
-      el('th', { class: 'num' }, 'Same verdict'),
-      el('th', { class: 'num' }, 'Within one step'),
-      el('th', { class: 'num' }, 'Mean gap'),
-      el('th', { class: 'num' }, 'Mean |gap|'),
-      el('th', { class: 'num' }, 'Weighted κ'),
-      el('th', { class: 'num' }, 'Did not observe'),
+      el('th', { scope: 'col' }, 'Body'),
+      el('th', { scope: 'col', class: 'num' }, 'Rounds compared (n)'),
+      el('th', { scope: 'col', class: 'num' }, 'Coverage'),
+      el('th', { scope: 'col', class: 'num' }, 'Same verdict (95% CI)'),
+      el('th', { scope: 'col', class: 'num' }, 'Within one step (95% CI)'),
+      el('th', { scope: 'col', class: 'num' }, 'Mean gap (95% CI)'),
+      el('th', { scope: 'col', class: 'num' }, 'Mean |gap|'),
+      el('th', { scope: 'col', class: 'num' }, 'Weighted κ (95% CI)'),
+      el('th', { scope: 'col', class: 'num' }, 'Did not observe'),
     ),
   );
   const rows = byBody.map((f) =>
     el(
       'tr',
-      { dataset: { body: f.organization?.name ?? '' } },
-      el('td', { title: f.organization?.name }, f.organization?.name ?? '—'),
+      { class: f.fewRounds ? 'thin' : null, dataset: { body: f.organization?.name ?? '', thin: f.fewRounds ? 'true' : null } },
+      el(
+        'th',
+        { scope: 'row', title: f.organization?.name },
+        f.organization?.name ?? '—',
+        f.fewRounds && f.pairedRounds > 0 ? el('span', { class: 'thin-flag', title: fewRoundsNote(f) }, ` (n < ${f.minimumRounds})`) : null,
+      ),
       el('td', { class: 'num' }, f.pairedRounds),
       el('td', { class: 'num' }, percent(f.coverage)),
-      el('td', { class: 'num' }, percent(f.agreementRate)),
-      el('td', { class: 'num' }, percent(f.withinOneRate)),
-      el('td', { class: 'num' }, signed(f.meanGap)),
+      el('td', { class: 'num' }, withInterval(f.agreementRate, f.agreementRateInterval, percent)),
+      el('td', { class: 'num' }, withInterval(f.withinOneRate, f.withinOneRateInterval, percent)),
+      el('td', { class: 'num' }, withInterval(f.meanGap, f.meanGapInterval, signed)),
       el('td', { class: 'num' }, decimal(f.meanAbsoluteGap)),
-      el('td', { class: 'num' }, decimal(f.weightedKappa)),
+      el('td', { class: 'num' }, withInterval(f.weightedKappa, f.weightedKappaInterval, decimal)),
       el('td', { class: 'num' }, f.didNotObserve),
     ),
   );
   const empty = el('tr', {}, el('td', { colspan: 9, class: 'quiet' }, 'No other body assessed these elections.'));
-  table.replaceChildren(head, el('tbody', {}, rows.length ? rows : empty));
+  const caption = el(
+    'caption',
+    {},
+    'Agreement with each other body. Intervals are 95%: Wilson for shares, a bootstrap over the paired rounds for the gap and κ. Rows marked n < ',
+    String(byBody[0]?.minimumRounds ?? 10),
+    ' rest on too few rounds to support a conclusion.',
+  );
+  table.replaceChildren(caption, head, el('tbody', {}, rows.length ? rows : empty));
 }
 
 /** The bodies to show as columns: those compared in the summary, then any other that spoke. */

@@ -1,7 +1,12 @@
-/** Downloads: /export/comparison.csv (the comparison, filtered as the dashboard filters) and /export/popolo.json. */
-import type { Route } from '../http/route.js';
+/**
+ * Downloads: /export/comparison.csv (the comparison, filtered as the dashboard filters),
+ * /export/agreement.csv (its agreement figures with their intervals, same filter) and /export/popolo.json.
+ */
+import type { Route, RouteContext } from '../http/route.js';
+import type { ComparisonParams } from './comparison-params.js';
 import { comparisonParams, ParameterError } from './comparison-params.js';
 import { comparisonCsv } from './comparison-csv.js';
+import { agreementCsv } from './agreement-csv.js';
 import { GraphQLRequestError } from './graphql-client.js';
 import { popolo } from './popolo.js';
 
@@ -9,25 +14,30 @@ function problem(message: string, status = 400): Response {
   return new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
-export const comparisonCsvRoute: Route = {
-  matches: (url) => url.pathname === '/export/comparison.csv',
-  handle: async (_request, url, context) => {
-    try {
-      const csv = await comparisonCsv(context, comparisonParams(url.searchParams));
-      return new Response(csv, {
-        headers: {
-          'content-type': 'text/csv; charset=utf-8; header=present',
-          'content-disposition': 'attachment; filename="comparison.csv"',
-        },
-      });
-    } catch (error) {
-      // Bad parameters and names the read model does not know are the client's to fix.
-      if (error instanceof ParameterError) return problem(error.message);
-      if (error instanceof GraphQLRequestError) return problem(error.message, error.status);
-      throw error;
-    }
-  },
-};
+/** A CSV download of the comparison's filter: bad parameters and unknown names are the client's to fix. */
+function csvRoute(pathname: string, filename: string, build: (context: RouteContext, params: ComparisonParams) => Promise<string>): Route {
+  return {
+    matches: (url) => url.pathname === pathname,
+    handle: async (_request, url, context) => {
+      try {
+        const csv = await build(context, comparisonParams(url.searchParams));
+        return new Response(csv, {
+          headers: {
+            'content-type': 'text/csv; charset=utf-8; header=present',
+            'content-disposition': `attachment; filename="${filename}"`,
+          },
+        });
+      } catch (error) {
+        if (error instanceof ParameterError) return problem(error.message);
+        if (error instanceof GraphQLRequestError) return problem(error.message, error.status);
+        throw error;
+      }
+    },
+  };
+}
+
+export const comparisonCsvRoute = csvRoute('/export/comparison.csv', 'comparison.csv', comparisonCsv);
+export const agreementCsvRoute = csvRoute('/export/agreement.csv', 'agreement.csv', agreementCsv);
 
 export const popoloRoute: Route = {
   matches: (url) => url.pathname === '/export/popolo.json',

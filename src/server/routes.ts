@@ -4,8 +4,8 @@ import type { HardeningStats } from './hardening.js';
 import { healthRoute } from './health.js';
 import { dashboardRoute } from '../dashboard/route.js';
 import { reconcileServiceRoute } from '../reconcile-service/route.js';
-import { comparisonCsvRoute, popoloRoute } from '../exports/route.js';
+import { agreementCsvRoute, comparisonCsvRoute, popoloRoute } from '../exports/route.js';
 
 export function routes(stats: HardeningStats): Route[] {
-  return [healthRoute(stats), dashboardRoute, reconcileServiceRoute, comparisonCsvRoute, popoloRoute];
+  return [healthRoute(stats), dashboardRoute, reconcileServiceRoute, comparisonCsvRoute, agreementCsvRoute, popoloRoute];
 }

@@ -63,3 +63,41 @@ export function weightedKappaOfTable(observed: number[][], weights: 'quadratic' 
   if (expectedDisagreement <= 1e-12) return null;
   return 1 - observedDisagreement / expectedDisagreement;
 }
+
+/**
+ * Krippendorff's alpha with the ordinal metric for two coders, from their joint counts
+ * (`observed[i][j]`: units the first coded i and the second j, positions in the scale).
+ *
+ *   alpha = 1 − (n − 1) · Σ o_ck δ²_ck / Σ n_c n_k δ²_ck
+ *
+ * over the coincidence matrix o = observed + observedᵀ (each unit gives both ordered pairs),
+ * n_c its margins, n = 2 × units, and δ²_ck = (Σ_{g=c..k} n_g − (n_c + n_k) / 2)².
+ * Unlike kappa it pools both coders' distributions and corrects for small samples.
+ * Null with fewer than two units or no variation in the values.
+ */
+export function krippendorffAlphaOrdinal(observed: number[][]): number | null {
+  const k = observed.length;
+  const o = observed.map((row, i) => row.map((count, j) => count + observed[j][i]));
+  const margins = o.map((row) => row.reduce((a, b) => a + b, 0));
+  const n = margins.reduce((a, b) => a + b, 0);
+  if (n < 4) return null;
+  const delta2 = (c: number, d: number): number => {
+    const [lo, hi] = c < d ? [c, d] : [d, c];
+    let sum = 0;
+    for (let g = lo; g <= hi; g++) sum += margins[g];
+    const x = sum - (margins[lo] + margins[hi]) / 2;
+    return x * x;
+  };
+  let observedDisagreement = 0;
+  let expectedDisagreement = 0;
+  for (let c = 0; c < k; c++) {
+    for (let d = 0; d < k; d++) {
+      if (c === d) continue;
+      const w = delta2(c, d);
+      observedDisagreement += o[c][d] * w;
+      expectedDisagreement += margins[c] * margins[d] * w;
+    }
+  }
+  if (expectedDisagreement <= 0) return null;
+  return 1 - ((n - 1) * observedDisagreement) / expectedDisagreement;
+}

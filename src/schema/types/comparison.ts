@@ -11,6 +11,7 @@ import { ElectionFilter, electionWhere } from '../filters.js';
 import { organizationIdByName } from '../lookup.js';
 import type { BodyComparison, ElectionComparison, MissingItem, RoundComparison } from '../../comparison/compare.js';
 import type { AgreementFigures, ComparisonSummary } from '../../comparison/aggregate.js';
+import { BOOTSTRAP_RESAMPLES, CONFIDENCE, MIN_PAIRED_ROUNDS, type Interval } from '../../verdicts/intervals.js';
 import { compareProjected } from '../../comparison/projection.js';
 import { loadProjections } from '../../read/projections.js';
 import { ProjectionIndex } from '../../read/projection-index.js';
@@ -184,8 +185,19 @@ ElectionComparisonRef.implement({
   }),
 });
 
+const IntervalRef = builder.objectRef<Interval>('Interval').implement({
+  description: `A ${CONFIDENCE * 100}% confidence interval around a figure.`,
+  fields: (t) => ({
+    low: t.exposeFloat('low', { description: 'Lower bound.' }),
+    high: t.exposeFloat('high', { description: 'Upper bound.' }),
+  }),
+});
+
+const CODEBOOK = 'docs/codebook.md in the repository';
+const BOOTSTRAP = `percentile bootstrap over the paired rounds (${BOOTSTRAP_RESAMPLES} resamples, fixed seed: the same rounds always give the same interval)`;
+
 const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').implement({
-  description: "How the subject's verdicts line up with one other body's (or all others pooled) over the compared elections.",
+  description: `How the subject's verdicts line up with one other body's (or all others pooled) over the compared elections. Every figure is over \`pairedRounds\` rounds (its n) and has a ${CONFIDENCE * 100}% interval beside it; with fewer than ${MIN_PAIRED_ROUNDS} paired rounds \`fewRounds\` is true and the figures describe those rounds only. Verdicts follow the codebook (${CODEBOOK}).`,
   fields: (t) => ({
     organization: t.field({
       type: OrganizationRef,
@@ -211,6 +223,48 @@ const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').imp
       nullable: true,
       description:
         "Cohen's kappa with quadratic weights on the 5-point scale (chance-corrected agreement); null when undefined (fewer than two pairs or no variation).",
+    }),
+    krippendorffAlpha: t.exposeFloat('krippendorffAlpha', {
+      nullable: true,
+      description:
+        "Krippendorff's alpha with the ordinal metric over the same pairs (pools both bodies' distributions); null when undefined.",
+    }),
+    agreementRateInterval: t.field({
+      type: IntervalRef,
+      nullable: true,
+      description: "Interval of agreementRate: Wilson's score interval.",
+      resolve: (f) => f.intervals.agreementRate,
+    }),
+    withinOneRateInterval: t.field({
+      type: IntervalRef,
+      nullable: true,
+      description: "Interval of withinOneRate: Wilson's score interval.",
+      resolve: (f) => f.intervals.withinOneRate,
+    }),
+    meanGapInterval: t.field({
+      type: IntervalRef,
+      nullable: true,
+      description: `Interval of meanGap: ${BOOTSTRAP}.`,
+      resolve: (f) => f.intervals.meanGap,
+    }),
+    meanAbsoluteGapInterval: t.field({
+      type: IntervalRef,
+      nullable: true,
+      description: `Interval of meanAbsoluteGap: ${BOOTSTRAP}.`,
+      resolve: (f) => f.intervals.meanAbsoluteGap,
+    }),
+    weightedKappaInterval: t.field({
+      type: IntervalRef,
+      nullable: true,
+      description: `Interval of weightedKappa: ${BOOTSTRAP}; null when kappa is undefined on most resamples. Pooled figures resample the pairs of all bodies.`,
+      resolve: (f) => f.intervals.weightedKappa,
+    }),
+    fewRounds: t.exposeBoolean('fewRounds', {
+      description: `True below ${MIN_PAIRED_ROUNDS} paired rounds: too few to support a conclusion about the two bodies.`,
+    }),
+    minimumRounds: t.int({
+      description: 'Paired rounds from which figures are not flagged as fewRounds.',
+      resolve: () => MIN_PAIRED_ROUNDS,
     }),
     didNotObserve: t.exposeInt('didNotObserve', { description: 'Rounds the other body declined or was prevented from observing.' }),
   }),
