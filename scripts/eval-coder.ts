@@ -3,17 +3,18 @@
  *
  * Codes every row of each assessments CSV with its human verdict hidden (the coder sees
  * only quote, quote_language and statement_kind) and reports agreement per file:
- * exact accuracy, accuracy within one step, quadratic-weighted kappa over the ordinal
- * rows, a confusion matrix (rows human, columns coder) and the misses.
+ * exact accuracy, accuracy within one step, quadratic-weighted kappa and Krippendorff's
+ * alpha (ordinal) over the ordinal rows, the rows the coder left without a verdict, a confusion matrix (rows human, columns coder) and the misses.
  *
- * Defaults: data/sources/assessments.csv and data/sources/assessments-extra.csv (if present).
+ * Defaults: data/sources/assessments.csv and data/sources/assessments-extra.csv, which the rules
+ * were written from, then data/sources/coder-heldout.csv, which no rule was written from.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { CODER_VERSION, codeVerdict } from '../src/verdicts/coder.js';
-import { weightedKappa } from '../src/verdicts/agreement.js';
+import { krippendorffAlphaOrdinal, weightedKappa } from '../src/verdicts/agreement.js';
 import { VERDICTS, parseVerdict, verdictScore, type Verdict } from '../src/verdicts/scale.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,6 +43,9 @@ export interface FileReport {
   ordinalPairs: number;
   kappaQuadratic: number | null;
   kappaLinear: number | null;
+  alphaOrdinal: number | null;
+  /** Rows the coder gave no verdict (it could not decide). */
+  abstained: number;
   confusion: { rows: Verdict[]; columns: CoderLabel[]; counts: number[][] };
   misses: Miss[];
 }
@@ -53,6 +57,12 @@ function withinOneStep(human: Verdict, coder: CoderLabel): boolean {
   const c = verdictScore(coder);
   if (h === null || c === null) return h === null && c === null;
   return Math.abs(h - c) <= 1;
+}
+
+function alphaOf(pairs: [number, number][]): number | null {
+  const table = [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
+  for (const [h, c] of pairs) table[h - 1][c - 1]++;
+  return krippendorffAlphaOrdinal(table);
 }
 
 export function evaluateFile(file: string): FileReport {
@@ -110,6 +120,8 @@ export function evaluateFile(file: string): FileReport {
     ordinalPairs: pairs.length,
     kappaQuadratic: weightedKappa(pairs, [1, 2, 3, 4, 5], 'quadratic'),
     kappaLinear: weightedKappa(pairs, [1, 2, 3, 4, 5], 'linear'),
+    alphaOrdinal: alphaOf(pairs),
+    abstained: counts.reduce((a, row) => a + (row[columns.length - 1] ?? 0), 0),
     confusion: { rows: [...VERDICTS], columns, counts },
     misses,
   };
@@ -142,6 +154,8 @@ function printReport(rep: FileReport): void {
   console.log(
     `weighted kappa       quadratic ${k(rep.kappaQuadratic)} · linear ${k(rep.kappaLinear)} (over ${rep.ordinalPairs} ordinal pairs)`,
   );
+  console.log(`Krippendorff's alpha ordinal ${k(rep.alphaOrdinal)} (same pairs)`);
+  console.log(`no verdict (abstained) ${rep.abstained}/${rep.n}`);
   for (const s of rep.skipped) console.log(`  skipped line ${s.line}: ${s.reason}`);
 
   console.log('\nconfusion (rows human, columns coder):');
@@ -168,8 +182,10 @@ function main(): void {
   let files = args.filter((a) => !a.startsWith('--')).map((f) => path.resolve(f));
   if (files.length === 0) {
     files = [path.join(root, 'data/sources/assessments.csv')];
-    const extra = path.join(root, 'data/sources/assessments-extra.csv');
-    if (fs.existsSync(extra)) files.push(extra);
+    for (const more of ['data/sources/assessments-extra.csv', 'data/sources/coder-heldout.csv']) {
+      const file = path.join(root, more);
+      if (fs.existsSync(file)) files.push(file);
+    }
   }
   const reports = files.map(evaluateFile);
   if (json) {
