@@ -225,9 +225,9 @@ describe('assessments.csv', () => {
     expect(ukraine2004.map((s) => `${s.organization.key}:${s.round.round}:${s.verdict}`).sort()).toEqual([
       'cis-executive-committee-mission:RERUN:CRITICAL',
       'cis-executive-committee-mission:SECOND:ENDORSED',
-      'odihr:FIRST:CONDEMNED',
+      'odihr:FIRST:CRITICAL',
       'odihr:RERUN:LARGELY_POSITIVE',
-      'odihr:SECOND:CONDEMNED',
+      'odihr:SECOND:CRITICAL',
     ]);
     const rounds = await t.db.electionRound.findMany({
       where: { election: { area: { name: 'Ukraine' }, year: 2004 } },

@@ -137,10 +137,14 @@ describe('codeVerdict: English phrases', () => {
     expect(code('fell short of OSCE commitments').verdict).toBe('CRITICAL');
   });
 
-  it('lets intensifiers push toward the extreme', () => {
-    expect(code('did not meet a considerable number of OSCE commitments').verdict).toBe('CONDEMNED');
+  it('keeps non-compliance CRITICAL whatever the quantifier; only wholesale rejection is CONDEMNED (codebook R9)', () => {
+    expect(code('did not meet a considerable number of OSCE commitments').verdict).toBe('CRITICAL');
     expect(code('observers noted violations').verdict).toBe('CRITICAL');
-    expect(code('observers noted serious violations').verdict).toBe('CONDEMNED');
+    expect(code('observers noted serious violations').verdict).toBe('CRITICAL');
+    expect(code('observers noted massive violations').verdict).toBe('CONDEMNED');
+    expect(code('the election did not meet OSCE commitments; the abuse of power went far beyond acceptable practice').verdict).toBe(
+      'CONDEMNED',
+    );
   });
 
   it('flips or softens under negation', () => {
@@ -217,7 +221,7 @@ describe('codeVerdict: Russian phrases', () => {
 
   it('handles Russian negation and morphology', () => {
     expect(code('Выборы не соответствуют международным стандартам').verdict).toBe('CRITICAL');
-    expect(code('Выборы не соответствовали значительному числу стандартов').verdict).toBe('CONDEMNED');
+    expect(code('Выборы не соответствовали значительному числу стандартов').verdict).toBe('CRITICAL');
     const notFree = code('Выборы не были свободными и честными');
     expect(notFree.verdict).toBe('CONDEMNED');
     expect(notFree.evidence.every((e) => e.negated)).toBe(true);

@@ -26,7 +26,7 @@ import {
 import { verdictFromScore, type Verdict } from './scale.js';
 
 /** Changes whenever rules.ts or the scoring below change; stored with every coded verdict. */
-export const CODER_VERSION = 'rules-2026.11';
+export const CODER_VERSION = 'rules-2026.12';
 
 export interface CodeVerdictInput {
   quote: string;
@@ -118,6 +118,7 @@ const CUE_ORDER: CueKind[] = [
   // contrast first: its words ("тем не менее") must not also count as negation
   'contrast',
   'postNegation',
+  'deficit',
   'negation',
   'doubt',
   'limiter',
@@ -158,7 +159,8 @@ function markCues(text: string, tokens: Token[], lang: Lang): void {
       const start = m.index ?? 0;
       const idx = tokensIn(tokens, start, start + m[0].length);
       // Words of a contrast phrase are not negations ("тем не менее", "nevertheless").
-      if ((kind === 'negation' || kind === 'postNegation') && idx.some((i) => tokens[i]?.cues.has('contrast'))) continue;
+      if ((kind === 'negation' || kind === 'postNegation' || kind === 'deficit') && idx.some((i) => tokens[i]?.cues.has('contrast')))
+        continue;
       for (const i of idx) tokens[i]?.cues.add(kind);
     }
   }
@@ -277,13 +279,15 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   // --- negation and doubt ---------------------------------------------------------
   let negated = false;
   let doubted = false;
+  let deficit = false;
   let negationAt = -1;
   if (rule.negatable !== false) {
     const before = windowBefore(tokens, m.first, WINDOWS.negationBefore, { stopAtComma: true, stopAtContrast: true });
     for (const i of before) {
       if (!free(i)) continue;
-      if (has(i, 'negation')) {
+      if (has(i, 'negation') || has(i, 'deficit')) {
         negated = true;
+        deficit = has(i, 'deficit');
         negationAt = i;
         break;
       }
@@ -302,7 +306,8 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   if (negated || doubted) {
     const between: number[] = [];
     for (let i = negationAt >= 0 ? negationAt + 1 : m.first; i <= m.last; i++) between.push(i);
-    limited = between.some((i) => (free(i) || own(i)) && has(i, 'limiter'));
+    // "lack of transparency" finds a want of something, as "not fully" does: CRITICAL, not CONDEMNED.
+    limited = deficit || between.some((i) => (free(i) || own(i)) && has(i, 'limiter'));
   }
 
   // --- goals and recommendations are not findings ------------------------------------
@@ -354,7 +359,7 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
     // "no serious violations" is reassuring but not an endorsement.
     if (s > 3) s = limited ? 2 : 6 - s;
     else if (s < 3) s = 4;
-    notes.push(limited ? 'negated (limited: "not fully")' : 'negated');
+    notes.push(deficit ? 'negated (a deficit: "lack of")' : limited ? 'negated (limited: "not fully")' : 'negated');
   } else if (doubted) {
     s = s > 3 ? 2 : 3;
     notes.push('doubted');
@@ -402,11 +407,20 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
 
   // --- NOT_OBSERVED --------------------------------------------------------------
   const notObserved = scored.filter((s) => s.match.rule.notObserved === true);
-  const evaluative = scored.filter((s): s is Scored & { score: number } => s.score !== null);
+  const found = scored.filter((s): s is Scored & { score: number } => s.score !== null);
+  // Codebook R1: praise of the procedure (weight 1) does not offset a negative conclusion
+  // (weight 2 or more) when nothing weightier speaks for the election.
+  const weightyNegative = found.some((s) => s.score < 3 && s.match.rule.weight >= 2);
+  const weightyPositive = found.some((s) => s.score > 3 && s.match.rule.weight >= 2);
+  const offsetOnly = weightyNegative && !weightyPositive;
+  const evaluative = offsetOnly ? found.filter((s) => !(s.score > 3 && s.match.rule.weight === 1)) : found;
   const notObservedWeight = notObserved.reduce((a, s) => a + s.match.rule.weight, 0);
   const evaluativeWeight = evaluative.reduce((a, s) => a + s.match.rule.weight, 0);
 
-  if (hint?.verdict === 'NOT_OBSERVED') {
+  // Codebook R10: a body that did not observe may still assess the election ("this will not be a
+  // genuine election"): with no phrase saying it stayed away, the assessment is coded, less surely.
+  const assessesWhileAway = hint?.verdict === 'NOT_OBSERVED' && notObserved.length === 0 && evaluativeWeight >= 2;
+  if (hint?.verdict === 'NOT_OBSERVED' && !assessesWhileAway) {
     const ids = ['kind.declined', ...new Set(notObserved.map((s) => s.match.rule.id))];
     return {
       verdict: 'NOT_OBSERVED',
@@ -454,6 +468,8 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
   let score: number;
   let how: string;
   let contrastApplied = false;
+  // Codebook R9: a finding of non-compliance with wholesale-rejection words beside it is CONDEMNED.
+  const rejection = evaluative.some((s) => s.base === 1 && s.score === 1 && s.match.rule.weight >= 2 && !s.negated);
   if (contrastCue && posW > 0 && negW > 0) {
     contrastApplied = true;
     const hi = Math.max(posW, negW);
@@ -469,19 +485,25 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
     score = roundTowardThree(mean);
     how = `weighted mean ${fmt(mean)} over weight ${W}`;
   }
+  if (rejection && posW === 0 && score === 2) {
+    score = 1;
+    how += '; wholesale-rejection words beside the finding (codebook R9) → CONDEMNED';
+  }
+  if (offsetOnly && evaluative.length < found.length) how += '; procedural praise set aside against a negative conclusion (codebook R1)';
   const verdict = verdictFromScore(score);
 
   // Confidence: more (and heavier) evidence → higher; disagreement among signals → lower.
   const spread = evaluative.reduce((a, s) => a + s.match.rule.weight * Math.abs(s.score - mean), 0) / W;
   const agreement = Math.max(0, 1 - spread / 2);
   const coverage = 1 - Math.exp(-W / 3);
-  let confidence = coverage * agreement * (hint?.confidence ?? 1);
+  let confidence = coverage * agreement * (assessesWhileAway ? 0.5 : (hint?.confidence ?? 1));
   if (contrastApplied) confidence *= 0.8;
   confidence = Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100;
 
   const byWeight = [...evaluative].sort((a, b) => b.match.rule.weight - a.match.rule.weight);
   const ids = [...new Set(byWeight.map((s) => s.match.rule.id))];
   if (contrastApplied) ids.push('cue.contrast');
+  if (assessesWhileAway) ids.push('kind.declined-but-assessed');
 
   return {
     verdict,

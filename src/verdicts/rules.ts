@@ -60,6 +60,7 @@ export interface PhraseRule {
 /** A cue class: words or short phrases that modify phrases in a window around them. */
 export type CueKind =
   | 'negation' // flips: "not", "cannot", "lack of", "не", "без", "отсутствие"
+  | 'deficit' // "lack of", "insufficient", "отсутствие", "недостаточная": a positive term under it is CRITICAL, not CONDEMNED (codebook R12)
   | 'postNegation' // negation written after the noun: "нарушений не выявлено"
   | 'doubt' // softer than negation: "doubts over", "сомнения в"
   | 'limiter' // "fully"/"в полной мере" under negation: "not fully democratic" = partly
@@ -166,7 +167,10 @@ const EN_RULES: PhraseRule[] = [
     score: 3,
     weight: 3,
     pattern: re(
-      `(?:met|meets|meeting|complied\\s+with|compl(?:y|ies)\\s+with)\\s+(?:many|some|several|certain|a\\s+number)\\s+(?:of\\s+)?${gap(5)}${EN_STD}`,
+      any(
+        `(?:met|meets|meeting|complied\\s+with|compl(?:y|ies)\\s+with)\\s+(?:many|some|several|certain|a\\s+number)\\s+(?:of\\s+)?${gap(7)}${EN_STD}`,
+        `(?:partly|partially|in\\s+part)\\s+(?:met|meets|meeting|complied\\s+with|compl(?:y|ies)\\s+with|in\\s+(?:line|accordance)\\s+with)(?:[\\s,]+${gap(6)}${EN_STD})?`,
+      ),
     ),
     note: 'graded ODIHR wording: all > most > many/some',
   },
@@ -185,7 +189,8 @@ const EN_RULES: PhraseRule[] = [
         `|(?:was|were|is|are)\\s+not\\s+in\\s+(?:line|accordance|compliance|conformity)\\s+with(?:[\\s,]+${gap(6)}${EN_STD})?` +
         `|(?:run|runs|ran)\\s+counter\\s+to(?:[\\s,]+${gap(6)}${EN_STD})?`,
     ),
-    note: '"did not meet a (considerable) number of OSCE commitments", "fell short of"; quantifiers inside the match are read by the intensifier/softener cues',
+    intensify: 'none',
+    note: '"did not meet a (considerable) number of OSCE commitments", "fell short of": CRITICAL whatever the quantifier (codebook R9); only wholesale-rejection words make it CONDEMNED',
   },
   {
     id: 'en.legality',
@@ -281,7 +286,28 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 2,
     weight: 2,
-    pattern: re(`steps?\\s+back(?:ward|wards)?|backward\\s+step|regress\\p{L}*|backslid\\p{L}*|deteriorat\\p{L}*`),
+    pattern: re(
+      `steps?\\s+back(?:ward|wards)?|backward\\s+step|regress\\p{L}*|backslid\\p{L}*|deteriorat\\p{L}*|setbacks?|missed\\s+(?:an\\s+)?opportunit(?:y|ies)`,
+    ),
+    note: '"a setback", "a missed opportunity": CRITICAL (codebook R5)',
+  },
+  {
+    id: 'en.free-not-fair',
+    lang: 'en',
+    score: 2,
+    weight: 3,
+    negatable: false,
+    intensify: 'none',
+    pattern: re(`free\\s*,?\\s*but\\s+(?:not|un)\\s*fair`),
+    note: '"free but not fair": a failing verdict that concedes voters could vote (codebook R13)',
+  },
+  {
+    id: 'en.good-election',
+    lang: 'en',
+    score: 5,
+    weight: 3,
+    pattern: re(`good(?:\\s+and\\s+(?:competitive|genuine|democratic|fair))?\\s+(?:elections?|vote|contest)`),
+    note: '"a good and competitive election": an ENDORSED anchor of the codebook',
   },
   {
     id: 'en.term.free-and-fair',
@@ -399,7 +425,7 @@ const EN_RULES: PhraseRule[] = [
     score: 2,
     weight: 1,
     pattern: re(
-      `violations?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position`,
+      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position`,
     ),
     note: 'findings of problems; "serious violations" → CONDEMNED via intensifier, "no violations" → positive via negation',
   },
@@ -501,7 +527,8 @@ const RU_RULES: PhraseRule[] = [
     pattern: re(
       `(?:не\\s+(?:в\\s+полной\\s+мере\\s+|полностью\\s+)?(?:соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)|несоответстви\\p{L}*|нарушил\\p{L}*)(?:[\\s,]+${gap(8)}(?:${RU_STD}|${RU_LAW}))?`,
     ),
-    note: '"не соответствуют стандартам"; quantifiers ("значительному числу", "ряду") read by cues',
+    intensify: 'none',
+    note: '"не соответствуют стандартам": CRITICAL whatever the quantifier ("значительному числу", "ряду"), codebook R9',
   },
   {
     id: 'ru.not-violated',
@@ -680,12 +707,54 @@ const RU_RULES: PhraseRule[] = [
     pattern: re(`неоднозначн\\p{L}*|противоречив\\p{L}*|смешанн\\p{L}*`),
   },
   {
+    id: 'ru.compliance.partial',
+    lang: 'ru',
+    score: 3,
+    weight: 3,
+    intensify: 'none',
+    pattern: re(
+      `(?:частичн\\p{L}*|отчасти)\\s+(?:соответств\\p{L}*|отвеча\\p{L}*)(?:[\\s,]+${gap(8)}${RU_STD})?|соответств\\p{L}*\\s+(?:ряду|некоторым|многим)\\s+${gap(6)}${RU_STD}`,
+    ),
+    note: '"частично соответствовали", "соответствовали ряду обязательств": MIXED (codebook R4)',
+  },
+  {
+    id: 'ru.free-not-fair',
+    lang: 'ru',
+    score: 2,
+    weight: 3,
+    negatable: false,
+    intensify: 'none',
+    pattern: re(`свободн\\p{L}*\\s*,?\\s+но\\s+не\\s+(?:честн|справедлив|равн)\\p{L}*`),
+    note: '"свободными, но не честными" (codebook R13)',
+  },
+  {
+    id: 'ru.not-systemic',
+    lang: 'ru',
+    score: 4,
+    weight: 3,
+    negatable: false,
+    intensify: 'none',
+    pattern: re(
+      `(?:${RU_PROBLEM_NOUNS}\\s+${gap(3)})?не\\s+(?:носил\\p{L}*|имел\\p{L}*)\\s+(?:массов|системн|систематическ|масштабн)\\p{L}*\\s+характер\\p{L}*`,
+    ),
+    note: '"нарушения не носили системного характера": problems conceded as immaterial (codebook R3); the conceded problems are part of the formula',
+  },
+  {
+    id: 'ru.term.opaque',
+    lang: 'ru',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    pattern: re(`непрозрачн\\p{L}*`),
+    note: 'a want of transparency is criticism (codebook R12)',
+  },
+  {
     id: 'ru.term.problems',
     lang: 'ru',
     score: 2,
     weight: 1,
     pattern: re(
-      `нарушени\\p{L}*|недостатк\\p{L}*|недочет\\p{L}*|изъян\\p{L}*|проблем\\p{L}*|претензи\\p{L}*|давлени\\p{L}*|запугивани\\p{L}*|принуждени\\p{L}*|вмешательств\\p{L}*|манипуляци\\p{L}*|ограничени\\p{L}*|ограниченн\\p{L}*|неравн\\p{L}*|предвзят\\p{L}*|отрицательн\\p{L}*|негативн\\p{L}*`,
+      `нарушени\\p{L}*|эксцесс\\p{L}*|инцидент\\p{L}*|недостатк\\p{L}*|недочет\\p{L}*|изъян\\p{L}*|проблем\\p{L}*|претензи\\p{L}*|давлени\\p{L}*|запугивани\\p{L}*|принуждени\\p{L}*|вмешательств\\p{L}*|манипуляци\\p{L}*|ограничени\\p{L}*|ограниченн\\p{L}*|неравн\\p{L}*|предвзят\\p{L}*|отрицательн\\p{L}*|негативн\\p{L}*`,
     ),
     note: '"нарушения"; "серьезные нарушения" via intensifier, "без нарушений" via negation',
   },
@@ -703,7 +772,9 @@ const RU_RULES: PhraseRule[] = [
     lang: 'ru',
     score: 1,
     weight: 2,
-    pattern: re(`фальсификац\\p{L}*|фальсифицир\\p{L}*|вброс\\p{L}*|подтасовк\\p{L}*|карусел\\p{L}*|фарс\\p{L}*`),
+    pattern: re(
+      `фальсификац\\p{L}*|фальсифицир\\p{L}*|вброс\\p{L}*|подтасовк\\p{L}*|карусел\\p{L}*|фарс\\p{L}*|имитаци\\p{L}*\\s+(?:выбор|демократ|голосовани)\\p{L}*`,
+    ),
     note: '"фальсификации"',
   },
   {
@@ -762,12 +833,11 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'without',
       'none',
       "\\p{L}+n't",
-      'lack(?:s|ed|ing)?(?:\\s+of)?',
-      'absence\\s+of',
       'fail(?:s|ed)?\\s+to',
       'unable\\s+to',
       'impossible\\s+to',
     ],
+    deficit: ['lack(?:s|ed|ing)?(?:\\s+of)?', 'absence\\s+of', 'insufficient(?:ly)?', 'inadequate(?:ly)?', 'limited'],
     postNegation: [
       '(?:was|were|is|are|has|have|had)\\s+not\\s+(?:been\\s+)?(?:observed|found|recorded|registered|noted|reported|detected|identified|seen)',
     ],
@@ -834,7 +904,6 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'thoroughly',
     ],
     negIntensifier: [
-      'serious(?:ly)?',
       'grave(?:ly)?',
       'gross(?:ly)?',
       'massive(?:ly)?',
@@ -845,14 +914,6 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'widespread',
       'systematic(?:ally)?',
       'systemic',
-      'significant(?:ly)?',
-      'considerabl[ey]',
-      'substantial(?:ly)?',
-      'major',
-      'numerous',
-      'many',
-      'most',
-      'majority',
       'large[- ]scale',
       'extensive(?:ly)?',
       'pervasive',
@@ -872,6 +933,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     ],
     prospective: [
       'to\\s+(?:hold|ensure|conduct|organi[sz]e|guarantee|achieve|secure)',
+      'for\\s+(?:holding|conducting|ensuring)',
       'towards?',
       'aim(?:s|ed|ing)?\\s+(?:at|to)',
       'in\\s+order\\s+to',
@@ -889,7 +951,8 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     ],
   },
   ru: {
-    negation: ['не', 'нет', 'ни', 'без', 'отсутстви\\p{L}*', 'нехватк\\p{L}*', 'нельзя', 'невозможно'],
+    negation: ['не', 'нет', 'ни', 'без', 'нельзя', 'невозможно'],
+    deficit: ['отсутстви\\p{L}*', 'нехватк\\p{L}*', 'недостаточн\\p{L}*', 'недостат(?:ок|ка|ком)'],
     postNegation: [
       'не\\s+(?:было|были|был|была|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявили|зафиксировали|обнаружили|отметили)',
       'нет',
@@ -924,20 +987,13 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     ],
     posIntensifier: ['очень', 'полностью', 'абсолютно', 'безусловно', 'в\\s+полной\\s+мере', 'совершенно', 'максимально', 'весьма'],
     negIntensifier: [
-      'серьезн\\p{L}*',
       'массов\\p{L}*',
       'груб\\p{L}*',
-      'значительн\\p{L}*',
-      'многочисленн\\p{L}*',
       'систематическ\\p{L}*',
       'системн\\p{L}*',
       'вопиющ\\p{L}*',
       'широкомасштабн\\p{L}*',
       'масштабн\\p{L}*',
-      'мног\\p{L}*',
-      'большинств\\p{L}*',
-      'существенн\\p{L}*',
-      'крупн\\p{L}*',
     ],
     upIntensifier: ['значительн\\p{L}*', 'существенн\\p{L}*', 'заметн\\p{L}*', 'серьезн\\p{L}*', 'реальн\\p{L}*', 'больш\\p{L}*'],
     prospective: [

@@ -65,11 +65,14 @@ describe('stock phrases and evidence', () => {
 });
 
 describe('cues', () => {
-  it('negation flips a positive term: "not free and fair" is CONDEMNED, "lack of transparency" too', () => {
+  it('negation flips a positive term: "not free and fair" is CONDEMNED; a deficit ("lack of transparency") is CRITICAL', () => {
     expect(code('The vote in Zembla was not free and fair.').evidence).toEqual([
       { phrase: 'free and fair', ruleId: 'en.term.free-and-fair', score: 1, negated: true },
     ]);
-    expect(brief('There was a lack of transparency.')).toEqual({ verdict: 'CONDEMNED', confidence: 0.49, rule: 'en.term.transparent' });
+    expect(brief('There was a lack of transparency.')).toMatchObject({ verdict: 'CRITICAL', rule: 'en.term.transparent' });
+    expect(code('Отмечена недостаточная прозрачность подсчёта.').verdict).toBe('CRITICAL');
+    expect(code('Подсчёт голосов был непрозрачным.').verdict).toBe('CRITICAL');
+    expect(code('There was an absence of violations.').verdict).toBe('LARGELY_POSITIVE');
   });
 
   it('negation of problems reassures without endorsing; "not fully" only partly negates', () => {
@@ -88,7 +91,8 @@ describe('cues', () => {
 
   it('intensifiers push away from MIXED and softeners toward it', () => {
     expect(code('Observers noted violations.').evidence[0]?.score).toBe(2);
-    expect(code('Observers noted serious violations.').evidence[0]?.score).toBe(1);
+    expect(code('Observers noted serious violations.').evidence[0]?.score).toBe(2);
+    expect(code('Observers noted widespread violations.').evidence[0]?.score).toBe(1);
     expect(code('Observers noted minor violations.').evidence[0]?.score).toBe(3);
     expect(code('The count was very calm.').evidence[0]?.score).toBe(5); // 4 → 5
   });
@@ -151,8 +155,13 @@ describe('NOT_OBSERVED', () => {
     expect(brief(quote, 'press').confidence).toBe(0.72); // 0.8 · 0.9
   });
 
-  it('the statement kind "declined" decides on its own, whatever the text says', () => {
-    expect(brief('The vote was free and fair.', 'declined')).toEqual({ verdict: 'NOT_OBSERVED', confidence: 0.95, rule: 'kind.declined' });
+  it('the statement kind "declined" decides unless the text assesses the election without saying the body stayed away (codebook R10)', () => {
+    expect(brief('The mission will not be deployed.', 'declined').verdict).toBe('NOT_OBSERVED');
+    expect(brief('Nothing to add.', 'declined')).toEqual({ verdict: 'NOT_OBSERVED', confidence: 0.95, rule: 'kind.declined' });
+    const warning = brief('The vote will not be free and fair.', 'declined');
+    expect(warning.verdict).toBe('CONDEMNED');
+    expect(warning.rule).toContain('kind.declined-but-assessed');
+    expect(warning.confidence).toBeLessThan(0.5);
     expect(brief('The mission was not invited.', ' Declined ').rule).toBe('kind.declined+en.not-observed.not-invited');
   });
 });
@@ -182,7 +191,8 @@ describe('Russian', () => {
       verdict: 'LARGELY_POSITIVE',
       evidence: [{ ruleId: 'ru.term.problems', score: 4, negated: true }],
     });
-    expect(code('Выявлены серьезные нарушения.').verdict).toBe('CONDEMNED');
+    expect(code('Выявлены серьезные нарушения.').verdict).toBe('CRITICAL');
+    expect(code('Выявлены массовые нарушения.').verdict).toBe('CONDEMNED');
   });
 
   it('reads the "violations did not affect the results" formula as one LARGELY_POSITIVE finding', () => {
@@ -206,5 +216,32 @@ describe('Russian', () => {
     expect(code('Выборы прошли свободно и честно.', undefined, 'en').verdict).toBeNull();
     expect(code('The vote was free and fair.', undefined, 'ru').verdict).toBeNull();
     expect(code('Выборы прошли свободно и честно.', undefined, 'de').verdict).toBe('ENDORSED'); // unknown → detected
+  });
+});
+
+describe('codebook decision rules', () => {
+  it('R1: procedural praise does not offset a negative conclusion', () => {
+    expect(code('Election day was calm and well administered, but the elections did not meet a number of OSCE commitments.').verdict).toBe(
+      'CRITICAL',
+    );
+    expect(code('The vote was orderly; the campaign was marked by the abuse of administrative resources.').verdict).toBe('CRITICAL');
+  });
+
+  it('R11: absence of problems with no stock phrase reassures', () => {
+    expect(code('There is no information that there have been any excesses.').verdict).toBe('LARGELY_POSITIVE');
+    expect(code('Эксцессов не зафиксировано.').verdict).toBe('LARGELY_POSITIVE');
+  });
+
+  it('R13 and R5: "free but not fair", a setback, a missed opportunity are CRITICAL; "a good election" is ENDORSED', () => {
+    expect(code('The election was free but not fair.').verdict).toBe('CRITICAL');
+    expect(code('Выборы были свободными, но не честными.').verdict).toBe('CRITICAL');
+    expect(code('This election was a missed opportunity.').verdict).toBe('CRITICAL');
+    expect(code('This was a good and competitive election.').verdict).toBe('ENDORSED');
+  });
+
+  it('R4 and R3: partial compliance is MIXED; violations "not systemic" are LARGELY_POSITIVE', () => {
+    expect(code('The elections partly met OSCE commitments.').verdict).toBe('MIXED');
+    expect(code('Выборы частично соответствовали демократическим стандартам.').verdict).toBe('MIXED');
+    expect(code('Выявленные нарушения не носили системного характера.').verdict).toBe('LARGELY_POSITIVE');
   });
 });
