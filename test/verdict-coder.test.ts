@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CODER_VERSION, codeVerdict, detectLanguage } from '../src/verdicts/coder.js';
 import { weightedKappa } from '../src/verdicts/agreement.js';
@@ -305,5 +307,34 @@ describe('agreement with the bundled human coding', () => {
     expect(rep.skipped).toEqual([]);
     expect(rep.exactAccuracy).not.toBeNull();
     expect(rep.exactAccuracy!).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('the held-out file', () => {
+  const file = path.join(root, 'data/sources/coder-heldout.csv');
+  const rows = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+
+  it('holds at least 40 hand-coded statements in both languages, each with its source and the codebook rule that decided', () => {
+    const coded = rows.filter((r) => parseVerdict(r.verdict) !== null);
+    expect(coded.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(coded.map((r) => r.quote_language))).toEqual(new Set(['en', 'ru']));
+    for (const r of rows) {
+      expect(r.source_title.length, r.quote).toBeGreaterThan(0);
+      expect(r.source_url, r.quote).toMatch(/^https?:\/\//);
+      expect(r.note, r.quote).toMatch(/coded by codebook v1\.0: .*confidence (high|medium|low)/);
+    }
+    // No statement of the files the rules were written from.
+    const training = ['assessments.csv', 'assessments-extra.csv'].flatMap(
+      (f) => parse(fs.readFileSync(path.join(root, 'data/sources', f)), { columns: true }) as Record<string, string>[],
+    );
+    const seen = new Set(training.map((r) => r.quote.trim()));
+    expect(rows.filter((r) => seen.has(r.quote.trim()))).toEqual([]);
+  });
+
+  it('is measured with its rows without a human verdict left out', () => {
+    const rep = evaluateFile(file);
+    expect(rep.n + rep.skipped.length).toBe(rows.length);
+    expect(rep.n).toBe(rows.filter((r) => parseVerdict(r.verdict) !== null).length);
+    expect(rep.alphaOrdinal).not.toBeNull();
   });
 });
