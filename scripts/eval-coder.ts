@@ -7,7 +7,8 @@
  * alpha (ordinal) over the ordinal rows, the rows the coder left without a verdict, a confusion matrix (rows human, columns coder) and the misses.
  *
  * Defaults: data/sources/assessments.csv and data/sources/assessments-extra.csv, which the rules
- * were written from, then data/sources/coder-heldout.csv, which no rule was written from.
+ * were written from, then data/sources/coder-heldout.csv and coder-heldout-2.csv, which no rule
+ * was written from.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -182,7 +183,7 @@ function main(): void {
   let files = args.filter((a) => !a.startsWith('--')).map((f) => path.resolve(f));
   if (files.length === 0) {
     files = [path.join(root, 'data/sources/assessments.csv')];
-    for (const more of ['data/sources/assessments-extra.csv', 'data/sources/coder-heldout.csv']) {
+    for (const more of ['data/sources/assessments-extra.csv', 'data/sources/coder-heldout.csv', 'data/sources/coder-heldout-2.csv']) {
       const file = path.join(root, more);
       if (fs.existsSync(file)) files.push(file);
     }

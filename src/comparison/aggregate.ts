@@ -4,7 +4,15 @@
  * Cohen's quadratic-weighted kappa on the 5-point ordinal scale.
  */
 import { krippendorffAlphaOrdinal, weightedKappaOfTable } from '../verdicts/agreement.js';
-import { bootstrapIntervals, MIN_PAIRED_ROUNDS, wilsonInterval, type Interval } from '../verdicts/intervals.js';
+import {
+  ANALYTIC_FROM,
+  bootstrapIntervals,
+  kappaNormalInterval,
+  MIN_PAIRED_ROUNDS,
+  normalMeanInterval,
+  wilsonInterval,
+  type Interval,
+} from '../verdicts/intervals.js';
 import type { ElectionComparison } from './compare.js';
 
 export interface AgreementFigures {
@@ -93,7 +101,13 @@ const INTERVAL_MEMO_LIMIT = 10_000;
 const bootstrapOf = (table: Table) =>
   bootstrapIntervals(table, { meanGap: meanGapOf, meanAbsoluteGap: meanAbsoluteGapOf, weightedKappa: kappaOf });
 
-function bootstrapped(table: Table) {
+function gapIntervals(table: Table, n: number) {
+  if (n >= ANALYTIC_FROM)
+    return {
+      meanGap: normalMeanInterval(table, (i, j) => i - j),
+      meanAbsoluteGap: normalMeanInterval(table, (i, j) => Math.abs(i - j)),
+      weightedKappa: kappaNormalInterval(table),
+    };
   const key = table.flat().join(',');
   let found = intervalMemo.get(key);
   if (!found) {
@@ -118,7 +132,7 @@ function figures(organizationId: string | null, table: Table, subjectAssessedRou
     meanAbsoluteGap: n ? absoluteGapSum / n : null,
     weightedKappa: weightedKappaOfTable(table),
     krippendorffAlpha: krippendorffAlphaOrdinal(table),
-    intervals: { agreementRate: wilsonInterval(agreements, n), withinOneRate: wilsonInterval(withinOne, n), ...bootstrapped(table) },
+    intervals: { agreementRate: wilsonInterval(agreements, n), withinOneRate: wilsonInterval(withinOne, n), ...gapIntervals(table, n) },
     fewRounds: n < MIN_PAIRED_ROUNDS,
     didNotObserve,
   };

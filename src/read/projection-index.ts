@@ -11,6 +11,7 @@
 import { providerOfClient } from '../db/client.js';
 import { summarizeGroups, type ComparisonSummary, type RoundGroup } from '../comparison/aggregate.js';
 import type { RawClient } from './comparison-facts.js';
+import type { ReadCache } from './read-cache.js';
 
 /** A score of 1..5, or none (0), as held in the rows' score column. */
 const NONE = 0;
@@ -29,6 +30,11 @@ interface BodyRow {
   electionId: string;
   organizationId: string;
   observed: number | bigint | boolean;
+}
+
+/** The index for the data as it stands, built once per data version and kept in the read cache. */
+export function projectionIndexOf(database: { db: RawClient; cache: ReadCache }): Promise<ProjectionIndex> {
+  return database.cache.keep('projection-index', () => ProjectionIndex.load(database.db));
 }
 
 export class ProjectionIndex {

@@ -13,6 +13,7 @@ import { prepareDatabase } from '../ingest/bootstrap.js';
 import { formatReport } from '../ingest/report.js';
 import { createApp } from './app.js';
 import { watchedDatabase } from '../http/database-source.js';
+import { warmReadModel } from '../read/warm.js';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -34,8 +35,10 @@ const announce = () => {
   console.log(`comparison dashboard at http://${host}:${port}/ · reconciliation service at http://${host}:${port}/reconcile`);
 };
 
-function serve(db: Db, onListening: () => void): void {
-  const server = createHttpServer(createApp(watchedDatabase(url, db)));
+async function serve(db: Db, onListening: () => void): Promise<void> {
+  const source = watchedDatabase(url, db);
+  await warmReadModel(source.acquire());
+  const server = createHttpServer(createApp(source));
   server.listen(port, host, onListening);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -50,7 +53,7 @@ if (cluster.isPrimary) {
   const { db, loaded } = await prepareDatabase(url);
   if (loaded) console.log(`loaded the bundled sources:\n${formatReport(loaded)}`);
   if (workers === 1) {
-    serve(db, announce);
+    await serve(db, announce);
   } else {
     await db.$disconnect();
     let listening = 0;
@@ -78,5 +81,5 @@ if (cluster.isPrimary) {
     for (let i = 0; i < workers; i++) cluster.fork();
   }
 } else {
-  serve(createDb({ url }), () => undefined);
+  await serve(createDb({ url }), () => undefined);
 }

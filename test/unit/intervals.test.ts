@@ -1,7 +1,7 @@
 /** Intervals of the agreement figures, and Krippendorff's alpha, against independent computations. */
 import { describe, expect, it } from 'vitest';
 import { krippendorffAlphaOrdinal, weightedKappaOfTable } from '../../src/verdicts/agreement.js';
-import { bootstrapIntervals, wilsonInterval } from '../../src/verdicts/intervals.js';
+import { bootstrapIntervals, kappaNormalInterval, normalMeanInterval, wilsonInterval } from '../../src/verdicts/intervals.js';
 
 /** A 5×5 table from [subject score, other score, count] triples. */
 function table(cells: [number, number, number][]): number[][] {
@@ -90,6 +90,19 @@ describe('bootstrapIntervals', () => {
     const ratio = (large.high - large.low) / (small.high - small.low);
     expect(ratio).toBeGreaterThan(0.17);
     expect(ratio).toBeLessThan(0.35);
+  });
+
+  it('agrees with the normal-theory intervals used from 200 rounds on (Fleiss, Cohen and Everitt for kappa)', () => {
+    const big = wide.map((row) => row.map((c) => c * 8)); // 880 rounds
+    const kappa = (t: number[][]) => weightedKappaOfTable(t);
+    const boot = bootstrapIntervals(big, { kappa, meanGap });
+    const analytic = { kappa: kappaNormalInterval(big)!, meanGap: normalMeanInterval(big, (i, j) => i - j)! };
+    for (const name of ['kappa', 'meanGap'] as const) {
+      const width = analytic[name].high - analytic[name].low;
+      expect(Math.abs(boot[name]!.low - analytic[name].low)).toBeLessThan(0.12 * width);
+      expect(Math.abs(boot[name]!.high - analytic[name].high)).toBeLessThan(0.12 * width);
+    }
+    expect(kappaNormalInterval(table([[4, 4, 12]]))).toBeNull();
   });
 
   it('is null for a statistic undefined on most resamples, and with fewer than two rounds', () => {

@@ -11,10 +11,10 @@ import { ElectionFilter, electionWhere } from '../filters.js';
 import { organizationIdByName } from '../lookup.js';
 import type { BodyComparison, ElectionComparison, MissingItem, RoundComparison } from '../../comparison/compare.js';
 import type { AgreementFigures, ComparisonSummary } from '../../comparison/aggregate.js';
-import { BOOTSTRAP_RESAMPLES, CONFIDENCE, MIN_PAIRED_ROUNDS, type Interval } from '../../verdicts/intervals.js';
+import { ANALYTIC_FROM, BOOTSTRAP_RESAMPLES, CONFIDENCE, MIN_PAIRED_ROUNDS, type Interval } from '../../verdicts/intervals.js';
 import { compareProjected } from '../../comparison/projection.js';
 import { loadProjections } from '../../read/projections.js';
-import { ProjectionIndex } from '../../read/projection-index.js';
+import { projectionIndexOf } from '../../read/projection-index.js';
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { getRefFromModel, queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
@@ -194,7 +194,7 @@ const IntervalRef = builder.objectRef<Interval>('Interval').implement({
 });
 
 const CODEBOOK = 'docs/codebook.md in the repository';
-const BOOTSTRAP = `percentile bootstrap over the paired rounds (${BOOTSTRAP_RESAMPLES} resamples, fixed seed: the same rounds always give the same interval)`;
+const BOOTSTRAP = `below ${ANALYTIC_FROM} paired rounds a percentile bootstrap over them (${BOOTSTRAP_RESAMPLES} resamples, fixed seed: the same rounds always give the same interval), from ${ANALYTIC_FROM} on the normal-theory interval`;
 
 const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').implement({
   description: `How the subject's verdicts line up with one other body's (or all others pooled) over the compared elections. Every figure is over \`pairedRounds\` rounds (its n) and has a ${CONFIDENCE * 100}% interval beside it; with fewer than ${MIN_PAIRED_ROUNDS} paired rounds \`fewRounds\` is true and the figures describe those rounds only. Verdicts follow the codebook (${CODEBOOK}).`,
@@ -256,7 +256,7 @@ const AgreementRef = builder.objectRef<AgreementFigures>('AgreementFigures').imp
     weightedKappaInterval: t.field({
       type: IntervalRef,
       nullable: true,
-      description: `Interval of weightedKappa: ${BOOTSTRAP}; null when kappa is undefined on most resamples. Pooled figures resample the pairs of all bodies.`,
+      description: `Interval of weightedKappa: ${BOOTSTRAP} (Fleiss, Cohen and Everitt's variance); null when kappa is undefined on most resamples. Pooled figures treat the pairs of all bodies as the sample.`,
       resolve: (f) => f.intervals.weightedKappa,
     }),
     fewRounds: t.exposeBoolean('fewRounds', {
@@ -376,7 +376,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx): Promise<Report> => {
       const subject = await subjectId(ctx, args);
       const where = await electionWhere(args.filter, ctx);
-      const index = () => ctx.cache.keep('projection-index', () => ProjectionIndex.load(ctx.db));
+      const index = () => projectionIndexOf(ctx);
       // SUBJECT: the elections the projection records the subject observing (observedBy's rule, applied by projectElection).
       const scoped =
         args.scope === 'WITH_STATEMENTS' ? { AND: [where, { rounds: { some: { statements: { some: statementInForce } } } }] } : where;
