@@ -19,13 +19,18 @@ import {
 export const VerdictEnum = builder.enumType(Verdict, {
   name: 'Verdict',
   description:
-    'Ordinal verdict on an election: ENDORSED 5, LARGELY_POSITIVE 4, MIXED 3, CRITICAL 2, CONDEMNED 1; NOT_OBSERVED (declined or prevented) stands outside the scale.',
+    'Ordinal verdict on an election: ENDORSED 5, LARGELY_POSITIVE 4, MIXED 3, CRITICAL 2, CONDEMNED 1; NOT_OBSERVED (declined or prevented) stands outside the scale. Coded to the codebook, docs/codebook.md in the repository: definitions, English and Russian anchor phrases and decision rules R1–R16.',
   values: {
-    ENDORSED: { description: 'Endorsed: free, fair, legitimate, in line with standards (score 5).' },
-    LARGELY_POSITIVE: { description: 'Largely positive: met most commitments, with shortcomings (score 4).' },
-    MIXED: { description: 'Mixed: positive and negative findings in balance (score 3).' },
-    CRITICAL: { description: 'Critical: fell short of commitments in important respects (score 2).' },
-    CONDEMNED: { description: 'Condemned: did not meet a considerable number of commitments; not free or fair (score 1).' },
+    ENDORSED: { description: 'Endorsed: an unhedged positive conclusion: free, fair, legitimate, in line with standards (score 5).' },
+    LARGELY_POSITIVE: {
+      description:
+        'Largely positive: a qualified positive conclusion: met most commitments, isolated violations that did not affect the result (score 4).',
+    },
+    MIXED: { description: 'Mixed: positives and negatives in balance, or only some commitments met (score 3).' },
+    CRITICAL: {
+      description: 'Critical: fell short of or did not meet (a number of) commitments, free but not fair, legitimacy doubted (score 2).',
+    },
+    CONDEMNED: { description: 'Condemned: wholesale rejection: not free, not democratic, a farce, mass fraud, illegitimate (score 1).' },
     NOT_OBSERVED: {
       description: 'The body declined, was not invited or was prevented from observing; outside the ordinal scale.',
     },
