@@ -5,6 +5,8 @@
 import { createDb } from '../db/client.js';
 import { QueryLog, countingAdapter } from '../db/query-counter.js';
 import { createServer } from '../server/yoga.js';
+import { fixedDatabase } from '../http/database-source.js';
+import { warmReadModel } from '../read/warm.js';
 import { graphqlBody, type BenchQuery } from './queries.js';
 
 export interface StatementCount {
@@ -27,7 +29,10 @@ export async function countStatements(url: string, pages: number[]): Promise<Sta
   try {
     // Counting SQL at pages up to 1000 asks for more than an anonymous client may: no cost limit here.
     // Counted without the response cache: what a request costs, not what a repeated one does.
-    const yoga = createServer(db, { limits: { maxCost: Number.POSITIVE_INFINITY }, responseCache: false });
+    // Built first, as a server does before it listens: the counts are of requests, not of the start.
+    const source = fixedDatabase(db);
+    await warmReadModel(source.acquire());
+    const yoga = createServer(source, { limits: { maxCost: Number.POSITIVE_INFINITY }, responseCache: false });
     const run = async (query: BenchQuery, first: number): Promise<StatementCount> => {
       log.reset();
       const response = await yoga.fetch('http://localhost/graphql', {

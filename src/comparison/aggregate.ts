@@ -32,8 +32,12 @@ export interface AgreementFigures {
   weightedKappa: number | null;
   /** Krippendorff's alpha (ordinal metric) over the same pairs. */
   krippendorffAlpha: number | null;
-  /** 95% intervals: Wilson's for the shares, a seeded bootstrap over the paired rounds for the rest. */
-  intervals: FigureIntervals;
+  /**
+   * 95% intervals: Wilson's for the shares, a seeded bootstrap over the paired rounds (normal theory
+   * from ANALYTIC_FROM rounds) for the rest. Computed when first read: a summary over hundreds of
+   * bodies is asked for its intervals only by some clients, and the bootstrap is its costliest part.
+   */
+  readonly intervals: FigureIntervals;
   /** Fewer than MIN_PAIRED_ROUNDS paired rounds: the figures describe those rounds, not a pattern. */
   fewRounds: boolean;
   /** Rounds where this body declined or was prevented from observing. */
@@ -118,24 +122,40 @@ function gapIntervals(table: Table, n: number) {
   return found;
 }
 
+/** Adds `intervals` as a property computed on first read (not enumerable: figures compare by their values). */
+function withIntervals(figures: Omit<AgreementFigures, 'intervals'>, table: Table): AgreementFigures {
+  let computed: FigureIntervals | undefined;
+  return Object.defineProperty(figures, 'intervals', {
+    enumerable: false,
+    get: () =>
+      (computed ??= {
+        agreementRate: wilsonInterval(figures.agreements, figures.pairedRounds),
+        withinOneRate: wilsonInterval(Math.round((figures.withinOneRate ?? 0) * figures.pairedRounds), figures.pairedRounds),
+        ...gapIntervals(table, figures.pairedRounds),
+      }),
+  }) as AgreementFigures;
+}
+
 function figures(organizationId: string | null, table: Table, subjectAssessedRounds: number, didNotObserve: number): AgreementFigures {
   const { n, agreements, withinOne, gapSum, absoluteGapSum } = tally(table);
-  return {
-    organizationId,
-    pairedRounds: n,
-    subjectAssessedRounds,
-    coverage: ratio(n, subjectAssessedRounds),
-    agreements,
-    agreementRate: ratio(agreements, n),
-    withinOneRate: ratio(withinOne, n),
-    meanGap: n ? gapSum / n : null,
-    meanAbsoluteGap: n ? absoluteGapSum / n : null,
-    weightedKappa: weightedKappaOfTable(table),
-    krippendorffAlpha: krippendorffAlphaOrdinal(table),
-    intervals: { agreementRate: wilsonInterval(agreements, n), withinOneRate: wilsonInterval(withinOne, n), ...gapIntervals(table, n) },
-    fewRounds: n < MIN_PAIRED_ROUNDS,
-    didNotObserve,
-  };
+  return withIntervals(
+    {
+      organizationId,
+      pairedRounds: n,
+      subjectAssessedRounds,
+      coverage: ratio(n, subjectAssessedRounds),
+      agreements,
+      agreementRate: ratio(agreements, n),
+      withinOneRate: ratio(withinOne, n),
+      meanGap: n ? gapSum / n : null,
+      meanAbsoluteGap: n ? absoluteGapSum / n : null,
+      weightedKappa: weightedKappaOfTable(table),
+      krippendorffAlpha: krippendorffAlphaOrdinal(table),
+      fewRounds: n < MIN_PAIRED_ROUNDS,
+      didNotObserve,
+    },
+    table,
+  );
 }
 
 export function summarize(comparisons: ElectionComparison[]): ComparisonSummary {
@@ -173,7 +193,9 @@ export function summarize(comparisons: ElectionComparison[]): ComparisonSummary 
     subjectAssessedElections: assessed.filter((c) => c.subjectObserved).length,
     subjectCoverage: ratio(assessed.filter((c) => c.subjectObserved).length, observed.length),
     // Pooled coverage counts rounds with at least one other assessment, not pairs (several bodies may speak on one round).
-    pooled: { ...figures(null, pooled, subjectAssessedRounds, pooledDeclined), coverage: ratio(roundsWithAnyPair, subjectAssessedRounds) },
+    pooled: Object.assign(figures(null, pooled, subjectAssessedRounds, pooledDeclined), {
+      coverage: ratio(roundsWithAnyPair, subjectAssessedRounds),
+    }),
     byBody,
   };
 }
@@ -231,10 +253,9 @@ export function summarizeGroups(counts: ElectionCounts, groups: RoundGroup[]): C
     subjectObservedElections: counts.subjectObservedElections,
     subjectAssessedElections: counts.subjectAssessedElections,
     subjectCoverage: ratio(counts.subjectAssessedElections, counts.subjectObservedElections),
-    pooled: {
-      ...figures(null, pooled, counts.subjectAssessedRounds, pooledDeclined),
+    pooled: Object.assign(figures(null, pooled, counts.subjectAssessedRounds, pooledDeclined), {
       coverage: ratio(counts.roundsWithAnyPair, counts.subjectAssessedRounds),
-    },
+    }),
     byBody,
   };
 }
