@@ -120,6 +120,44 @@ describe('a source is what its key says, not its file name', () => {
   });
 });
 
+describe('facts a spreadsheet restates on each row', () => {
+  const KYRGYZ = [
+    'PACE,Kyrgyzstan,presidential,2017-10-15,1,2017-10-16,press,,the vote was competitive,en,false,LARGELY_POSITIVE,k,,',
+    'PACE,Kyrgyzstan,presidential,2017-10-15,1,2017-10-17,interview,,misuse of public resources was noted,en,false,MIXED,k,,',
+    'PACE,Kyrgyzstan,presidential,2017-10-15,1,2017-10-20,final,,the election was peaceful and orderly,en,false,LARGELY_POSITIVE,k,,',
+  ];
+  const claimsOf = async (key: string) =>
+    t.db.claim.findMany({
+      where: { source: { key }, entityType: { in: ['Election', 'Mission'] } },
+      select: { id: true, entityType: true, property: true, locator: true, excerpt: true, retiredAt: true },
+      orderBy: { entityType: 'asc' },
+    });
+
+  it('are claimed once, at the first row that states them, and move to the next such row when it goes', async () => {
+    const file = write('restated/kyrgyzstan.csv', KYRGYZ);
+    const { key } = await ingest(file);
+    const first = await claimsOf(key);
+    expect(first.map((c) => [c.entityType, c.property, c.locator, c.retiredAt])).toEqual([
+      ['Election', 'date', 'row 2', null],
+      ['Mission', 'observed', 'row 2', null],
+    ]);
+    // The first row removed: the same claims, now citing the row that states the facts first.
+    write('restated/kyrgyzstan.csv', KYRGYZ.slice(1));
+    await ingest(file);
+    const second = await claimsOf(key);
+    expect(second.map((c) => c.id)).toEqual(first.map((c) => c.id));
+    expect(second.map((c) => [c.locator, c.excerpt, c.retiredAt])).toEqual([
+      ['row 2', 'misuse of public resources was noted', null],
+      ['row 2', 'statement as observer: misuse of public resources was noted', null],
+    ]);
+    // Every row removed but one of another election: the facts no row states any more are retired.
+    write('restated/kyrgyzstan.csv', [KYRGYZ[0].replace('Kyrgyzstan', 'Armenia')]);
+    await ingest(file);
+    const third = await claimsOf(key);
+    expect(third.filter((c) => first.some((f) => f.id === c.id)).every((c) => c.retiredAt !== null)).toBe(true);
+  });
+});
+
 describe('a new version of a spreadsheet', () => {
   const ROWS = [
     'PACE,Azerbaijan,presidential,2013-10-09,1,2013-10-10,press,,the election was marred by limits on freedom of expression,en,false,CRITICAL,t,,',

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CODER_VERSION, codeVerdict, detectLanguage } from '../src/verdicts/coder.js';
 import { weightedKappa } from '../src/verdicts/agreement.js';
 import { parseVerdict, verdictFromScore, verdictScore, VERDICTS } from '../src/verdicts/scale.js';
-import { PHRASE_RULES } from '../src/verdicts/rules.js';
+import { PHRASE_RULES, re, wordMatches } from '../src/verdicts/rules.js';
 import { evaluateFile } from '../scripts/eval-coder.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -297,6 +297,28 @@ describe('codeVerdict: output contract', () => {
     expect(CODER_VERSION).toMatch(/^rules-/);
     const ids = PHRASE_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('word-bounded matching', () => {
+  const starts = (text: string, source: string) => [...wordMatches(text, re(source))].map((m) => [m.index, m[0]]);
+
+  it('finds a pattern only where a word starts and ends, in both scripts', () => {
+    expect(starts('unfair, fair and Fair', 'fair')).toEqual([
+      [8, 'fair'],
+      [17, 'Fair'],
+    ]);
+    expect(starts('несвободные и свободные выборы', 'свободн\\p{L}*')).toEqual([[14, 'свободные']]);
+    expect(starts('fairly fair', 'fair')).toEqual([[7, 'fair']]);
+  });
+
+  it('goes on after a match inside a word, so a match starting within its span is not missed', () => {
+    // "air air" inside "fair air air": the engine first finds it at 1 (inside "fair"), then at 5.
+    expect(starts('fair air air', 'air air')).toEqual([[5, 'air air']]);
+  });
+
+  it('reads a letter outside the basic plane before a match as part of the word', () => {
+    expect(starts('𝐀fair fair', 'fair')).toEqual([[7, 'fair']]);
   });
 });
 

@@ -62,19 +62,42 @@ function statementOf(connection: SqliteConnection, sql: string) {
   return statement;
 }
 
+/** Tables other tables' foreign keys reference, per connection (read once from the schema). */
+const referencedTables = new WeakMap<SqliteConnection, Set<string>>();
+
+function referenced(connection: SqliteConnection): Set<string> {
+  let tables = referencedTables.get(connection);
+  if (!tables) {
+    const rows = connection
+      .prepare(`SELECT DISTINCT f."table" AS parent FROM sqlite_schema AS m, pragma_foreign_key_list(m.name) AS f WHERE m.type = 'table'`)
+      .all() as { parent: string }[];
+    tables = new Set(rows.map((r) => r.parent));
+    referencedTables.set(connection, tables);
+  }
+  return tables;
+}
+
 function sqliteWriter(connection: SqliteConnection): TableWriter {
-  const write = (model: string, rows: Row[], conflict: (table: string) => string) => {
+  /**
+   * Writes rows with `INSERT … conflict`; with `probe`, into a table other tables reference, a
+   * row whose id is not stored yet is written by a plain INSERT instead: with foreign keys on,
+   * SQLite inserts a new row into such a table through `ON CONFLICT DO UPDATE` at twice the cost
+   * of a plain INSERT (measured on Statement: 64 against 30 µs a row); a probe by id costs 2 µs.
+   */
+  const write = (model: string, rows: Row[], conflict: (table: string) => string, probe = false) => {
     if (!rows.length) return;
     const table = tableName(model);
     const columns = columnsOf(rows);
-    const statement = statementOf(
-      connection,
-      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})${conflict(table)}`,
-    );
+    const into = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const statement = statementOf(connection, `${into}${conflict(table)}`);
+    probe &&= referenced(connection).has(table);
+    const plain = probe ? statementOf(connection, into) : statement;
+    const exists = probe ? statementOf(connection, `SELECT 1 FROM ${quote(table)} WHERE "id" = ?`).pluck() : null;
     const params: unknown[] = new Array(columns.length);
     for (const row of rows) {
       for (let c = 0; c < columns.length; c++) params[c] = sqliteValue(row[columns[c]]);
-      statement.run(params);
+      if (exists && exists.get(row.id) === undefined) plain.run(params);
+      else statement.run(params);
     }
   };
   return {
@@ -82,12 +105,16 @@ function sqliteWriter(connection: SqliteConnection): TableWriter {
       write(model, rows, () => '');
     },
     async upsert(model, rows, update) {
-      write(model, rows, (table) =>
-        update.length
-          ? ` ON CONFLICT("id") DO UPDATE SET ${update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')} WHERE ${update
-              .map((c) => `${quote(table)}.${quote(c)} IS NOT excluded.${quote(c)}`)
-              .join(' OR ')}`
-          : ' ON CONFLICT("id") DO NOTHING',
+      write(
+        model,
+        rows,
+        (table) =>
+          update.length
+            ? ` ON CONFLICT("id") DO UPDATE SET ${update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')} WHERE ${update
+                .map((c) => `${quote(table)}.${quote(c)} IS NOT excluded.${quote(c)}`)
+                .join(' OR ')}`
+            : ' ON CONFLICT("id") DO NOTHING',
+        update.length > 0,
       );
     },
     async patch(model, rows) {

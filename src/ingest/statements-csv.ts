@@ -297,7 +297,7 @@ const previousSelect = {
  * A row the write cannot place (a name an earlier row made ambiguous) is a StatementRowError.
  */
 async function placeRow(store: Store, sourceId: string, row: StatementRow): Promise<PlacedRow> {
-  const at = { sourceId, locator: `row ${row.line}`, excerpt: row.quote };
+  const at = { sourceId, locator: `row ${row.line}`, excerpt: row.quote, restated: true };
   let organizationId: string;
   try {
     organizationId = await store.resolveOrCreateOrganization(row.organization, at, { kind: 'OTHER' });
@@ -400,7 +400,7 @@ export async function writeStatementRows(
       // source published): kept with its source, counted once.
       const { organizationId: _o, roundId: _r, speakerId: _s, ...text } = p.data;
       const textId = store.statementText(textOf, { ...text, verdict: p.row.verdict, retiredAt: null });
-      await store.claim('StatementText', textId, 'quote', p.row.quote, p.at);
+      await store.claim('StatementText', textId, 'quote', p.row.quote, { ...p.at, restated: false });
       result.texts.push(textId);
       continue;
     }
@@ -444,7 +444,7 @@ export async function writeStatementRows(
       quoteLanguage: p.data.quoteLanguage,
       translated: p.data.translated,
     });
-    await store.claim('Statement', id, 'quote', p.row.quote, p.at);
+    await store.claim('Statement', id, 'quote', p.row.quote, { ...p.at, restated: false });
     if (!p.row.verdict) result.uncoded.push(id);
     result.statementIds.push(id);
     result.unsettled.push(id);

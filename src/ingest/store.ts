@@ -24,6 +24,11 @@ export interface Provenance {
   sourceId: string;
   locator: string;
   excerpt: string;
+  /**
+   * The source restates its facts from place to place (a spreadsheet gives an election's date on
+   * each of its rows): one claim per fact, at the first place that states it, stands for them all.
+   */
+  restated?: boolean;
 }
 
 /** A claim as a check sees it before it is queued. */
@@ -46,6 +51,8 @@ export class Store {
   private readonly aliasSeen = new Set<string>();
   private readonly claimChecks = new Map<string, { check: (claim: ClaimToCheck) => string | null; problems: string[] }>();
   private readonly claimSeen = new Set<string>();
+  private readonly restatedSeen = new Set<string>();
+  private readonly aliasSpellings = new Set<string>();
   /** Elections as stored, to decide whether a source makes a date more precise. */
   private readonly electionDates = new Map<string, { date: string | null; datePrecision: DatePrecision }>();
   /** Statements by body, round and day, as stored or queued: to tell another text of one from a statement of its own. */
@@ -155,16 +162,23 @@ export class Store {
       checks.problems.push(problem);
       return;
     }
-    const id = stableId('claim', at.sourceId, entityType, entityId, property, at.locator);
-    if (this.claimSeen.has(id)) return;
-    this.claimSeen.add(id);
+    const json = JSON.stringify(value ?? null);
+    // Restated facts are remembered for the whole ingest (a few per election), so a later batch's
+    // row does not move the claim off the first row that states it; by their parts, not their
+    // hash, as most rows restate what an earlier row said.
+    if (at.restated) {
+      const fact = `${at.sourceId}\u0000${entityType}\u0000${entityId}\u0000${property}\u0000${json}`;
+      if (this.restatedSeen.has(fact)) return;
+      this.restatedSeen.add(fact);
+    }
+    const id = stableId('claim', at.sourceId, entityType, entityId, property, at.restated ? json : at.locator);
+    if (!at.restated) {
+      if (this.claimSeen.has(id)) return;
+      this.claimSeen.add(id);
+    }
     this.wholeSources.get(at.sourceId)?.claims.add(id);
-    const data = { value: JSON.stringify(value ?? null), excerpt: at.excerpt };
-    this.writes.put(
-      'claim',
-      { id, sourceId: at.sourceId, entityType, entityId, property, locator: at.locator, createdAt: this.now, ...data },
-      data,
-    );
+    const data = { value: json, locator: at.locator, excerpt: at.excerpt };
+    this.writes.put('claim', { id, sourceId: at.sourceId, entityType, entityId, property, createdAt: this.now, ...data }, data);
     this.stats.claims++;
   }
 
@@ -174,9 +188,13 @@ export class Store {
     origin: string,
     sourceId: string | null,
   ): Promise<void> {
+    const owner = target.organizationId ?? target.areaId ?? target.personId ?? '';
+    // Rows name their bodies over and over: a spelling already taken for its owner is not normalised again.
+    const spelling = `${owner}\u0000${name}`;
+    if (this.aliasSpellings.has(spelling)) return;
+    this.aliasSpellings.add(spelling);
     const normalized = normalizeName(name);
     if (!normalized) return;
-    const owner = target.organizationId ?? target.areaId ?? target.personId ?? '';
     const id = aliasId(owner, normalized);
     if (this.aliasSeen.has(id)) return;
     this.aliasSeen.add(id);

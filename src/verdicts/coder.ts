@@ -19,6 +19,7 @@ import {
   STATEMENT_KIND_HINTS,
   WINDOWS,
   re,
+  wordMatches,
   type CueKind,
   type Lang,
   type PhraseRule,
@@ -154,8 +155,7 @@ function markCues(text: string, tokens: Token[], lang: Lang): void {
   for (const kind of CUE_ORDER) {
     const rx = cueRegex(lang, kind);
     if (!rx) continue;
-    rx.lastIndex = 0;
-    for (const m of text.matchAll(rx)) {
+    for (const m of wordMatches(text, rx)) {
       const start = m.index ?? 0;
       const idx = tokensIn(tokens, start, start + m[0].length);
       // Words of a contrast phrase are not negations ("тем не менее", "nevertheless").
@@ -182,11 +182,7 @@ function findMatches(text: string, tokens: Token[], lang: Lang): Match[] {
   const candidates: { rule: PhraseRule; start: number; end: number }[] = [];
   for (const rule of PHRASE_RULES) {
     if (rule.lang !== lang) continue;
-    rule.pattern.lastIndex = 0;
-    for (const m of text.matchAll(rule.pattern)) {
-      const start = m.index ?? 0;
-      if (m[0].length > 0) candidates.push({ rule, start, end: start + m[0].length });
-    }
+    for (const m of wordMatches(text, rule.pattern)) candidates.push({ rule, start: m.index, end: m.index + m[0].length });
   }
   // Longest match wins (a stock phrase beats the single words inside it); then weight.
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || b.rule.weight - a.rule.weight || a.start - b.start);
