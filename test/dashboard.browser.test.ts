@@ -21,7 +21,7 @@ describe('the dashboard operations', () => {
   it('are valid against the public schema, each on its own', () => {
     const document = parse(fs.readFileSync(path.join(projectRoot, 'src/dashboard/operations.graphql'), 'utf8'));
     const operations = separateOperations(document);
-    expect(Object.keys(operations).sort()).toEqual(['DashboardComparison', 'DashboardElection', 'DashboardOptions']);
+    expect(Object.keys(operations).sort()).toEqual(['DashboardComparison', 'DashboardElection', 'DashboardOptions', 'DashboardSearch']);
     for (const [name, operation] of Object.entries(operations)) {
       expect(validate(schema, operation).map((e) => `${name}: ${e.message}`)).toEqual([]);
     }
@@ -229,6 +229,26 @@ describe.skipIf(!hasChromium).each(modes)(
       expect(await shared.isHidden('#drilldown')).toBe(true);
       expect(shared.url()).not.toContain('election=');
       await shared.close();
+    });
+
+    it('searches what was said in Russian word forms, highlights the words, and opens the election', async () => {
+      const searching = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await searching.goto(`${base}/`);
+      await drawn(searching);
+      await searching.fill('#search-query', 'прозрачными');
+      await searching.press('#search-query', 'Enter');
+      await searching.waitForSelector('[data-testid=search-result]');
+      expect(await searching.textContent('#search-status')).toMatch(/^\d+ statements? found/);
+      const marked = await searching.$$eval('#search-results mark', (m) => m.map((x) => x.textContent!.toLowerCase()));
+      expect(marked).toContain('прозрачные');
+      expect(marked.every((w) => w.startsWith('прозрачн'))).toBe(true);
+      const first = searching.locator('[data-testid=search-result] button.link').first();
+      const title = await first.textContent();
+      await first.click();
+      await searching.waitForURL(/election=/);
+      await searching.waitForSelector('#drilldown [data-testid=quote]');
+      expect(await searching.textContent('[data-testid=drilldown-title]')).toBe(title);
+      await searching.close();
     });
   },
 );

@@ -17,6 +17,7 @@ import { PERSISTED_DOCUMENTS_FILE, persistedOnlyFromEnv } from '../src/server/pe
 import {
   DashboardComparisonDocument,
   DashboardElectionDocument,
+  DashboardSearchDocument,
   DashboardOptionsDocument,
   type DashboardOptionsQuery,
   type TypedDocumentString,
@@ -124,6 +125,7 @@ describe('the generated client and store', () => {
       DashboardOptions: idOf(DashboardOptionsDocument),
       DashboardComparison: idOf(DashboardComparisonDocument),
       DashboardElection: idOf(DashboardElectionDocument),
+      DashboardSearch: idOf(DashboardSearchDocument),
     });
     const store = JSON.parse(fs.readFileSync(PERSISTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
     expect(Object.keys(store).sort()).toEqual(Object.values(ids).sort());

@@ -4,6 +4,7 @@ import { comparisonVariables, queryString, readState } from './state.js';
 import { columnsFor, renderAgreementTable, renderSideBySide, renderSummary } from './render.js';
 import { drawAgreement, drawPairs, drawTimeline } from './charts.js';
 import { closeDrilldown, openDrilldown } from './drilldown.js';
+import { setUpSearch } from './search.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('filters');
@@ -193,6 +194,7 @@ window.addEventListener('popstate', () => {
   void loadComparison();
 });
 
+setUpSearch($('search'), $('search-results'), $('search-status'), openElection);
 syncControls();
 syncDrilldown();
 void loadComparison();

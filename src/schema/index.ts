@@ -8,6 +8,7 @@ import './types/persons.js';
 import './types/events.js';
 import './types/elections.js';
 import './types/statements.js';
+import './types/search.js';
 import './types/comparison.js';
 import './types/curation.js';
 
