@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, separateOperations, validate } from 'graphql';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, hasChromium, launchChromium } from './helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -230,6 +231,52 @@ describe.skipIf(!hasChromium).each(modes)(
       expect(shared.url()).not.toContain('election=');
       await shared.close();
     });
+
+    /** Serious or critical WCAG 2.1 A/AA violations axe-core finds on the page as it stands. */
+    async function violations(p: Page): Promise<string[]> {
+      const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+
+    for (const width of [1400, 390]) {
+      it(`passes axe-core (WCAG 2.1 AA) on every view at ${width} px wide, and fits the screen`, async () => {
+        const context = await browser.newContext({ viewport: { width, height: 900 } });
+        const p = await context.newPage();
+        await p.goto(`${base}/?scope=WITH_STATEMENTS`);
+        await drawn(p);
+        expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(await violations(p)).toEqual([]);
+        // Each chart's data as a table; the agreement chart's rows are the bodies it draws.
+        expect(await p.$$eval('.chart-data', (d) => d.length)).toBe(3);
+        const bars = await p.evaluate(
+          () =>
+            (window as unknown as { Chart: { getChart(id: string): { data: { labels: string[] } } } }).Chart.getChart('chart-agreement')
+              .data.labels.length,
+        );
+        expect(await p.$$eval('.chart-box:has(#chart-agreement) + .chart-data tbody tr', (r) => r.length)).toBe(bars);
+
+        // The drill-down is a dialog named by its heading: it takes the focus, and Escape gives it back.
+        const link = p.locator('#side-by-side .election-link').first();
+        await link.click();
+        await p.waitForSelector('#drilldown [data-testid=quote]');
+        expect(await p.evaluate(() => document.getElementById('drilldown')!.contains(document.activeElement))).toBe(true);
+        expect(await p.getAttribute('#drilldown', 'role')).toBe('dialog');
+        expect(await p.textContent('#drilldown-heading')).toBe(await p.textContent('[data-testid=drilldown-title]'));
+        expect(await violations(p)).toEqual([]);
+        await p.keyboard.press('Escape');
+        expect(await p.evaluate(() => document.activeElement?.classList.contains('election-link'))).toBe(true);
+
+        await p.fill('#search-query', 'transparent');
+        await p.press('#search-query', 'Enter');
+        await p.waitForSelector('[data-testid=search-result]');
+        expect(await violations(p)).toEqual([]);
+        expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await p.screenshot({ path: path.join(artifacts, `dashboard-${width}px.png`), fullPage: true });
+        await context.close();
+      });
+    }
 
     it('searches what was said in Russian word forms, highlights the words, and opens the election', async () => {
       const searching = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

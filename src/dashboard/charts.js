@@ -4,6 +4,51 @@ import { shortName } from './format.js';
 const charts = new Map();
 const BODY_COLORS = ['#24507a', '#d95f02', '#7570b3', '#1b9e77', '#e7298a', '#66a61e', '#a6761d', '#666666'];
 
+/**
+ * Each chart's data as a table, in a disclosure under the chart: what a screen reader or a
+ * keyboard user reads instead of the picture (and what a reader copies).
+ */
+function dataTable(canvasId, headers, rows) {
+  const box = document.getElementById(canvasId).parentElement;
+  let details = box.nextElementSibling;
+  if (!details?.classList.contains('chart-data')) {
+    details = document.createElement('details');
+    details.className = 'chart-data';
+    const summary = document.createElement('summary');
+    summary.textContent = 'The data as a table';
+    details.append(summary, document.createElement('table'));
+    box.after(details);
+  }
+  const table = details.querySelector('table');
+  const head = document.createElement('tr');
+  for (const h of headers) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = h;
+    head.append(th);
+  }
+  const body = rows.map((row) => {
+    const tr = document.createElement('tr');
+    row.forEach((value, i) => {
+      const cell = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) cell.scope = 'row';
+      cell.textContent = String(value);
+      tr.append(cell);
+    });
+    return tr;
+  });
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const tbody = document.createElement('tbody');
+  tbody.append(...body);
+  table.replaceChildren(thead, tbody);
+}
+
+/** A bar chart's labels and datasets as rows: one per label, a column per dataset. */
+function barRows(data) {
+  return data.labels.map((label, i) => [label, ...data.datasets.map((d) => d.data[i])]);
+}
+
 function draw(canvasId, config, emptyMessage) {
   const canvas = document.getElementById(canvasId);
   charts.get(canvasId)?.destroy();
@@ -47,14 +92,16 @@ export function drawTimeline(nodes, subjectName) {
   ];
   const counts = Object.fromEntries(series.map(([key]) => [key, labels.map(() => 0)]));
   for (const n of nodes) counts[recordKind(n)][labels.indexOf(String(n.election.year))]++;
+  const data = {
+    labels,
+    datasets: series.map(([key, label, color]) => ({ label, data: counts[key], backgroundColor: color, maxBarThickness: 48 })),
+  };
+  dataTable('chart-timeline', ['Year', ...series.map(([, label]) => label)], barRows(data));
   return draw(
     'chart-timeline',
     {
       type: 'bar',
-      data: {
-        labels,
-        datasets: series.map(([key, label, color]) => ({ label, data: counts[key], backgroundColor: color, maxBarThickness: 48 })),
-      },
+      data,
       options: {
         scales: {
           x: { stacked: true, ticks: { autoSkip: true, maxRotation: 0 } },
@@ -69,6 +116,16 @@ export function drawTimeline(nodes, subjectName) {
 
 export function drawAgreement(byBody) {
   const compared = byBody.filter((f) => f.pairedRounds > 0);
+  dataTable(
+    'chart-agreement',
+    ['Body', 'Paired rounds', 'Same verdict', 'Within one step'],
+    compared.map((f) => [
+      f.organization.name,
+      f.pairedRounds,
+      `${Math.round((f.agreementRate ?? 0) * 100)}%`,
+      `${Math.round((f.withinOneRate ?? 0) * 100)}%`,
+    ]),
+  );
   return draw(
     'chart-agreement',
     {
@@ -80,7 +137,7 @@ export function drawAgreement(byBody) {
           {
             label: 'Same verdict',
             data: compared.map((f) => Math.round((f.agreementRate ?? 0) * 100)),
-            backgroundColor: '#1a9850',
+            backgroundColor: '#15803d',
             minBarLength: 3,
           },
           {
@@ -117,6 +174,20 @@ export function drawPairs(nodes, subjectName) {
       }
     }
   }
+  dataTable(
+    'chart-pairs',
+    ['Election', 'Round', 'Body', 'Its verdict', `${subjectName}’s verdict`, 'Gap'],
+    [...byBody.values()].flatMap(({ organization, points }) =>
+      points.map((p) => [
+        p.title,
+        p.round.toLowerCase(),
+        organization.name,
+        SCORE_TICKS[p.x],
+        SCORE_TICKS[p.y],
+        p.gap > 0 ? `+${p.gap}` : p.gap,
+      ]),
+    ),
+  );
   // Rounds with the same pair of scores would hide each other: spread them a little.
   const taken = new Map();
   const datasets = [...byBody.values()].map(({ organization, points }, i) => ({

@@ -50,15 +50,27 @@ function bodyBlock(title, verdict, gap, statements, extra) {
   );
 }
 
+/** What had the focus before the drill-down took it: it gets it back when the drill-down closes. */
+let opener = null;
+
+/** The panel is a dialog named by its heading; it takes the focus (on its Close button) when it opens. */
+function heading(text, attributes = {}) {
+  return el('h2', { id: 'drilldown-heading', ...attributes }, text);
+}
+
 export async function openDrilldown(panel, electionId, subject, onClose) {
+  if (panel.hidden) opener = document.activeElement;
   panel.hidden = false;
   panel.dataset.electionId = electionId;
   panel.setAttribute('aria-busy', 'true');
-  const close = el('button', { type: 'button', class: 'close', onclick: onClose, 'aria-label': 'Close' }, 'Close');
-  panel.replaceChildren(el('header', {}, el('h2', {}, 'Loading…'), close));
+  const close = el('button', { type: 'button', class: 'close', onclick: onClose }, 'Close');
+  panel.replaceChildren(el('header', {}, heading('Loading…'), close));
+  close.focus();
   try {
     const { node } = await runOperation('DashboardElection', { id: electionId, subject: subject || null });
     if (panel.dataset.electionId !== electionId) return;
+    // Asked before the Close button moves into the new header (moving it drops its focus).
+    const focused = panel.contains(document.activeElement);
     if (!node) throw new Error('no such election');
     const c = node.comparison;
     const missions = node.missions.map((m) =>
@@ -85,22 +97,27 @@ export async function openDrilldown(panel, electionId, subject, onClose) {
       el('li', {}, `${m.organization.name}${m.round ? ` (${m.round.toLowerCase()} round)` : ''}: ${MISSING[m.kind] ?? m.kind}`),
     );
     const parts = [
-      el('header', {}, el('h2', { 'data-testid': 'drilldown-title' }, node.title), close),
+      el('header', {}, heading(node.title, { 'data-testid': 'drilldown-title' }), close),
       el('p', { class: 'sub' }, [node.date ?? 'date not known to the day', node.area.name, node.type.toLowerCase()].join(' · ')),
       missions.length ? el('section', {}, el('h4', {}, 'Observation missions'), el('ul', {}, missions)) : null,
       rounds.length ? rounds : el('p', { class: 'quiet' }, 'No statements on this election are on record.'),
       missing.length ? el('section', {}, el('h3', {}, 'Missing for a fair comparison'), el('ul', {}, missing)) : null,
     ];
     panel.replaceChildren(...parts.flat().filter(Boolean));
+    if (focused) close.focus();
   } catch (error) {
-    panel.replaceChildren(el('header', {}, el('h2', {}, 'Could not load this election'), close), el('p', {}, error.message));
+    panel.replaceChildren(el('header', {}, heading('Could not load this election'), close), el('p', {}, error.message));
+    close.focus();
   } finally {
     panel.removeAttribute('aria-busy');
   }
 }
 
 export function closeDrilldown(panel) {
+  const hadFocus = panel.contains(document.activeElement);
   panel.hidden = true;
   delete panel.dataset.electionId;
   panel.replaceChildren();
+  if (opener?.isConnected && (hadFocus || document.activeElement === document.body)) opener.focus();
+  opener = null;
 }
