@@ -40,7 +40,7 @@ describe('GET /export/comparison.csv', () => {
   it('has the Ukraine 2012 row: CIS-EMO ENDORSED against ODIHR CRITICAL, a gap of 3', async () => {
     const { text, rows } = await csv('?country=Ukraine&yearFrom=2012&yearTo=2012');
     expect(text.split('\r\n')[0]).toBe(
-      'election_id,election,country,area,election_type,year,date,round,subject,subject_verdict,subject_score,body,body_verdict,body_score,gap,agrees,status,subject_sources,body_sources',
+      'election_id,election,country,area,election_type,year,date,round,subject,subject_verdict,subject_score,body,body_verdict,body_score,gap,agrees,status,subject_sources,body_sources,subject_quotes,subject_speakers,body_quotes,body_speakers',
     );
     const row = rows.find(
       (r) => r.election === 'Ukraine parliamentary election 2012' && r.body === 'OSCE Office for Democratic Institutions and Human Rights',
@@ -61,12 +61,35 @@ describe('GET /export/comparison.csv', () => {
       status: 'BOTH_ASSESSED',
     });
     expect(row!.subject_sources).toContain('korrespondent.net');
+    // The quotes of both sides, one a line, as the statements give them.
+    const quotes = await t.db.statement.findMany({
+      where: {
+        round: { election: { area: { name: 'Ukraine' }, year: 2012 } },
+        organization: { key: 'cis-emo' },
+        retiredAt: null,
+        withdrawnAt: null,
+      },
+      select: { quote: true },
+    });
+    expect(new Set(row!.subject_quotes.split('\n'))).toEqual(new Set(quotes.map((q) => q.quote)));
+    expect(row!.body_quotes).toMatch(/level playing field/);
     expect(rows.every((r) => r.country === 'Ukraine' && r.year === '2012')).toBe(true);
     // The election id is the GraphQL global ID.
     const { data } = await t.gql<{ node: { title: string } }>('query ($id: ID!) { node(id: $id) { ... on Election { title } } }', {
       id: row!.election_id,
     });
     expect(data?.node.title).toBe('Ukraine parliamentary election 2012');
+  });
+
+  it('names its file after its filter', async () => {
+    const named = async (query: string) =>
+      (await app.fetch(`http://localhost/export/comparison.csv${query}`)).headers.get('content-disposition');
+    expect(await named('')).toBe('attachment; filename="comparison-cis-emo.csv"');
+    expect(await named('?country=Ukraine&yearFrom=2004&yearTo=2012&type=PRESIDENTIAL&body=ODIHR&scope=WITH_STATEMENTS')).toBe(
+      'attachment; filename="comparison-cis-emo-ukraine-2004-2012-presidential-vs-odihr-with-statements.csv"',
+    );
+    const agreement = await app.fetch('http://localhost/export/agreement.csv?country=Молдова&scope=PAIRED');
+    expect(agreement.headers.get('content-disposition')).toBe('attachment; filename="agreement-cis-emo-paired.csv"');
   });
 
   it('lists every election of the comparison, those without statements included', async () => {
@@ -127,7 +150,7 @@ describe('GET /export/agreement.csv', () => {
   it('has the pooled row and one per body, each figure with its n and 95% interval as GraphQL gives them', async () => {
     const response = await app.fetch('http://localhost/export/agreement.csv');
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toContain('agreement.csv');
+    expect(response.headers.get('content-disposition')).toMatch(/filename="agreement-cis-emo[a-z0-9-]*\.csv"/);
     const rows = parse(await response.text(), { columns: true }) as Row[];
     const pooled = rows[0];
     expect(pooled.body).toBe('(all other bodies)');

@@ -227,7 +227,8 @@ export interface ElectionCounts {
 }
 
 /** A round group pairs the subject with the other body: both scored and the subject observed (status BOTH_ASSESSED). */
-const pairs = (g: RoundGroup) => !g.otherDidNotObserve && g.subjectObserved && g.subjectScore !== null && g.otherScore !== null;
+export const pairs = (g: Pick<RoundGroup, 'otherDidNotObserve' | 'subjectObserved' | 'subjectScore' | 'otherScore'>) =>
+  !g.otherDidNotObserve && g.subjectObserved && g.subjectScore !== null && g.otherScore !== null;
 
 /** The same summary as `summarize`, from grouped rounds instead of every comparison. */
 export function summarizeGroups(counts: ElectionCounts, groups: RoundGroup[]): ComparisonSummary {

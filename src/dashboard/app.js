@@ -12,7 +12,12 @@ const main = $('comparison');
 const statusLine = $('status');
 const panel = $('drilldown');
 const CONTROLS = ['country', 'yearFrom', 'yearTo', 'type', 'body', 'scope'];
-const SCOPE_WORDS = { SUBJECT: 'observed by', WITH_STATEMENTS: 'with any statement', ALL: 'on record' };
+const SCOPE_WORDS = {
+  SUBJECT: 'observed by',
+  WITH_STATEMENTS: 'with any statement',
+  ALL: 'on record',
+  PAIRED: 'with a round both sides assessed',
+};
 const NO_FIGURES = {
   pairedRounds: 0,
   subjectAssessedRounds: 0,

@@ -19,8 +19,8 @@ export const COMPARISON_CSV_QUERY = /* GraphQL */ `
           election { id title type year date area { name kind parent { name } } }
           rounds {
             round subjectVerdict subjectScore
-            subjectStatements { sourceUrl }
-            others { organization { id name } verdict score gap agrees status statements { sourceUrl } }
+            subjectStatements { sourceUrl quote speakerName }
+            others { organization { id name } verdict score gap agrees status statements { sourceUrl quote speakerName } }
           }
         } }
       }
@@ -39,6 +39,12 @@ interface Page {
   };
 }
 
+interface StatementCells {
+  sourceUrl: string | null;
+  quote: string;
+  speakerName: string | null;
+}
+
 interface ComparisonNode {
   election: {
     id: string;
@@ -52,7 +58,7 @@ interface ComparisonNode {
     round: string;
     subjectVerdict: string | null;
     subjectScore: number | null;
-    subjectStatements: { sourceUrl: string | null }[];
+    subjectStatements: StatementCells[];
     others: {
       organization: { id: string; name: string };
       verdict: string | null;
@@ -60,7 +66,7 @@ interface ComparisonNode {
       gap: number | null;
       agrees: boolean | null;
       status: string;
-      statements: { sourceUrl: string | null }[];
+      statements: StatementCells[];
     }[];
   }[];
 }
@@ -85,9 +91,17 @@ export const COMPARISON_CSV_HEADER = [
   'status',
   'subject_sources',
   'body_sources',
+  'subject_quotes',
+  'subject_speakers',
+  'body_quotes',
+  'body_speakers',
 ];
 
-const urls = (statements: { sourceUrl: string | null }[]) => [...new Set(statements.map((s) => s.sourceUrl).filter(Boolean))].join(' ');
+const urls = (statements: StatementCells[]) => [...new Set(statements.map((s) => s.sourceUrl).filter(Boolean))].join(' ');
+/** A side's quotes in one cell, one a line (CSV keeps line breaks inside a quoted field); its speakers likewise. */
+const quotes = (statements: StatementCells[]) => statements.map((s) => s.quote).join('\n');
+const speakers = (statements: StatementCells[]) => [...new Set(statements.map((s) => s.speakerName).filter(Boolean))].join('\n');
+const said = (statements: StatementCells[]) => [quotes(statements), speakers(statements)];
 
 export async function comparisonCsv(context: RouteContext, params: ComparisonParams): Promise<string> {
   const rows: CsvValue[][] = [];
@@ -107,11 +121,12 @@ export async function comparisonCsv(context: RouteContext, params: ComparisonPar
       const e = node.election;
       const country = e.area.kind === 'COUNTRY' || e.area.kind === 'DE_FACTO_STATE' ? e.area.name : (e.area.parent?.name ?? e.area.name);
       const election = [e.id, e.title, country, e.area.name, e.type, e.year, e.date];
-      if (!node.rounds.length) rows.push([...election, '', subject, '', '', '', '', '', '', '', '', '', '']);
+      if (!node.rounds.length) rows.push([...election, '', subject, '', '', '', '', '', '', '', '', '', '', '', '', '', '']);
       for (const r of node.rounds) {
         const head = [...election, r.round, subject, r.subjectVerdict, r.subjectScore];
         const others = focusId ? r.others.filter((o) => o.organization.id === focusId) : r.others;
-        if (!others.length) rows.push([...head, '', '', '', '', '', '', urls(r.subjectStatements), '']);
+        if (!others.length)
+          rows.push([...head, '', '', '', '', '', '', urls(r.subjectStatements), '', ...said(r.subjectStatements), '', '']);
         for (const o of others) {
           rows.push([
             ...head,
@@ -123,6 +138,8 @@ export async function comparisonCsv(context: RouteContext, params: ComparisonPar
             o.status,
             urls(r.subjectStatements),
             urls(o.statements),
+            ...said(r.subjectStatements),
+            ...said(o.statements),
           ]);
         }
       }

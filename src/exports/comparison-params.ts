@@ -6,11 +6,11 @@
  *   yearFrom, yearTo
  *   type      election types, comma-separated or repeated (PARLIAMENTARY, PRESIDENTIAL, …)
  *   body      one other body: only elections it assessed, and only its column
- *   scope     SUBJECT (default), WITH_STATEMENTS or ALL
+ *   scope     SUBJECT (default), WITH_STATEMENTS, ALL or PAIRED (a round both sides assessed)
  *   subject   the organization compared against the others (default CIS-EMO)
  */
 export const ELECTION_TYPES = ['PRESIDENTIAL', 'PARLIAMENTARY', 'REFERENDUM', 'MAYORAL', 'MUNICIPAL', 'REGIONAL'] as const;
-export const SCOPES = ['SUBJECT', 'WITH_STATEMENTS', 'ALL'] as const;
+export const SCOPES = ['SUBJECT', 'WITH_STATEMENTS', 'ALL', 'PAIRED'] as const;
 
 export interface ComparisonParams {
   subject: string | null;
@@ -59,4 +59,35 @@ export function comparisonParams(params: URLSearchParams): ComparisonParams {
   if (types.length) filter.types = types;
   if (body) filter.assessedBy = body;
   return { subject: text('subject'), scope: scope as ComparisonParams['scope'], body, filter };
+}
+
+/**
+ * A download's file name that says its filter, so two downloads keep apart on disk:
+ * `comparison-cis-emo-ukraine-2004-2012-presidential-with-statements.csv`.
+ */
+export function fileNameOf(base: string, params: ComparisonParams, extension: string): string {
+  const { area, yearFrom, yearTo, types } = params.filter;
+  const years = yearFrom || yearTo ? `${yearFrom ?? ''}-${yearTo ?? ''}`.replace(/^-|-$/g, '') : null;
+  const parts: (string | null | undefined)[] = [
+    base,
+    params.subject ?? 'cis-emo',
+    area,
+    years,
+    ...(types ?? []),
+    params.body ? `vs-${params.body}` : null,
+  ];
+  if (params.scope !== 'SUBJECT') parts.push(params.scope.replace('_', '-'));
+  const slug = parts
+    .filter((p): p is string => !!p)
+    .map((p) =>
+      p
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )
+    .filter(Boolean)
+    .join('-');
+  return `${slug.slice(0, 150).replace(/-$/, '')}.${extension}`;
 }

@@ -4,7 +4,7 @@
  */
 import type { Route, RouteContext } from '../http/route.js';
 import type { ComparisonParams } from './comparison-params.js';
-import { comparisonParams, ParameterError } from './comparison-params.js';
+import { comparisonParams, fileNameOf, ParameterError } from './comparison-params.js';
 import { comparisonCsv } from './comparison-csv.js';
 import { agreementCsv } from './agreement-csv.js';
 import { GraphQLRequestError } from './graphql-client.js';
@@ -15,16 +15,17 @@ function problem(message: string, status = 400): Response {
 }
 
 /** A CSV download of the comparison's filter: bad parameters and unknown names are the client's to fix. */
-function csvRoute(pathname: string, filename: string, build: (context: RouteContext, params: ComparisonParams) => Promise<string>): Route {
+function csvRoute(pathname: string, base: string, build: (context: RouteContext, params: ComparisonParams) => Promise<string>): Route {
   return {
     matches: (url) => url.pathname === pathname,
     handle: async (_request, url, context) => {
       try {
-        const csv = await build(context, comparisonParams(url.searchParams));
+        const params = comparisonParams(url.searchParams);
+        const csv = await build(context, params);
         return new Response(csv, {
           headers: {
             'content-type': 'text/csv; charset=utf-8; header=present',
-            'content-disposition': `attachment; filename="${filename}"`,
+            'content-disposition': `attachment; filename="${fileNameOf(base, params, 'csv')}"`,
           },
         });
       } catch (error) {
@@ -36,8 +37,8 @@ function csvRoute(pathname: string, filename: string, build: (context: RouteCont
   };
 }
 
-export const comparisonCsvRoute = csvRoute('/export/comparison.csv', 'comparison.csv', comparisonCsv);
-export const agreementCsvRoute = csvRoute('/export/agreement.csv', 'agreement.csv', agreementCsv);
+export const comparisonCsvRoute = csvRoute('/export/comparison.csv', 'comparison', comparisonCsv);
+export const agreementCsvRoute = csvRoute('/export/agreement.csv', 'agreement', agreementCsv);
 
 export const popoloRoute: Route = {
   matches: (url) => url.pathname === '/export/popolo.json',

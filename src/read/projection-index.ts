@@ -9,7 +9,7 @@
  * test holds the two, and the oracle over the facts, equal.
  */
 import { providerOfClient } from '../db/client.js';
-import { summarizeGroups, type ComparisonSummary, type RoundGroup } from '../comparison/aggregate.js';
+import { pairs, summarizeGroups, type ComparisonSummary, type RoundGroup } from '../comparison/aggregate.js';
 import type { RawClient } from './comparison-facts.js';
 import type { ReadCache } from './read-cache.js';
 
@@ -125,6 +125,44 @@ export class ProjectionIndex {
    */
   observedOrAssessedBy(organizationId: string): ReadonlySet<string> {
     return this.setOf(this.present, organizationId);
+  }
+
+  /**
+   * Elections with a round the subject and another body both assessed (the pairs the agreement
+   * figures count; with `bodyId`, that body): what the comparison's PAIRED scope keeps.
+   */
+  pairedElections(subjectId: string, bodyId: string | null): ReadonlySet<string> {
+    const subject = this.orgNumbers.get(subjectId) ?? -1;
+    const body = bodyId === null ? null : (this.orgNumbers.get(bodyId) ?? -2);
+    const observed = this.setOf(this.observed, subjectId);
+    const out = new Set<string>();
+    for (const [electionId, [start, end]] of this.ranges) {
+      const subjectObserved = observed.has(electionId);
+      if (!subjectObserved) continue;
+      rounds: for (let first = start; first < end; ) {
+        let last = first;
+        let mine = NONE;
+        while (last < end && this.round[last] === this.round[first]) {
+          if (this.org[last] === subject) mine = this.score[last];
+          last++;
+        }
+        for (let i = first; i < last; i++) {
+          if (this.org[i] === subject || (body !== null && this.org[i] !== body)) continue;
+          const group = {
+            otherDidNotObserve: this.declined[i] === 1,
+            subjectObserved,
+            subjectScore: mine === NONE ? null : mine,
+            otherScore: this.score[i] === NONE ? null : this.score[i],
+          };
+          if (pairs(group)) {
+            out.add(electionId);
+            break rounds;
+          }
+        }
+        first = last;
+      }
+    }
+    return out;
   }
 
   /** The comparison's summary for `subjectId` over these elections (as summaryFromProjections computes it). */

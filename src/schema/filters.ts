@@ -56,6 +56,7 @@ export const StatementFilter = builder.inputType('StatementFilter', {
     kinds: t.field({ type: [StatementKindEnum], description: 'Only these kinds of statement.' }),
     codedBy: t.field({ type: CoderKindEnum, description: 'Only statements whose verdict in force comes from this kind of coder.' }),
     uncoded: t.boolean({ description: 'Only statements with no verdict at all.' }),
+    source: t.string({ description: 'Only statements read from this source, by its key (as `Source.key`: "dataset/assessments.csv").' }),
     statuses: t.field({
       type: [StatementStatusEnum],
       description: 'Only statements with one of these statuses; without it, only those in force (IN_FORCE).',
@@ -80,6 +81,7 @@ export async function statementWhere(
   if (filter.kinds?.length) and.push({ kind: { in: filter.kinds } });
   if (filter.uncoded) and.push({ verdict: null });
   if (filter.codedBy) and.push(verdictInForceFrom(filter.codedBy));
+  if (filter.source) and.push({ source: { key: filter.source } });
   return { AND: and };
 }
 

@@ -306,6 +306,10 @@ const ComparisonScopeEnum = builder.enumType('ComparisonScope', {
     SUBJECT: { description: 'Elections the subject observed or assessed.' },
     WITH_STATEMENTS: { description: 'Elections with at least one statement by anyone.' },
     ALL: { description: 'Every election matching the filter.' },
+    PAIRED: {
+      description:
+        'Elections with a round both the subject and another body assessed — the rounds the agreement figures count (with `filter.assessedBy`, that body).',
+    },
   } as const,
 });
 
@@ -382,9 +386,15 @@ builder.queryFields((t) => ({
         args.scope === 'WITH_STATEMENTS' ? { AND: [where, { rounds: { some: { statements: { some: statementInForce } } } }] } : where;
       const key = JSON.stringify([subject, args.scope, scoped]);
       const electionIds = await ctx.cache.memo(`comparison-elections|${key}`, async () => {
+        const pairedWith =
+          args.scope === 'PAIRED' && args.filter?.assessedBy ? await organizationIdByName(ctx, args.filter.assessedBy) : null;
         const [matching, observed] = await Promise.all([
           ctx.db.election.findMany({ where: scoped, select: { id: true }, orderBy: [{ year: 'desc' }, { id: 'asc' }] }),
-          args.scope === 'SUBJECT' ? index().then((i) => i.observedOrAssessedBy(subject)) : null,
+          args.scope === 'SUBJECT'
+            ? index().then((i) => i.observedOrAssessedBy(subject))
+            : args.scope === 'PAIRED'
+              ? index().then((i) => i.pairedElections(subject, pairedWith))
+              : null,
         ]);
         return matching.map((e) => e.id).filter((id) => !observed || observed.has(id));
       });

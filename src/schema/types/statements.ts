@@ -1,3 +1,4 @@
+import type { Prisma } from '../../generated/prisma/client.js';
 import { builder, NODE_ID } from '../builder.js';
 import { connectionOf, edgeOf } from '../connections.js';
 import { CoderKindEnum, StatementKindEnum, StatementStatusEnum, VerdictEnum } from '../enums.js';
@@ -165,19 +166,52 @@ const CodedVerdictRef = builder.objectRef<CodedVerdict>('CodedVerdict').implemen
   }),
 });
 
+const StatementOrderEnum = builder.enumType('StatementOrder', {
+  description: 'How a list of statements is sorted (ties by id, so pages never overlap).',
+  values: {
+    OLDEST_FIRST: { description: 'By the date the statement was made public, oldest first (the default).' },
+    NEWEST_FIRST: { description: 'By the date the statement was made public, newest first (undated last).' },
+    MOST_FAVOURABLE_FIRST: { description: 'By the verdict in force, endorsed first (no verdict last).' },
+    LEAST_FAVOURABLE_FIRST: { description: 'By the verdict in force, condemned first (no verdict last).' },
+  } as const,
+});
+
+const STATEMENT_ORDER = {
+  OLDEST_FIRST: [{ statementDate: 'asc' }, { id: 'asc' }],
+  NEWEST_FIRST: [{ statementDate: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+  MOST_FAVOURABLE_FIRST: [
+    { verdictScore: { sort: 'desc', nulls: 'last' } },
+    { statementDate: { sort: 'asc', nulls: 'last' } },
+    { id: 'asc' },
+  ],
+  LEAST_FAVOURABLE_FIRST: [
+    { verdictScore: { sort: 'asc', nulls: 'last' } },
+    { statementDate: { sort: 'asc', nulls: 'last' } },
+    { id: 'asc' },
+  ],
+} satisfies Record<string, Prisma.StatementOrderByWithRelationInput[]>;
+
 builder.queryFields((t) => ({
   statements: t.prismaConnection(
     {
       type: 'Statement',
       cursor: 'id',
       description: 'Statements, filtered as a dashboard needs.',
-      args: { filter: t.arg({ type: StatementFilter, required: false }) },
+      args: {
+        filter: t.arg({ type: StatementFilter, required: false }),
+        order: t.arg({
+          type: StatementOrderEnum,
+          required: false,
+          defaultValue: 'OLDEST_FIRST',
+          description: 'How the statements are sorted.',
+        }),
+      },
       totalCount: async (_p, args, ctx) => ctx.db.statement.count({ where: await statementWhere(args.filter, ctx) }),
       resolve: async (query, _p, args, ctx) =>
         ctx.db.statement.findMany({
           ...query,
           where: await statementWhere(args.filter, ctx),
-          orderBy: [{ statementDate: 'asc' }, { id: 'asc' }],
+          orderBy: STATEMENT_ORDER[args.order ?? 'OLDEST_FIRST'],
         }),
     },
     connectionOf('QueryStatements'),
