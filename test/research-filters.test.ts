@@ -123,3 +123,35 @@ describe('statements by source and in order', () => {
     expect(least.rows[0].score).toBe(1);
   });
 });
+
+describe("a person's memberships", () => {
+  it('page as a connection, with their count, earliest first', async () => {
+    const person = await t.db.person.findFirstOrThrow({
+      where: { memberships: { some: {} } },
+      orderBy: { memberships: { _count: 'desc' } },
+    });
+    const stored = await t.db.membership.findMany({ where: { personId: person.id }, orderBy: [{ startDate: 'asc' }, { id: 'asc' }] });
+    expect(stored.length).toBeGreaterThan(1);
+    const roles: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    do {
+      const r: {
+        data?: {
+          person: {
+            memberships: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { role: string } }[] };
+          };
+        };
+      } = await t.gql(
+        'query ($n: String!, $a: String) { person(name: $n) { memberships(first: 1, after: $a) { totalCount pageInfo { hasNextPage endCursor } edges { node { role } } } } }',
+        { n: person.name, a: after },
+      );
+      const page = r.data!.person.memberships;
+      total = page.totalCount;
+      roles.push(...page.edges.map((e) => e.node.role));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(total).toBe(stored.length);
+    expect(roles).toEqual(stored.map((m) => m.role));
+  });
+});

@@ -35,6 +35,23 @@ export function connectionOf(name: string) {
   };
 }
 
+/**
+ * Options for a connection type a resolver builds from an array with `resolveArrayConnection`:
+ * the resolver returns the page with `total`, the length of the whole array.
+ */
+export function arrayConnectionOf(typeName: string, records: string) {
+  return {
+    name: typeName,
+    description: `A page of ${records} records (Relay connection).`,
+    fields: (t: ConnectionFields) => ({
+      totalCount: t.int({
+        description: TOTAL_COUNT_DESCRIPTION,
+        resolve: (connection) => (connection as { total?: number }).total ?? 0,
+      }),
+    }),
+  };
+}
+
 /** Options for the edge type of the connection `<name>Connection`. */
 export function edgeOf(name: string) {
   return { description: `A record in a page of ${name} (Relay edge).` };

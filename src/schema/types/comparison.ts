@@ -19,7 +19,7 @@ import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { getRefFromModel, queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo } from 'graphql';
 import { loadById, loadRoundStatements, plannedQuery } from '../load-by-id.js';
-import { edgeOf, TOTAL_COUNT_DESCRIPTION } from '../connections.js';
+import { arrayConnectionOf, edgeOf } from '../connections.js';
 import type { Election, ElectionRound } from '../../generated/prisma/client.js';
 
 export const DEFAULT_SUBJECT = 'CIS-EMO';
@@ -340,16 +340,7 @@ const ReportRef = builder.objectRef<Report>('ComparisonReport').implement({
           };
         },
       },
-      {
-        name: 'ElectionComparisonConnection',
-        description: 'A page of ElectionComparison records (Relay connection).',
-        fields: (c) => ({
-          totalCount: c.int({
-            description: TOTAL_COUNT_DESCRIPTION,
-            resolve: (conn) => (conn as unknown as { total: number }).total ?? 0,
-          }),
-        }),
-      },
+      arrayConnectionOf('ElectionComparisonConnection', 'ElectionComparison'),
       edgeOf('ElectionComparison'),
     ),
   }),

@@ -18,10 +18,17 @@ builder.prismaNode('Person', {
       select: { aliases: { select: { name: true }, orderBy: { name: 'asc' } } },
       resolve: (p) => [...new Set(p.aliases.map((x) => x.name))],
     }),
-    memberships: t.relation('memberships', {
-      description: 'Roles in organizations and missions.',
-      query: { orderBy: [{ startDate: 'asc' }, { id: 'asc' }] },
-    }),
+    memberships: t.relatedConnection(
+      'memberships',
+      {
+        description: 'Roles in organizations and missions, earliest first.',
+        cursor: 'id',
+        totalCount: true,
+        query: { orderBy: [{ startDate: 'asc' }, { id: 'asc' }] },
+      },
+      connectionOf('PersonMemberships'),
+      edgeOf('PersonMemberships'),
+    ),
     statements: t.relation('statements', { description: 'Statements this person made for a body.', query: { where: statementInForce } }),
   }),
 });

@@ -11,7 +11,7 @@ import { StatementFilter, statementWhere } from '../filters.js';
 import { userError } from '../errors.js';
 import { loadById, plannedQuery } from '../load-by-id.js';
 import { DEFAULT_PAGE, MAX_PAGE } from '../complexity.js';
-import { edgeOf, TOTAL_COUNT_DESCRIPTION } from '../connections.js';
+import { arrayConnectionOf, edgeOf } from '../connections.js';
 import { parseSearch, type SearchQuery, type Snippet } from '../../reconcile/search-terms.js';
 import { searchIndexOf, type SearchField, type SearchHit } from '../../read/search-index.js';
 
@@ -125,16 +125,7 @@ builder.queryFields((t) => ({
         return { ...page, total: hits.length };
       },
     },
-    {
-      name: 'StatementSearchConnection',
-      description: 'A page of StatementSearchHit records (Relay connection).',
-      fields: (c) => ({
-        totalCount: c.int({
-          description: TOTAL_COUNT_DESCRIPTION,
-          resolve: (conn) => (conn as unknown as { total: number }).total ?? 0,
-        }),
-      }),
-    },
+    arrayConnectionOf('StatementSearchConnection', 'StatementSearchHit'),
     edgeOf('StatementSearchHit'),
   ),
 }));
