@@ -164,3 +164,30 @@ describe('searching what was said', () => {
     expect((await search('opaque Zhytomyr', { filter: { statuses: ['RETIRED'] } })).totalCount).toBe(1);
   });
 });
+
+describe("searching the source documents' claims", () => {
+  it('finds exactly the document claims in force whose excerpts hold the word, in any form', async () => {
+    const r = await t.gql<{
+      searchClaims: {
+        totalCount: number;
+        edges: { node: { snippet: Hit['snippets'][number] | null; claim: { excerpt: string; source: { key: string } } } }[];
+      };
+    }>(
+      '{ searchClaims(query: "arrest", first: 100) { totalCount edges { node { snippet { field text highlights { start end } } claim { excerpt source { key } } } } } }',
+    );
+    expect(r.errors).toBeUndefined();
+    const stem = stemOf('arrest');
+    const expected = await t.db.claim.findMany({
+      where: { retiredAt: null, withdrawnAt: null, source: { kind: { in: ['ARTICLE', 'WEB_PAGE'] } } },
+      select: { excerpt: true },
+    });
+    const holding = expected.filter((c) => stemsIn(c.excerpt).has(stem));
+    expect(holding.length).toBeGreaterThan(0);
+    expect(r.data!.searchClaims.totalCount).toBe(holding.length);
+    for (const { node } of r.data!.searchClaims.edges) {
+      expect(node.claim.source.key).not.toMatch(/^dataset\//);
+      expect(node.snippet!.field).toBe('EXCERPT');
+      for (const h of node.snippet!.highlights) expect(stemOf(node.snippet!.text.slice(h.start, h.end))).toBe(stem);
+    }
+  });
+});

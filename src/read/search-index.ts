@@ -1,6 +1,7 @@
 /**
- * Full-text search over what was said: every statement's quote, its further texts (translations,
- * re-publications), speaker, note and source title, in English and Russian word forms
+ * Full-text search over what was said — every statement's quote, its further texts (translations,
+ * re-publications), speaker, note and source title — and over the source documents' claim
+ * excerpts, in English and Russian word forms
  * (search-terms.ts), ranked by BM25. One index serves SQLite and PostgreSQL alike: it is built in
  * memory from the read model once per data version (kept in the read cache, like the projection
  * index) and answers a search without a statement; the filters a search is combined with are the
@@ -8,10 +9,10 @@
  */
 import type { Db } from '../db/client.js';
 import { holdsPhrases, snippetOf, stemsOf, termsOf, type SearchClause, type SearchQuery, type Snippet } from '../reconcile/search-terms.js';
-import { statementStatus, textInForce } from './in-force.js';
+import { claimInForce, statementStatus, textInForce } from './in-force.js';
 import type { ReadCache } from './read-cache.js';
 
-export type SearchField = 'QUOTE' | 'TEXT' | 'SPEAKER' | 'NOTE' | 'SOURCE_TITLE';
+export type SearchField = 'QUOTE' | 'TEXT' | 'SPEAKER' | 'NOTE' | 'SOURCE_TITLE' | 'EXCERPT';
 
 interface FieldText {
   field: SearchField;
@@ -29,9 +30,10 @@ interface IndexedRow {
 }
 
 export interface SearchHit {
-  statementId: string;
+  /** The statement's id, or the claim's. */
+  id: string;
   score: number;
-  /** Whether the statement is in force (its source still has it, no curator withdrew it). */
+  /** Whether the record is in force (its source still has it, no curator withdrew it). */
   inForce: boolean;
 }
 
@@ -42,8 +44,13 @@ const dateOrNull = (v: Date | string | null) => (v === null ? null : new Date(v)
 const K1 = 1.2;
 const B = 0.75;
 
-export function searchIndexOf(database: { db: Db; cache: ReadCache }): Promise<SearchIndex> {
-  return database.cache.keep('search-index', () => SearchIndex.load(database.db));
+/** What is searched: what was said (statements), or what the source documents say (claims' excerpts). */
+export type SearchTarget = 'statements' | 'claims';
+
+export function searchIndexOf(database: { db: Db; cache: ReadCache }, target: SearchTarget = 'statements'): Promise<SearchIndex> {
+  return database.cache.keep(`search-index|${target}`, () =>
+    target === 'statements' ? SearchIndex.loadStatements(database.db) : SearchIndex.loadClaims(database.db),
+  );
 }
 
 export class SearchIndex {
@@ -56,7 +63,7 @@ export class SearchIndex {
   private readonly postings = new Map<string, { docs: number[]; counts: number[] }>();
   private totalLength = 0;
 
-  static async load(db: Db): Promise<SearchIndex> {
+  static async loadStatements(db: Db): Promise<SearchIndex> {
     // Raw: Prisma's mapping of a hundred thousand rows costs seconds more than the read.
     const rows = await db.$queryRawUnsafe<IndexedRow[]>(
       'SELECT "id", "quote", "speakerName", "note", "sourceTitle", "retiredAt", "withdrawnAt" FROM "Statement" ORDER BY "id"',
@@ -82,6 +89,21 @@ export class SearchIndex {
       const status = statementStatus({ retiredAt: dateOrNull(row.retiredAt), withdrawnAt: dateOrNull(row.withdrawnAt) });
       index.add(row.id, fields, status === 'IN_FORCE');
     }
+    return index;
+  }
+
+  /**
+   * The claims in force of the source documents (articles and web pages), by their excerpts: the
+   * words a fact stands on. A spreadsheet's claims cite its rows, whose words are statements.
+   */
+  static async loadClaims(db: Db): Promise<SearchIndex> {
+    const rows = await db.claim.findMany({
+      where: { ...claimInForce, source: { kind: { in: ['ARTICLE', 'WEB_PAGE'] } } },
+      select: { id: true, excerpt: true },
+      orderBy: { id: 'asc' },
+    });
+    const index = new SearchIndex();
+    for (const row of rows) index.add(row.id, [{ field: 'EXCERPT', text: row.excerpt }], true);
     return index;
   }
 
@@ -124,7 +146,7 @@ export class SearchIndex {
       for (const { doc, score } of this.clauseHits(clause)) best.set(doc, Math.max(score, best.get(doc) ?? 0));
     return [...best]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .map(([doc, score]) => ({ statementId: this.ids[doc], score, inForce: this.inForce[doc] }));
+      .map(([doc, score]) => ({ id: this.ids[doc], score, inForce: this.inForce[doc] }));
   }
 
   private clauseHits(clause: SearchClause): { doc: number; score: number }[] {
@@ -153,9 +175,9 @@ export class SearchIndex {
     return hits;
   }
 
-  /** The passages of a statement's fields that hold the query's words, its quote first. */
-  snippets(statementId: string, query: SearchQuery): (Snippet & { field: SearchField })[] {
-    const doc = this.docOf.get(statementId);
+  /** The passages of a record's fields that hold the query's words (a statement's quote first). */
+  snippets(id: string, query: SearchQuery): (Snippet & { field: SearchField })[] {
+    const doc = this.docOf.get(id);
     if (doc === undefined) return [];
     const stems = new Set(query.stems);
     const out: (Snippet & { field: SearchField })[] = [];

@@ -45,7 +45,14 @@ function deadlineSignal(ms: number, clientGone: AbortSignal | undefined): { dead
   const signal = clientGone ? AbortSignal.any([clientGone, controller.signal]) : controller.signal;
   const check = signal.throwIfAborted.bind(signal);
   signal.throwIfAborted = () => {
-    if (!controller.signal.aborted && Date.now() > endsAt) controller.abort(new DOMException('request time is up', 'TimeoutError'));
+    if (!controller.signal.aborted && Date.now() > endsAt) {
+      // Aborted as the timer would abort it, and not thrown from this check: the executor then
+      // stops through its race on the signal, as it does when the timer fires. A throw from a
+      // check inside the object of a field could leave the other fields' promises unawaited,
+      // rejecting later with no one to hear it. The next check throws.
+      controller.abort(new DOMException('request time is up', 'TimeoutError'));
+      return;
+    }
     check();
   };
   return { deadline: controller.signal, signal, done: () => clearTimeout(timer) };

@@ -27,6 +27,7 @@ const SearchFieldEnum = builder.enumType('SearchField', {
     SPEAKER: { description: 'Who spoke, as the source names them.' },
     NOTE: { description: 'The note of the dataset on the statement.' },
     SOURCE_TITLE: { description: 'The title of the publication it comes from.' },
+    EXCERPT: { description: "A claim's excerpt: the words of its source document the fact stands on." },
   } satisfies Record<SearchField, { description: string }>,
 });
 
@@ -63,7 +64,7 @@ const StatementSearchHit = builder.objectRef<Found>('StatementSearchHit').implem
     statement: t.field({
       type: StatementRef,
       description: 'The statement.',
-      resolve: (hit, _a, ctx, info) => loadById(ctx, 'statement', plannedQuery(ctx, info), hit.statementId),
+      resolve: (hit, _a, ctx, info) => loadById(ctx, 'statement', plannedQuery(ctx, info), hit.id),
     }),
     score: t.float({
       description: 'BM25 relevance over all its fields (higher is better); comparable within one search only.',
@@ -72,7 +73,30 @@ const StatementSearchHit = builder.objectRef<Found>('StatementSearchHit').implem
     snippets: t.field({
       type: [SearchSnippetRef],
       description: 'Passages of each field that holds words of the search, the quote first.',
-      resolve: async (hit, _a, ctx) => (await searchIndexOf(ctx)).snippets(hit.statementId, hit.query),
+      resolve: async (hit, _a, ctx) => (await searchIndexOf(ctx)).snippets(hit.id, hit.query),
+    }),
+  }),
+});
+
+const ClaimRef = getRefFromModel('Claim', builder);
+
+const ClaimSearchHit = builder.objectRef<Found>('ClaimSearchHit').implement({
+  description: 'A claim of a source document a search found by its excerpt, with its rank and the passage that matched.',
+  fields: (t) => ({
+    claim: t.field({
+      type: ClaimRef,
+      description: 'The claim: the fact, its source and its locator.',
+      resolve: (hit, _a, ctx, info) => ctx.db.claim.findUniqueOrThrow({ ...(plannedQuery(ctx, info) as object), where: { id: hit.id } }),
+    }),
+    score: t.float({
+      description: 'BM25 relevance of the excerpt (higher is better); comparable within one search only.',
+      resolve: (hit) => Math.round(hit.score * 1000) / 1000,
+    }),
+    snippet: t.field({
+      type: SearchSnippetRef,
+      nullable: true,
+      description: 'The passage of the excerpt that holds words of the search.',
+      resolve: async (hit, _a, ctx) => (await searchIndexOf(ctx, 'claims')).snippets(hit.id, hit.query)[0] ?? null,
     }),
   }),
 });
@@ -105,11 +129,31 @@ async function filteredHits(ctx: Context, query: SearchQuery, filter: Filter | n
       const rows = await ctx.db.statement.findMany({ where: await statementWhere(filter, ctx), select: { id: true } });
       return new Set(rows.map((r) => r.id));
     });
-    return hits.filter((h) => kept.has(h.statementId)).map((h) => ({ ...h, query }));
+    return hits.filter((h) => kept.has(h.id)).map((h) => ({ ...h, query }));
   });
 }
 
 builder.queryFields((t) => ({
+  searchClaims: t.connection(
+    {
+      type: ClaimSearchHit,
+      description:
+        'The source documents\' claims (articles, web pages) whose excerpts hold every word of the query, as `searchStatements` reads a query (word forms in English and Russian, "phrases", OR); best match first. Only claims in force.',
+      args: {
+        query: t.arg.string({ required: true, description: 'Words to search for, "phrases in double quotes", alternatives joined by OR.' }),
+      },
+      resolve: async (_root, args, ctx: Context) => {
+        const query = parsed(args.query);
+        const hits = await ctx.cache.memo(`search-claims|${JSON.stringify(query)}`, async () =>
+          (await searchIndexOf(ctx, 'claims')).search(query).map((h) => ({ ...h, query })),
+        );
+        const page = resolveArrayConnection({ args, defaultSize: DEFAULT_PAGE, maxSize: MAX_PAGE }, hits);
+        return { ...page, total: hits.length };
+      },
+    },
+    arrayConnectionOf('ClaimSearchConnection', 'ClaimSearchHit'),
+    edgeOf('ClaimSearchHit'),
+  ),
   searchStatements: t.connection(
     {
       type: StatementSearchHit,
