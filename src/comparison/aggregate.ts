@@ -123,14 +123,14 @@ function gapIntervals(table: Table, n: number) {
 }
 
 /** Adds `intervals` as a property computed on first read (not enumerable: figures compare by their values). */
-function withIntervals(figures: Omit<AgreementFigures, 'intervals'>, table: Table): AgreementFigures {
+function withIntervals(figures: Omit<AgreementFigures, 'intervals'>, table: Table, withinOne: number): AgreementFigures {
   let computed: FigureIntervals | undefined;
   return Object.defineProperty(figures, 'intervals', {
     enumerable: false,
     get: () =>
       (computed ??= {
         agreementRate: wilsonInterval(figures.agreements, figures.pairedRounds),
-        withinOneRate: wilsonInterval(Math.round((figures.withinOneRate ?? 0) * figures.pairedRounds), figures.pairedRounds),
+        withinOneRate: wilsonInterval(withinOne, figures.pairedRounds),
         ...gapIntervals(table, figures.pairedRounds),
       }),
   }) as AgreementFigures;
@@ -155,6 +155,7 @@ function figures(organizationId: string | null, table: Table, subjectAssessedRou
       didNotObserve,
     },
     table,
+    withinOne,
   );
 }
 

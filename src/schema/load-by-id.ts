@@ -18,9 +18,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { createContextCache } from '@pothos/core';
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { Context } from './builder.js';
-import type { Organization, Statement } from '../generated/prisma/client.js';
+import type { Claim, Organization, Statement } from '../generated/prisma/client.js';
 
 interface Rows {
+  claim: Claim;
   organization: Organization;
   statement: Statement;
 }

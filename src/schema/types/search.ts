@@ -58,6 +58,9 @@ interface Found extends SearchHit {
   query: SearchQuery;
 }
 
+/** A hit's score to three decimals: more says nothing a reader can use. */
+const roundedScore = (hit: Found) => Math.round(hit.score * 1000) / 1000;
+
 const StatementSearchHit = builder.objectRef<Found>('StatementSearchHit').implement({
   description: 'A statement a search found, with its rank and the passages that matched.',
   fields: (t) => ({
@@ -68,7 +71,7 @@ const StatementSearchHit = builder.objectRef<Found>('StatementSearchHit').implem
     }),
     score: t.float({
       description: 'BM25 relevance over all its fields (higher is better); comparable within one search only.',
-      resolve: (hit) => Math.round(hit.score * 1000) / 1000,
+      resolve: roundedScore,
     }),
     snippets: t.field({
       type: [SearchSnippetRef],
@@ -86,11 +89,11 @@ const ClaimSearchHit = builder.objectRef<Found>('ClaimSearchHit').implement({
     claim: t.field({
       type: ClaimRef,
       description: 'The claim: the fact, its source and its locator.',
-      resolve: (hit, _a, ctx, info) => ctx.db.claim.findUniqueOrThrow({ ...(plannedQuery(ctx, info) as object), where: { id: hit.id } }),
+      resolve: (hit, _a, ctx, info) => loadById(ctx, 'claim', plannedQuery(ctx, info), hit.id),
     }),
     score: t.float({
       description: 'BM25 relevance of the excerpt (higher is better); comparable within one search only.',
-      resolve: (hit) => Math.round(hit.score * 1000) / 1000,
+      resolve: roundedScore,
     }),
     snippet: t.field({
       type: SearchSnippetRef,
