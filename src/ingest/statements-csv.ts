@@ -13,7 +13,16 @@ import { normalizeName } from '../reconcile/normalize.js';
 import { AmbiguousElectionError, type Store } from './store.js';
 import { phaseReporter, type ProgressListener } from './progress.js';
 import { projectRoot } from '../db/config.js';
-import { checkStatement, StatementRowError, type StatementField, type StatementFields, type StatementRow } from './statement-row.js';
+import { providerOfClient } from '../db/client.js';
+import { IDS } from '../db/id-set.js';
+import {
+  checkStatement,
+  StatementRowError,
+  type NameLookup,
+  type StatementField,
+  type StatementFields,
+  type StatementRow,
+} from './statement-row.js';
 import { nearDuplicatesOf, pairVersions, type StatementShape } from '../reconcile/statement-versions.js';
 import type { Provenance } from './store.js';
 import type { RegisteredSource } from './sources.js';
@@ -104,18 +113,48 @@ export function readStatementsCsv(file: string, content: string, store: Store, o
   }
 
   const rows: StatementRow[] = [];
+  const names = lookupOnce(store.reconciler);
   const report = phaseReporter(onProgress, 'check', records.length);
   report(0);
   for (const [index, { record, info }] of records.entries()) {
     report(index + 1);
     const line = info.lines;
     const fields = Object.fromEntries(STATEMENT_COLUMNS.map((c) => [FIELD_OF_COLUMN[c], record[c] ?? ''])) as unknown as StatementFields;
-    const checked = checkStatement(fields, store.reconciler, line);
+    const checked = checkStatement(fields, names, line);
     for (const p of checked.problems) problems.push({ file: rel, row: line, field: COLUMN_OF_FIELD[p.field], message: p.message });
     if (checked.row) rows.push(checked.row);
   }
   if (problems.length) throw new CsvValidationError(problems);
   return rows;
+}
+
+/**
+ * The reconciler's answers, each name looked up once: nothing is written while a file is checked,
+ * so a name resolves the same on every row that gives it (an ambiguity is thrown again).
+ */
+function lookupOnce(reconciler: NameLookup): NameLookup {
+  const organizations = new Map<string, ReturnType<NameLookup['resolveOrganization']>>();
+  const areas = new Map<string, { found: ReturnType<NameLookup['resolveArea']> } | { error: unknown }>();
+  return {
+    resolveOrganization(name) {
+      let found = organizations.get(name);
+      if (!found) organizations.set(name, (found = reconciler.resolveOrganization(name)));
+      return found;
+    },
+    resolveArea(name) {
+      let known = areas.get(name);
+      if (!known) {
+        try {
+          known = { found: reconciler.resolveArea(name) };
+        } catch (error) {
+          known = { error };
+        }
+        areas.set(name, known);
+      }
+      if ('error' in known) throw known.error;
+      return known.found;
+    },
+  };
 }
 
 /** Round dates the notes state ("second round held 2004-11-21", "run-off held 2010-02-07"). */
@@ -293,14 +332,41 @@ const previousSelect = {
 } as const;
 
 /**
+ * What the rows of one source placed so far: a spreadsheet names each body, election, round,
+ * speaker and mission on row after row, and each is reconciled at the first row that names it.
+ * A later row naming the same thing takes the same record: its alias and its restated claim are
+ * on record already (one claim per fact and source, at the first row). Only what resolved is
+ * kept; a name that failed is tried again (and fails again) on the next row that gives it.
+ */
+class Placements {
+  readonly organizations = new Map<string, string>();
+  readonly elections = new Map<string, string>();
+  readonly rounds = new Map<string, string>();
+  readonly speakers = new Map<string, string>();
+  readonly memberships = new Set<string>();
+  readonly missions = new Set<string>();
+}
+
+/** Looks `key` up in `memo`, else computes it and keeps it. */
+async function once<T>(memo: Map<string, T>, key: string, compute: () => Promise<T>): Promise<T> {
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const value = await compute();
+  memo.set(key, value);
+  return value;
+}
+
+/**
  * Places one row: its organization, election, round, mission and speaker, with their claims.
  * A row the write cannot place (a name an earlier row made ambiguous) is a StatementRowError.
  */
-async function placeRow(store: Store, sourceId: string, row: StatementRow): Promise<PlacedRow> {
+async function placeRow(store: Store, sourceId: string, row: StatementRow, placements: Placements): Promise<PlacedRow> {
   const at = { sourceId, locator: `row ${row.line}`, excerpt: row.quote, restated: true };
   let organizationId: string;
   try {
-    organizationId = await store.resolveOrCreateOrganization(row.organization, at, { kind: 'OTHER' });
+    organizationId = await once(placements.organizations, row.organization, () =>
+      store.resolveOrCreateOrganization(row.organization, at, { kind: 'OTHER' }),
+    );
   } catch (error) {
     // A body created by an earlier row can make a later spelling ambiguous.
     if (error instanceof AmbiguousNameError) throw new StatementRowError(row, { field: 'organization', message: error.message });
@@ -308,18 +374,35 @@ async function placeRow(store: Store, sourceId: string, row: StatementRow): Prom
   }
   let electionId: string;
   try {
-    electionId = await store.election(row.areaId, row.electionType, row.electionDate, at);
+    const election = () => store.election(row.areaId, row.electionType, row.electionDate, at);
+    // Only a day names its election for good: a year or a month that was one election can
+    // become ambiguous when a later row adds a second election of that year.
+    electionId =
+      row.electionDate.precision === 'DAY'
+        ? await once(placements.elections, `${row.areaId}|${row.electionType}|${row.electionDate.iso}`, election)
+        : await election();
   } catch (error) {
     if (error instanceof AmbiguousElectionError) throw new StatementRowError(row, { field: 'electionDate', message: error.message });
     throw error;
   }
-  const roundId = await store.round(electionId, row.round, roundDateFromNote(row), at);
-  const speakerId = row.speaker ? await store.resolveOrCreatePerson(row.speaker, at) : null;
-  if (speakerId) {
+  const roundDate = roundDateFromNote(row);
+  const roundId = await once(placements.rounds, `${electionId}|${row.round}|${roundDate}`, () =>
+    store.round(electionId, row.round, roundDate, at),
+  );
+  const speakerId = row.speaker
+    ? await once(placements.speakers, row.speaker, () => store.resolveOrCreatePerson(row.speaker as string, at))
+    : null;
+  const membership = `${speakerId}|${organizationId}|${row.statementDate}`;
+  if (speakerId && !placements.memberships.has(membership)) {
     await store.membership({ personId: speakerId, organizationId, role: 'spoke for the body', asOf: row.statementDate }, at);
+    placements.memberships.add(membership);
   }
   const observed = row.kind !== 'DECLINED' && row.verdict !== 'NOT_OBSERVED';
-  if (observed) await store.mission(organizationId, electionId, { ...at, excerpt: `statement as observer: ${row.quote}` });
+  const mission = `${organizationId}|${electionId}`;
+  if (observed && !placements.missions.has(mission)) {
+    await store.mission(organizationId, electionId, { ...at, excerpt: `statement as observer: ${row.quote}` });
+    placements.missions.add(mission);
+  }
   const fingerprint = stableId('stmt', organizationId, roundId, row.statementDate, row.kind, normalizeName(row.quote));
   const data: StatementColumns = {
     organizationId,
@@ -368,9 +451,10 @@ export async function writeStatementRows(
   const report = phaseReporter(onProgress, 'reconcile', rows.length);
   report(0);
   const placed: PlacedRow[] = [];
+  const placements = new Placements();
   for (const [index, row] of rows.entries()) {
     report(index + 1);
-    placed.push(await placeRow(store, sourceId, row));
+    placed.push(await placeRow(store, sourceId, row, placements));
     if (endsBatch(index, rows.length)) await store.flush();
   }
 
@@ -508,15 +592,13 @@ function findPrevious(store: Store, sourceId: string) {
 
 /** Statements of other sources with these fingerprints: a row with the same words is a further text of one. */
 async function statementsByFingerprint(store: Store, fingerprints: string[]): Promise<Map<string, { id: string }>> {
-  const found = new Map<string, { id: string }>();
-  for (let i = 0; i < fingerprints.length; i += 500) {
-    for (const s of await store.tx.statement.findMany({
-      where: { fingerprint: { in: fingerprints.slice(i, i + 500) }, retiredAt: null },
-      select: { id: true, fingerprint: true },
-    }))
-      found.set(s.fingerprint, s);
-  }
-  return found;
+  if (!fingerprints.length) return new Map();
+  // One statement for them all: the fingerprints go in as one JSON array parameter.
+  const rows = await store.tx.$queryRawUnsafe<{ id: string; fingerprint: string }[]>(
+    `SELECT id, fingerprint FROM "Statement" WHERE fingerprint IN ${IDS[providerOfClient(store.tx)]} AND "retiredAt" IS NULL`,
+    JSON.stringify(fingerprints),
+  );
+  return new Map(rows.map((s) => [s.fingerprint, { id: s.id }]));
 }
 
 type Neighbour = StatementShape & { id: string; sourceKey: string; locator: string; quoteLanguage: string; translated: boolean };

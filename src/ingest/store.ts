@@ -13,8 +13,10 @@ import { aliasId, electionKey, membershipKey, missionId, roundId } from '../reco
 import { WriteSet, type Tx } from './write-set.js';
 import { loadReconciler } from '../read/reconciler-state.js';
 import { codeVerdict, ruleCodingColumns, type CodeVerdictInput, type CodedVerdict } from '../verdicts/coder.js';
-import { codeVerdictsAside, codingKey } from '../verdicts/coder-pool.js';
+import { codeVerdictsAside, codingKey, type CodingsAside } from '../verdicts/coder-pool.js';
 import { storedVerdict } from '../verdicts/effective.js';
+import { IDS } from '../db/id-set.js';
+import { providerOfClient } from '../db/client.js';
 import { registerSource, type RegisteredSource, type SourceRecord } from './sources.js';
 
 export type { Tx };
@@ -521,14 +523,11 @@ export class Store {
   // ── statements and their verdicts ──
 
   /** Codings of the statements about to be queued, made on another thread while the rows are reconciled. */
-  private precoded: Promise<Map<string, CodedVerdict>> | null = null;
+  private precoded: CodingsAside | null = null;
 
   /** Starts coding these statements aside; settleVerdicts takes the codings from there. */
   codeAside(inputs: CodeVerdictInput[]): void {
-    const coding = codeVerdictsAside(inputs);
-    // Awaited by settleVerdicts; an ingest that fails before then drops the codings without a stray rejection.
-    coding.catch(() => {});
-    this.precoded = coding;
+    this.precoded = codeVerdictsAside(inputs);
   }
 
   /**
@@ -538,16 +537,25 @@ export class Store {
    */
   async settleVerdicts(statementIds: string[]): Promise<number> {
     type Coding = { id: string; statementId: string; verdict: Verdict; coder: 'SOURCE' | 'HUMAN' | 'RULE'; codedAt: Date };
-    const stored: Coding[] = [];
-    for (let i = 0; i < statementIds.length; i += 500) {
-      stored.push(
-        ...(await this.tx.verdictCoding.findMany({
-          where: { statementId: { in: statementIds.slice(i, i + 500) } },
-          select: { id: true, statementId: true, verdict: true, coder: true, codedAt: true },
-        })),
-      );
+    // One statement for the whole batch: the ids go in as one JSON array parameter.
+    const stored = (
+      await this.tx.$queryRawUnsafe<(Omit<Coding, 'codedAt'> & { codedAt: Date | string })[]>(
+        `SELECT id, "statementId", verdict, coder, "codedAt" FROM "VerdictCoding" WHERE "statementId" IN ${IDS[providerOfClient(this.tx)]}`,
+        JSON.stringify(statementIds),
+      )
+    ).map((c): Coding => ({ ...c, codedAt: new Date(c.codedAt) }));
+    const inputs = new Map<string, CodeVerdictInput>();
+    for (const statementId of statementIds) {
+      const statement = this.writes.get('statement', statementId);
+      if (!statement) continue;
+      const input = {
+        quote: String(statement.quote),
+        language: String(statement.quoteLanguage),
+        statementKind: String(statement.kind).toLowerCase(),
+      };
+      inputs.set(statementId, input);
     }
-    const precoded = await this.precoded;
+    const precoded = await this.precoded?.of([...inputs.values()].map(codingKey));
     const storedById = new Map(stored.map((c) => [c.id, c]));
     const byStatement = new Map<string, Map<string, Coding>>();
     const add = (c: Coding) => {
@@ -556,20 +564,13 @@ export class Store {
     };
     stored.forEach(add);
     let ruleOnly = 0;
-    for (const statementId of statementIds) {
-      const statement = this.writes.get('statement', statementId);
-      if (!statement) continue;
+    for (const [statementId, input] of inputs) {
       const pending = this.pendingCodingIds.get(statementId) ?? [];
       this.pendingCodingIds.delete(statementId);
       for (const id of pending) {
         const queued = this.writes.get('verdictCoding', id);
         if (queued) add({ id, statementId, verdict: queued.verdict as Verdict, coder: 'SOURCE', codedAt: queued.codedAt as Date });
       }
-      const input = {
-        quote: String(statement.quote),
-        language: String(statement.quoteLanguage),
-        statementKind: String(statement.kind).toLowerCase(),
-      };
       const key = codingKey(input);
       // Taken once: a batch's codings are let go of with it (a repeated statement is coded again, alike).
       const coded = precoded?.get(key) ?? codeVerdict(input);

@@ -128,7 +128,7 @@ export class WriteSet {
 
 /** Rows split by the update columns they carry: all rows with one set together, or (keeping order) consecutive runs. */
 function runsOfSameUpdate(rows: Pending[], regroup: boolean): Pending[][] {
-  const key = (p: Pending) => Object.keys(p.update).sort().join('\u0000');
+  const key = (p: Pending) => Object.keys(p.update).join('\u0000');
   if (regroup) {
     const groups = new Map<string, Pending[]>();
     for (const p of rows) {

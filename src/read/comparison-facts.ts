@@ -4,16 +4,11 @@
  * limit on bound parameters), and rows come back flat, without building nested Prisma results.
  */
 import { providerOfClient } from '../db/client.js';
+import { IDS } from '../db/id-set.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
 import type { ElectionFact, RoundFact } from '../comparison/compare.js';
 import { missionInForceSql, statementInForceSql } from './in-force.js';
-
-/** The election ids parameter as a one-column set, per database. */
-export const IDS = {
-  sqlite: '(SELECT value FROM json_each(?))',
-  postgresql: '(SELECT jsonb_array_elements_text($1::jsonb))',
-};
 
 interface StatementRow {
   electionId: string;

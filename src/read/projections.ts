@@ -10,7 +10,8 @@ import type { RoundKind, Verdict } from '../generated/prisma/enums.js';
 import { projectElection, type ElectionProjection } from '../comparison/projection.js';
 import { summarizeGroups, type ComparisonSummary, type ElectionCounts, type RoundGroup } from '../comparison/aggregate.js';
 import { scoreOf } from '../verdicts/scale.js';
-import { IDS, loadElectionFacts, type RawClient } from './comparison-facts.js';
+import { IDS } from '../db/id-set.js';
+import { loadElectionFacts, type RawClient } from './comparison-facts.js';
 
 /** Elections whose facts are loaded together while rebuilding: bounds the memory a rebuild holds. */
 const BATCH = 2_000;

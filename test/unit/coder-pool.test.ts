@@ -16,14 +16,14 @@ describe('the rule coder beside the caller', () => {
       ...quotes[i % quotes.length],
       quote: `${quotes[i % quotes.length].quote} (${i % 8})`,
     }));
-    const aside = await codeVerdictsAside(inputs, { workerFrom: 1 });
+    const aside = await codeVerdictsAside(inputs, { workerFrom: 1 }).all();
     expect(aside.size).toBe(new Set(inputs.map(codingKey)).size);
     for (const input of inputs) expect(aside.get(codingKey(input))).toEqual(codeVerdict(input));
     expect(new Set([...aside.values()].map((c) => c.verdict)).size).toBeGreaterThan(2);
   });
 
   it('codes a small batch in this thread with the same answers', async () => {
-    const here = await codeVerdictsAside(quotes);
+    const here = await codeVerdictsAside(quotes).all();
     for (const input of quotes) expect(here.get(codingKey(input))).toEqual(codeVerdict(input));
   });
 });
