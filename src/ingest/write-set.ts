@@ -6,7 +6,7 @@
  * and a large spreadsheet costs a few statements per thousand rows instead of several per row.
  */
 import type { Prisma } from '../generated/prisma/client.js';
-import { tableWriter } from '../db/bulk-write.js';
+import { refreshStatistics, tableWriter } from '../db/bulk-write.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -41,6 +41,9 @@ interface Pending {
   /** Fields to bring up to date when the row already exists; empty = create-only. */
   update: Record<string, unknown>;
 }
+
+/** Rows a table takes before its planner statistics are refreshed (an ANALYZE of a large table costs some 100 ms). */
+const ANALYSE_AFTER_ROWS = 5_000;
 
 /** Self-references that must point at rows inserted earlier in the same batch. */
 const SELF_REFERENCES: Partial<Record<Table, string[]>> = { area: ['parentId', 'claimedById'], organization: ['parentId', 'mergedIntoId'] };
@@ -99,6 +102,9 @@ export class WriteSet {
     return n;
   }
 
+  /** Rows written to each table: since its planner statistics were last brought up to date, and before. */
+  private readonly written = new Map<Table, { since: number; before: number }>();
+
   async flush(tx: Tx): Promise<void> {
     const writer = tableWriter(tx);
     for (const table of TABLE_ORDER) {
@@ -121,8 +127,22 @@ export class WriteSet {
         );
       }
       await writer.patch(table, patches);
+      const counts = this.written.get(table) ?? { since: 0, before: 0 };
+      counts.since += rows.size;
+      this.written.set(table, counts);
     }
     this.tables.clear();
+    // Statistics are refreshed each time a table has taken as many rows again as it had taken when
+    // they were last refreshed: a few ANALYZEs an ingest, however large.
+    const grown = [...this.written].filter(([, n]) => n.since >= ANALYSE_AFTER_ROWS && n.since >= n.before);
+    await refreshStatistics(
+      tx,
+      grown.map(([table]) => table),
+    );
+    for (const [, n] of grown) {
+      n.before += n.since;
+      n.since = 0;
+    }
   }
 }
 
