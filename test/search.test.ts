@@ -6,8 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ingestStatementsFile } from '../src/ingest/pipeline.js';
+import { ReadCache } from '../src/read/read-cache.js';
+import { SearchIndex, searchIndexOf } from '../src/read/search-index.js';
+import { keepSearchWarm } from '../src/read/warm.js';
 import { stemOf, termsOf } from '../src/reconcile/search-terms.js';
 import { HEADER } from '../src/synth/world.js';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
@@ -188,6 +191,34 @@ describe("searching the source documents' claims", () => {
       expect(node.claim.source.key).not.toMatch(/^dataset\//);
       expect(node.snippet!.field).toBe('EXCERPT');
       for (const h of node.snippet!.highlights) expect(stemOf(node.snippet!.text.slice(h.start, h.end))).toBe(stem);
+    }
+  });
+});
+
+describe('the search indexes kept warm beside the requests', () => {
+  it('builds them at start and again after a change, with no search asking', async () => {
+    const cache = new ReadCache(t.db);
+    const built = vi.spyOn(SearchIndex, 'loadStatements');
+    const stop = keepSearchWarm(() => ({ db: t.db, cache }), 50);
+    try {
+      await vi.waitFor(() => expect(built).toHaveBeenCalledTimes(1), { timeout: 20_000 });
+      const first = await built.mock.results[0].value;
+      // A search finds the index the warmer built, and builds nothing.
+      expect(await searchIndexOf({ db: t.db, cache })).toBe(first);
+      expect(built).toHaveBeenCalledTimes(1);
+      const file = path.join(t.dir, 'search-warm.csv');
+      fs.writeFileSync(
+        file,
+        `${HEADER}\nPACE,Ukraine,parliamentary,2012-10-28,1,2012-10-30,press,,a warmly indexed remark,en,false,MIXED,s,,\n`,
+      );
+      await ingestStatementsFile(t.db, file);
+      await vi.waitFor(() => expect(built).toHaveBeenCalledTimes(2), { timeout: 20_000 });
+      const second = await built.mock.results[1].value;
+      expect(second.size).toBe(first.size + 1);
+      expect(await searchIndexOf({ db: t.db, cache })).toBe(second);
+    } finally {
+      stop();
+      built.mockRestore();
     }
   });
 });

@@ -40,6 +40,13 @@ export interface SearchHit {
 /** A raw read gives a timestamp as a Date or as text, depending on the engine. */
 const dateOrNull = (v: Date | string | null) => (v === null ? null : new Date(v));
 
+/**
+ * Rows indexed between two turns of the event loop: an index is built beside the requests (at 100,000
+ * statements, seconds of work), which go on being answered meanwhile.
+ */
+const YIELD_EVERY = 2_000;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
 const B = 0.75;
@@ -80,7 +87,8 @@ export class SearchIndex {
       else texts.set(t.statementId, [t.quote]);
     }
     const index = new SearchIndex();
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await turn();
       const fields: FieldText[] = [{ field: 'QUOTE', text: row.quote }];
       for (const text of texts.get(row.id) ?? []) fields.push({ field: 'TEXT', text });
       if (row.speakerName) fields.push({ field: 'SPEAKER', text: row.speakerName });
@@ -103,7 +111,10 @@ export class SearchIndex {
       orderBy: { id: 'asc' },
     });
     const index = new SearchIndex();
-    for (const row of rows) index.add(row.id, [{ field: 'EXCERPT', text: row.excerpt }], true);
+    for (const [i, row] of rows.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await turn();
+      index.add(row.id, [{ field: 'EXCERPT', text: row.excerpt }], true);
+    }
     return index;
   }
 

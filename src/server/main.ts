@@ -13,7 +13,7 @@ import { prepareDatabase } from '../ingest/bootstrap.js';
 import { formatReport } from '../ingest/report.js';
 import { createApp } from './app.js';
 import { watchedDatabase } from '../http/database-source.js';
-import { warmReadModel } from '../read/warm.js';
+import { keepSearchWarm, warmReadModel } from '../read/warm.js';
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -39,7 +39,10 @@ async function serve(db: Db, onListening: () => void): Promise<void> {
   const source = watchedDatabase(url, db);
   await warmReadModel(source.acquire());
   const server = createHttpServer(createApp(source));
-  server.listen(port, host, onListening);
+  server.listen(port, host, () => {
+    onListening();
+    keepSearchWarm(() => source.acquire());
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       server.close();
