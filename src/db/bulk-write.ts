@@ -144,13 +144,6 @@ export async function refreshStatistics(tx: Client, models: string[]): Promise<v
 /** Rows per statement: the JSON text of a few thousand rows is a few megabytes at most. */
 const POSTGRES_ROWS = 5_000;
 
-function postgresValue(v: unknown): unknown {
-  if (v === undefined) return null;
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v === 'bigint') return v.toString();
-  return v;
-}
-
 /** Column types per table, as the server declares them (enums by their type name). */
 const columnTypes = new Map<string, Promise<Map<string, string>>>();
 
@@ -178,7 +171,9 @@ function postgresWriter(tx: Client): TableWriter {
       if (!type) throw new Error(`table ${table} has no column ${c}`);
       return `${quote(c)} ${type}`;
     });
-    const json = JSON.stringify(rows.map((r) => Object.fromEntries(columns.map((c) => [c, postgresValue(r[c])]))));
+    // The rows as they are: json_to_recordset reads the declared columns only (a missing key is NULL),
+    // dates serialise as ISO instants, and the write set's rows hold no bigint.
+    const json = JSON.stringify(rows);
     return { from: `json_to_recordset($1::json) AS x(${declared.join(', ')})`, json };
   };
   const write = async (model: string, rows: Row[], conflict: (table: string) => string) => {
