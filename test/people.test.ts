@@ -125,3 +125,182 @@ describe('the bodies of the 24 members of CIS-EMO missions', () => {
     expect(onMissions).toBe(0);
   });
 });
+
+describe('people by the bodies they sat in, in one query', () => {
+  const PEOPLE = `query ($f: PersonFilter, $first: Int, $after: String) {
+    persons(filter: $f, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { node { name memberships(first: 10) { edges { node {
+        role asOf organization { key kind parent { key } } onBehalfOf { name }
+        claims(property: "role") { locator excerpt source { key title } }
+      } } } } }
+    }
+  }`;
+  type Page = {
+    persons: {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: {
+        node: {
+          name: string;
+          memberships: {
+            edges: {
+              node: {
+                role: string;
+                asOf: string | null;
+                organization: { key: string; kind: string; parent: { key: string } | null } | null;
+                claims: { locator: string; excerpt: string; source: { key: string } }[];
+              };
+            }[];
+          };
+        };
+      }[];
+    };
+  };
+  const people = async (f: object, first = 50) => {
+    const r = await t.gql<Page>(PEOPLE, { f, first });
+    expect(r.errors).toBeUndefined();
+    return r.data!.persons;
+  };
+
+  /** The listed members whose line names a parliament or a parliamentary assembly, read straight from the article. */
+  const sat = lines
+    .slice(lines.indexOf('== EU Important Members of CIS-EMO Missions =='))
+    .filter((l) => l.startsWith('- ') && /EU Parliament|National Assembly|Sejm|senator|OSCE PA/.test(l))
+    .map((l) => l.slice(2).split(',')[0].trim())
+    .sort();
+
+  it('lists exactly the CIS-EMO participants the article places in a parliament or assembly', async () => {
+    expect(sat).toHaveLength(10);
+    const page = await people({ memberOf: ['CIS-EMO'], satIn: ['PARLIAMENT', 'PARLIAMENTARY_ASSEMBLY'] });
+    expect(page.totalCount).toBe(10);
+    expect(page.edges.map((e) => e.node.name).sort()).toEqual(sat);
+    // Each answer carries its evidence: the membership in the body, with the line and the words.
+    const kraska = page.edges.find((e) => e.node.name === 'Waldemar Kraska')!.node.memberships.edges.map((e) => e.node);
+    expect(kraska.find((m) => m.organization?.key === 'senate-poland')).toMatchObject({
+      role: 'senator',
+      asOf: AS_OF,
+      claims: [{ locator: `line ${lineOf('Waldemar Kraska')}`, excerpt: 'senator', source: { key: 'corpus/000' } }],
+    });
+  });
+
+  it('a seat is not any role: the head of CIS-EMO was a consultant of the State Duma, and sat in no parliament', async () => {
+    const anyRole = await people({ memberOf: ['CIS-EMO'], memberOfKind: ['PARLIAMENT', 'PARLIAMENTARY_ASSEMBLY', 'DELEGATION'] });
+    expect(anyRole.edges.map((e) => e.node.name).sort()).toEqual(['Aleksey Kochetkov', ...sat].sort());
+    // The delegation is a part of the assembly: a seat in it is a seat in a parliamentary assembly.
+    const assemblies = await people({ memberOf: ['CIS-EMO'], satIn: ['PARLIAMENTARY_ASSEMBLY'] });
+    expect(assemblies.edges.map((e) => e.node.name)).toEqual(['Michel Voisin']);
+    const sitting = await people({ memberOf: ['CIS-EMO'], satIn: ['PARLIAMENT', 'PARLIAMENTARY_ASSEMBLY'], excludeFormer: true });
+    expect(sitting.edges.map((e) => e.node.name).sort()).toEqual(sat.filter((n) => n !== 'Frank Schwalba-Hoth'));
+  });
+
+  it('counts a body with its parts, and can leave out former members', async () => {
+    const osce = await people({ memberOf: ['CIS-EMO', 'OSCE PA'] });
+    expect(osce.edges.map((e) => e.node.name)).toEqual(['Michel Voisin']);
+    const ep = await people({ memberOf: ['CIS-EMO', 'European Parliament'] });
+    expect(ep.totalCount).toBe(6);
+    const sitting = await people({ memberOf: ['European Parliament'], excludeFormer: true });
+    expect(sitting.edges.map((e) => e.node.name)).not.toContain('Frank Schwalba-Hoth');
+    expect(sitting.totalCount).toBe(5);
+    const polish = await people({ memberOf: ['CIS-EMO'], onBehalfOf: 'Poland' });
+    expect(polish.edges.map((e) => e.node.name).sort()).toEqual(
+      ['Andrzej Lepper', 'Bogusław Kowalski', 'Leszek Miller', 'Pawel Reszka', 'Sylwester Chruszcz', 'Waldemar Kraska'].sort(),
+    );
+  });
+
+  it('pages the answer without gaps or repeats', async () => {
+    const f = { memberOf: ['CIS-EMO'], satIn: ['PARLIAMENT', 'PARLIAMENTARY_ASSEMBLY'] };
+    const names: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const r: { data?: Page; errors?: unknown } = await t.gql<Page>(PEOPLE, { f, first: 3, after });
+      expect(r.errors).toBeUndefined();
+      names.push(...r.data!.persons.edges.map((e) => e.node.name));
+      if (!r.data!.persons.pageInfo.hasNextPage) break;
+      after = r.data!.persons.pageInfo.endCursor;
+    }
+    expect(names).toEqual([...sat].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
+  it('costs the same number of SQL statements for 2 people as for 10, with their memberships, bodies and claims', async () => {
+    const f = { memberOf: ['CIS-EMO'], satIn: ['PARLIAMENT', 'PARLIAMENTARY_ASSEMBLY'] };
+    const count = async (first: number) => {
+      await people(f, first);
+      t.log.reset();
+      await people(f, first);
+      return t.log.count;
+    };
+    expect(await count(10)).toBe(await count(2));
+  });
+
+  it('names an unknown body in the filter as an error', async () => {
+    const r = await t.gql(PEOPLE, { f: { memberOf: ['Nobody At All Assembly'] } });
+    expect(r.errors?.[0].message).toMatch(/no organization is known as "Nobody At All Assembly"/);
+  });
+});
+
+describe('missions in the order asked, across pages', () => {
+  const MISSIONS = `query ($order: MissionOrder, $first: Int, $after: String) {
+    organization(name: "CIS-EMO") { missions(order: $order, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id election { year date title } organization { name } } }
+    } }
+  }`;
+  type Node = { id: string; election: { year: number; date: string | null; title: string }; organization: { name: string } };
+  type Missions = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Node }[] };
+  const all = async (order: string, first: number) => {
+    const out: Node[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const r: { data?: { organization: { missions: Missions } }; errors?: unknown } = await t.gql<{
+        organization: { missions: Missions };
+      }>(MISSIONS, { order, first, after });
+      expect(r.errors).toBeUndefined();
+      const page = r.data!.organization.missions;
+      out.push(...page.edges.map((e) => e.node));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    return out;
+  };
+  const sortKey = (n: Node) => `${n.election.year}|${n.election.date ?? '~'}`;
+
+  it('newest first and oldest first, the same missions whole or in pages of 7', async () => {
+    const newest = await all('ELECTION_NEWEST_FIRST', 100);
+    expect(newest).toHaveLength(43);
+    const years = newest.map((n) => n.election.year);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(newest[0].election.year).toBe(2012);
+    expect((await all('ELECTION_NEWEST_FIRST', 7)).map((n) => n.id)).toEqual(newest.map((n) => n.id));
+    const oldest = await all('ELECTION_OLDEST_FIRST', 7);
+    expect(oldest.map((n) => n.id)).toHaveLength(43);
+    expect(new Set(oldest.map((n) => n.id)).size).toBe(43);
+    expect(oldest.map(sortKey)).toEqual([...oldest.map(sortKey)].sort());
+    expect(oldest[0].election.year).toBe(2004);
+  });
+
+  it("every body's missions by body, in pages, from the top-level list", async () => {
+    const q = `query ($after: String) { missions(order: BODY, first: 9, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { id organization { name } election { year } } } } }`;
+    const names: string[] = [];
+    const ids: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 100; i++) {
+      const r: { data?: { missions: Missions }; errors?: unknown } = await t.gql<{ missions: Missions }>(q, { after });
+      expect(r.errors).toBeUndefined();
+      total = r.data!.missions.totalCount;
+      names.push(...r.data!.missions.edges.map((e) => e.node.organization.name));
+      ids.push(...r.data!.missions.edges.map((e) => e.node.id));
+      if (!r.data!.missions.pageInfo.hasNextPage) break;
+      after = r.data!.missions.pageInfo.endCursor;
+    }
+    expect(ids).toHaveLength(total);
+    expect(new Set(ids).size).toBe(total);
+    expect(new Set(names).size).toBeGreaterThan(1);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+    const cisEmo = await t.gql<{ missions: { totalCount: number } }>(`{ missions(observer: "CIS EMO") { totalCount } }`);
+    expect(cisEmo.data?.missions.totalCount).toBe(43);
+  });
+});
