@@ -4,10 +4,16 @@
  * parliaments or parliamentary assemblies" is one query, answered as the article says.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { stableId } from '../src/reconcile/ids.js';
 import { parseMemberLabel } from '../src/ingest/member-label.js';
+import { ingestMissionMembers, MissionMembersError } from '../src/ingest/mission-members.js';
+import { Store } from '../src/ingest/store.js';
+import { Reconciler } from '../src/reconcile/reconciler.js';
+import { loadReference } from '../src/ingest/load-reference.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -120,9 +126,71 @@ describe('the bodies of the 24 members of CIS-EMO missions', () => {
     expect(bare).toBe(0);
   });
 
-  it('links no mission: no bundled source says which mission a listed member was on', async () => {
-    const onMissions = await t.db.membership.count({ where: { missionId: { not: null } } });
-    expect(onMissions).toBe(0);
+  it('links a mission only where a source names it: Rainer Rupp at the Voronezh elections of 2010, claimed at its row with its page', async () => {
+    const onMissions = await t.db.membership.findMany({
+      where: { missionId: { not: null } },
+      include: { person: true, mission: { include: { organization: true, election: { include: { area: true } } } } },
+    });
+    expect(
+      onMissions.map((m) => [
+        m.person.name,
+        m.role,
+        m.mission?.organization.key,
+        m.mission?.election.area.name,
+        m.mission?.election.year,
+        m.asOf,
+      ]),
+    ).toEqual([['Rainer Rupp', 'European observer', 'cis-emo', 'Voronezh Oblast', 2010, '2010-03-14']]);
+    // The mission is the one the article lists (line 35), now dated by the page.
+    const election = onMissions[0].mission!.election;
+    expect([election.type, election.date]).toEqual(['PARLIAMENTARY', '2010-03-14']);
+    const claims = await t.db.claim.findMany({
+      where: { entityType: 'Membership', entityId: onMissions[0].id },
+      include: { source: true },
+    });
+    const csv = fs.readFileSync('data/sources/mission-members.csv', 'utf8');
+    expect(claims.map((c) => [c.locator, c.source.kind, c.source.url, c.source.path])).toEqual([
+      [
+        'row 2',
+        'WEB_PAGE',
+        'http://www.cis-emo.net/en/news/cis-emo-and-european-observers-have-visited-elections-voronezh',
+        'data/sources/mission-members.csv',
+      ],
+    ]);
+    expect(csv).toContain(claims[0].excerpt.replace(/"/g, '""'));
+    expect(claims[0].excerpt).toContain('Rainer Rupp');
+    // The article's Rupp and the page's are one person.
+    expect(await t.db.person.count({ where: { name: 'Rainer Rupp' } })).toBe(1);
+  });
+
+  it('refuses a bad row of the missions file, naming file, row and field, and writes nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mission-members-'));
+    const file = path.join(dir, 'bad.csv');
+    const header = 'person,organization,jurisdiction,election_type,election_date,role,standing,quote,source_title,source_url,note';
+    fs.writeFileSync(
+      file,
+      [
+        header,
+        'Jan Kowalski,CIS-EMO,Voronezh Oblast,parliamentary,2010-03-14,observer,,Jan Kowalski was there.,A page,http://example.org/a,',
+        'Jan Nowak,Nobody At All Assembly,Atlantis,election,14 March 2010,observer,,Someone else was there.,A page,example.org,',
+      ].join('\n'),
+    );
+    const before = await t.db.membership.count();
+    const error = await t.db
+      .$transaction(async (tx) => {
+        const store = new Store(tx, new Reconciler());
+        await store.prepare();
+        await loadReference(store);
+        await ingestMissionMembers(store, file);
+        await store.flush();
+      })
+      .catch((e: Error) => e);
+    expect(error).toBeInstanceOf(MissionMembersError);
+    const message = (error as Error).message;
+    for (const field of ['organization', 'jurisdiction', 'election_type', 'election_date', 'source_url', 'quote'])
+      expect(message).toContain(`bad.csv: row 3, ${field}:`);
+    expect(message).not.toContain('row 2');
+    expect(await t.db.membership.count()).toBe(before);
   });
 });
 
