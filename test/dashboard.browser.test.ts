@@ -309,6 +309,15 @@ describe.skipIf(!hasChromium).each(modes)(
       expect(roles.every((r) => r.includes('at the moment of participation'))).toBe(true);
       const sources = await voisin.locator('[data-testid=person-source]').allTextContents();
       expect(sources).toContain('CIS-EMO (encyclopedia article), line 67: head of Delegation, the Delegation of France to the OSCE PA');
+      // A mission a source names opens its election.
+      const rupp = viewing.locator('[data-testid=person]', { hasText: 'Rainer Rupp' });
+      const mission = rupp.locator('.mission button.link');
+      expect(await mission.textContent()).toBe('Voronezh Oblast parliamentary election 2010');
+      await mission.click();
+      await viewing.waitForURL(/election=/);
+      await viewing.waitForSelector('#drilldown [data-testid=drilldown-title]');
+      expect(await viewing.textContent('[data-testid=drilldown-title]')).toBe('Voronezh Oblast parliamentary election 2010');
+      await viewing.keyboard.press('Escape');
       await viewing.selectOption('#people-seat', 'PARLIAMENT,PARLIAMENTARY_ASSEMBLY');
       await viewing.waitForFunction(() => /^10 people/.test(document.getElementById('people-status')!.textContent ?? ''));
       await viewing.check('#people-current');
