@@ -11,7 +11,8 @@ import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { stableId } from '../src/reconcile/ids.js';
 import { parseMemberLabel } from '../src/ingest/member-label.js';
 import { ingestMissionMembers, MissionMembersError } from '../src/ingest/mission-members.js';
-import { Store } from '../src/ingest/store.js';
+import { Store, type Tx } from '../src/ingest/store.js';
+import { ingestArticle000 } from '../src/ingest/article-000.js';
 import { Reconciler } from '../src/reconcile/reconciler.js';
 import { loadReference } from '../src/ingest/load-reference.js';
 
@@ -124,6 +125,39 @@ describe('the bodies of the 24 members of CIS-EMO missions', () => {
       where: { organizationId: stableId('org', 'national-assembly-france'), name: 'National Assembly' },
     });
     expect(bare).toBe(0);
+  });
+
+  it('reads a title of a body of no country anywhere, and refuses an unknown abbreviation in a standing', async () => {
+    const text = [
+      LEAD,
+      '== EU Important Members of CIS-EMO Missions ==',
+      '- Jean Dupont, MEP, France',
+      '- Anna Nowak, former MEP, Poland',
+      '- Piotr Lis, senator, Poland',
+      '- Hans Berg, senator, Germany',
+      '',
+    ].join('\n');
+    const read = await inRolledBack(
+      (store) => ingestArticle000(store, { text, titles: [] }),
+      (tx) =>
+        tx.membership.findMany({
+          where: { asOf: AS_OF, person: { name: { in: ['Jean Dupont', 'Anna Nowak', 'Piotr Lis', 'Hans Berg'] } } },
+          include: { person: true, organization: true },
+        }),
+    );
+    expect(read.map((m) => [m.person.name, m.role, m.organization?.key]).sort()).toEqual([
+      ['Anna Nowak', 'former member', 'european-parliament'],
+      ['Jean Dupont', 'member', 'european-parliament'],
+      // "senator" names the Senate of Poland for a Pole only: no body is guessed for Germany.
+      ['Piotr Lis', 'senator', 'senate-poland'],
+    ]);
+    const bad = [LEAD, '== EU Important Members of CIS-EMO Missions ==', '- Jean Dupont, head of Delegation, XYZPA, France', ''].join('\n');
+    await expect(
+      inRolledBack(
+        (store) => ingestArticle000(store, { text: bad, titles: [] }),
+        async () => null,
+      ),
+    ).rejects.toThrow(/line 3: "XYZPA" abbreviates no known body/);
   });
 
   it('links a mission only where a source names it: Rainer Rupp at the Voronezh elections of 2010, claimed at its row with its page', async () => {
@@ -372,3 +406,29 @@ describe('missions in the order asked, across pages', () => {
     expect(cisEmo.data?.missions.totalCount).toBe(43);
   });
 });
+
+const ROLLBACK = new Error('rollback');
+const LEAD =
+  'Commonwealth of the Independent States - Election Monitoring Organization (CIS-EMO) — is an international non-governmental organization.';
+
+/** Runs an ingest over the reference knowledge in a transaction that is rolled back, reading what it wrote first. */
+async function inRolledBack<T>(ingest: (store: Store) => Promise<void>, read: (tx: Tx) => Promise<T>): Promise<T> {
+  let out: T | undefined;
+  try {
+    await t.db.$transaction(
+      async (tx) => {
+        const store = new Store(tx, new Reconciler());
+        await store.prepare();
+        await loadReference(store);
+        await ingest(store);
+        await store.flush();
+        out = await read(tx);
+        throw ROLLBACK;
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  return out as T;
+}

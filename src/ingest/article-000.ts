@@ -435,13 +435,14 @@ function knownBody(store: Store, phrase: string, country: string): { id: string;
   return null;
 }
 
-/** The body in the person's country (or a place in it) whose seat this title is ("senator" in Poland). */
+/** The body whose seat this title is, in the person's country or a place in it ("senator" in Poland), or of no country ("MEP"). */
 function titleBody(store: Store, titled: ReferenceOrganization[], title: string, countryId: string): { id: string; role: string } | null {
   for (const org of titled) {
     const entry = org.titles?.find((t) => fold(t.title) === fold(title));
-    if (!entry || !org.area) continue;
-    const areaId = stableId('area', org.area.toLowerCase());
-    if (areaId !== countryId && store.reconciler.areas.get(areaId)?.parentId !== countryId) continue;
+    if (!entry) continue;
+    // A national body's title holds only in its country ("senator" is Poland's only for a Pole); a body of no country's, anywhere ("MEP").
+    const areaId = org.area ? stableId('area', org.area.toLowerCase()) : null;
+    if (areaId && areaId !== countryId && store.reconciler.areas.get(areaId)?.parentId !== countryId) continue;
     const found = store.reconciler.resolveOrganization(org.name);
     if (found.kind === 'match') return { id: found.match.id, role: entry.role };
   }
