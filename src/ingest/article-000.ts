@@ -183,6 +183,13 @@ export function parseMember(text: string): ParsedMember {
   return { name: parts[0], label: parts.slice(1, -1).join(', '), country: parts[parts.length - 1] };
 }
 
+/** An abbreviation the reference does not know: an error, never a new body of its own. */
+function unknownAbbreviation(spec: SourceSpec, line: number, name: string): Error {
+  return new Error(
+    `${spec.path}: line ${line}: "${name}" abbreviates no known body; add it as an alias in data/reference/organizations.json`,
+  );
+}
+
 /** A short capitalised abbreviation ("EUP", "OSCE"): never a new body of its own. */
 const ABBREVIATION = /^[A-Z][A-Z0-9&/.-]{1,9}$/;
 
@@ -356,9 +363,7 @@ async function ingestArticleChecked(
     for (const host of activity.hosts) {
       // An abbreviation names a body that exists under its full name: it never becomes a record of its own.
       if (ABBREVIATION.test(host) && store.reconciler.resolveOrganization(host).kind !== 'match')
-        throw new Error(
-          `${spec.path}: line ${item.number}: "${host}" abbreviates no known body; add it as an alias in data/reference/organizations.json`,
-        );
+        throw unknownAbbreviation(spec, item.number, host);
       const hostId = await store.resolveOrCreateOrganization(host, at(item.number), { kind: 'OTHER' });
       await store.eventParticipant(eventId, { organizationId: hostId }, 'host', at(item.number));
     }
@@ -400,10 +405,7 @@ async function linkMemberBodies(
         // Only a spelling that names the body on its own is kept as its alias ("National Assembly" names many).
         if (!body.qualified) await store.alias({ organizationId: body.id }, part.body, 'SOURCE', line.sourceId);
         await link(body.id, part.role, part.excerpt);
-      } else if (ABBREVIATION.test(part.body))
-        throw new Error(
-          `${spec.path}: line ${item.number}: "${part.body}" abbreviates no known body; add it as an alias in data/reference/organizations.json`,
-        );
+      } else if (ABBREVIATION.test(part.body)) throw unknownAbbreviation(spec, item.number, part.body);
       continue;
     }
     const seat = titleBody(store, titled, part.role, who.countryId);
@@ -415,10 +417,7 @@ async function linkMemberBodies(
     if (named) {
       await link(named.id, title ? title.toLowerCase() : 'affiliated', title ? `${title}, ${part.role}` : part.role);
       title = null;
-    } else if (ABBREVIATION.test(part.role))
-      throw new Error(
-        `${spec.path}: line ${item.number}: "${part.role}" abbreviates no known body; add it as an alias in data/reference/organizations.json`,
-      );
+    } else if (ABBREVIATION.test(part.role)) throw unknownAbbreviation(spec, item.number, part.role);
     else title = part.role;
   }
 }
