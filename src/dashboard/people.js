@@ -57,8 +57,12 @@ function role(m, openElection) {
   );
 }
 
-function person(node, openElection) {
-  const { edges, totalCount } = node.memberships;
+function person(node, openElection, subject) {
+  const { totalCount } = node.memberships;
+  // The role with the subject first: the standing the rest is read from.
+  const edges = [...node.memberships.edges].sort(
+    (a, b) => Number(b.node.organization?.name === subject) - Number(a.node.organization?.name === subject),
+  );
   return el(
     'li',
     { class: 'person', 'data-testid': 'person' },
@@ -93,7 +97,7 @@ export function setUpPeople(form, list, status, subject, openElection) {
       const pages = await allPages('DashboardPeople', { filter: filterFor(name, form), first: 25 }, (d) => d.persons);
       if (mine !== loads) return;
       const nodes = pages.flatMap((p) => p.persons.edges.map((e) => e.node));
-      list.replaceChildren(...nodes.map((n) => person(n, openElection)));
+      list.replaceChildren(...nodes.map((n) => person(n, openElection, name)));
       status.textContent = `${nodes.length} ${nodes.length === 1 ? 'person' : 'people'} linked to ${name}.`;
     } catch (error) {
       if (mine === loads) status.textContent = error.message;
