@@ -22,7 +22,13 @@ describe('the dashboard operations', () => {
   it('are valid against the public schema, each on its own', () => {
     const document = parse(fs.readFileSync(path.join(projectRoot, 'src/dashboard/operations.graphql'), 'utf8'));
     const operations = separateOperations(document);
-    expect(Object.keys(operations).sort()).toEqual(['DashboardComparison', 'DashboardElection', 'DashboardOptions', 'DashboardSearch']);
+    expect(Object.keys(operations).sort()).toEqual([
+      'DashboardComparison',
+      'DashboardElection',
+      'DashboardOptions',
+      'DashboardPeople',
+      'DashboardSearch',
+    ]);
     for (const [name, operation] of Object.entries(operations)) {
       expect(validate(schema, operation).map((e) => `${name}: ${e.message}`)).toEqual([]);
     }
@@ -273,10 +279,52 @@ describe.skipIf(!hasChromium).each(modes)(
         await p.waitForSelector('[data-testid=search-result]');
         expect(await violations(p)).toEqual([]);
         expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+        // The people view, narrowed to seats in parliaments and assemblies: checked as the rest.
+        await p.waitForSelector('[data-testid=person]');
+        await p.selectOption('#people-seat', 'PARLIAMENT,PARLIAMENTARY_ASSEMBLY');
+        await p.waitForFunction(() => /^10 people/.test(document.getElementById('people-status')!.textContent ?? ''));
+        expect(await violations(p)).toEqual([]);
+        expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
         await p.screenshot({ path: path.join(artifacts, `dashboard-${width}px.png`), fullPage: true });
         await context.close();
       });
     }
+
+    it('lists the people linked to CIS-EMO with their roles as of the time, their bodies and the source lines', async () => {
+      const viewing = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await viewing.goto(`${base}/`);
+      await viewing.waitForFunction(() =>
+        /^\d+ people linked to CIS-EMO/.test(document.getElementById('people-status')!.textContent ?? ''),
+      );
+      const names = await viewing.$$eval('[data-testid=person] h3', (h) => h.map((x) => x.textContent));
+      expect(names).toContain('Michel Voisin');
+      expect(names.length).toBeGreaterThanOrEqual(24);
+      const voisin = viewing.locator('[data-testid=person]', { hasText: 'Michel Voisin' });
+      const roles = await voisin.locator('[data-testid=person-role]').allTextContents();
+      expect(
+        roles.some((r) => r.includes('head of delegation') && r.includes('Delegation of France to the OSCE Parliamentary Assembly')),
+      ).toBe(true);
+      expect(roles.some((r) => r.includes('member') && r.includes('National Assembly of France'))).toBe(true);
+      expect(roles.every((r) => r.includes('at the moment of participation'))).toBe(true);
+      const sources = await voisin.locator('[data-testid=person-source]').allTextContents();
+      expect(sources).toContain('CIS-EMO (encyclopedia article), line 67: head of Delegation, the Delegation of France to the OSCE PA');
+      // A mission a source names opens its election.
+      const rupp = viewing.locator('[data-testid=person]', { hasText: 'Rainer Rupp' });
+      const mission = rupp.locator('.mission button.link');
+      expect(await mission.textContent()).toBe('Voronezh Oblast parliamentary election 2010');
+      await mission.click();
+      await viewing.waitForURL(/election=/);
+      await viewing.waitForSelector('#drilldown [data-testid=drilldown-title]');
+      expect(await viewing.textContent('[data-testid=drilldown-title]')).toBe('Voronezh Oblast parliamentary election 2010');
+      await viewing.keyboard.press('Escape');
+      await viewing.selectOption('#people-seat', 'PARLIAMENT,PARLIAMENTARY_ASSEMBLY');
+      await viewing.waitForFunction(() => /^10 people/.test(document.getElementById('people-status')!.textContent ?? ''));
+      await viewing.check('#people-current');
+      await viewing.waitForFunction(() => /^9 people/.test(document.getElementById('people-status')!.textContent ?? ''));
+      expect(await viewing.$$eval('[data-testid=person] h3', (h) => h.map((x) => x.textContent))).not.toContain('Frank Schwalba-Hoth');
+      await viewing.close();
+    });
 
     it('searches what was said in Russian word forms, highlights the words, and opens the election', async () => {
       const searching = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

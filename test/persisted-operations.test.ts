@@ -18,6 +18,7 @@ import {
   DashboardComparisonDocument,
   DashboardElectionDocument,
   DashboardSearchDocument,
+  DashboardPeopleDocument,
   DashboardOptionsDocument,
   type DashboardOptionsQuery,
   type TypedDocumentString,
@@ -126,6 +127,7 @@ describe('the generated client and store', () => {
       DashboardComparison: idOf(DashboardComparisonDocument),
       DashboardElection: idOf(DashboardElectionDocument),
       DashboardSearch: idOf(DashboardSearchDocument),
+      DashboardPeople: idOf(DashboardPeopleDocument),
     });
     const store = JSON.parse(fs.readFileSync(PERSISTED_DOCUMENTS_FILE, 'utf8')) as Record<string, string>;
     expect(Object.keys(store).sort()).toEqual(Object.values(ids).sort());

@@ -5,6 +5,7 @@ import { columnsFor, renderAgreementTable, renderSideBySide, renderSummary } fro
 import { drawAgreement, drawPairs, drawTimeline } from './charts.js';
 import { closeDrilldown, openDrilldown } from './drilldown.js';
 import { setUpSearch } from './search.js';
+import { setUpPeople } from './people.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('filters');
@@ -197,10 +198,13 @@ window.addEventListener('popstate', () => {
   syncControls();
   syncDrilldown();
   void loadComparison();
+  void loadPeople();
 });
 
 setUpSearch($('search'), $('search-results'), $('search-status'), openElection);
+const loadPeople = setUpPeople($('people-filter'), $('people-list'), $('people-status'), () => state.subject || 'CIS-EMO', openElection);
 syncControls();
 syncDrilldown();
 void loadComparison();
+void loadPeople();
 loadOptions().catch((error) => setStatus(`Filter choices could not be loaded: ${error.message}`, true));

@@ -15,6 +15,9 @@ import { bundledSources, readSource, type SourceSpec } from './sources.js';
 import { fold, slug } from '../reconcile/normalize.js';
 import { projectRoot } from '../db/config.js';
 import { withClaimsChecked } from './annotations.js';
+import { parseMemberLabel } from './member-label.js';
+import { loadReferenceOrganizations, type ReferenceOrganization } from '../reconcile/reference.js';
+import { stableId } from '../reconcile/ids.js';
 
 /**
  * What an election title in a source refers to, when its words alone would file it wrongly
@@ -180,6 +183,13 @@ export function parseMember(text: string): ParsedMember {
   return { name: parts[0], label: parts.slice(1, -1).join(', '), country: parts[parts.length - 1] };
 }
 
+/** An abbreviation the reference does not know: an error, never a new body of its own. */
+function unknownAbbreviation(spec: SourceSpec, line: number, name: string): Error {
+  return new Error(
+    `${spec.path}: line ${line}: "${name}" abbreviates no known body; add it as an alias in data/reference/organizations.json`,
+  );
+}
+
 /** A short capitalised abbreviation ("EUP", "OSCE"): never a new body of its own. */
 const ABBREVIATION = /^[A-Z][A-Z0-9&/.-]{1,9}$/;
 
@@ -309,6 +319,7 @@ async function ingestArticleChecked(
   }
 
   // EU members of missions, with their standing at the moment of participation.
+  const titled = loadReferenceOrganizations().filter((o) => o.titles?.length);
   for (const item of parts.get('EU Important Members of CIS-EMO Missions') ?? []) {
     setField(`members, "${item.text}"`);
     const member = parseMember(item.text);
@@ -325,25 +336,7 @@ async function ingestArticleChecked(
       },
       at(item.number),
     );
-    // "member of EU Parliament" (or "member of EUP") also places the person in that body, when the body is known.
-    const body = /^(former )?member of ([^,]+)$/i.exec(member.label);
-    const found = body ? store.reconciler.resolveOrganization(body[2]) : null;
-    if (body && found?.kind === 'match') {
-      await store.alias({ organizationId: found.match.id }, body[2], 'SOURCE', sourceId);
-      await store.membership(
-        {
-          personId,
-          organizationId: found.match.id,
-          role: body[1] ? 'former member' : 'member',
-          onBehalfOfId: countryId,
-          asOf: 'at the moment of participation in a CIS-EMO mission',
-        },
-        at(item.number),
-      );
-    } else if (body && ABBREVIATION.test(body[2].trim()))
-      throw new Error(
-        `${spec.path}: line ${item.number}: "${body[2].trim()}" abbreviates no known body; add it as an alias in data/reference/organizations.json`,
-      );
+    await linkMemberBodies(store, spec, item, member, { personId, countryId }, titled, at(item.number));
   }
 
   // Activities → events with CIS-EMO as participant or organizer; a venue that is a known body links to it.
@@ -370,11 +363,87 @@ async function ingestArticleChecked(
     for (const host of activity.hosts) {
       // An abbreviation names a body that exists under its full name: it never becomes a record of its own.
       if (ABBREVIATION.test(host) && store.reconciler.resolveOrganization(host).kind !== 'match')
-        throw new Error(
-          `${spec.path}: line ${item.number}: "${host}" abbreviates no known body; add it as an alias in data/reference/organizations.json`,
-        );
+        throw unknownAbbreviation(spec, item.number, host);
       const hostId = await store.resolveOrCreateOrganization(host, at(item.number), { kind: 'OTHER' });
       await store.eventParticipant(eventId, { organizationId: hostId }, 'host', at(item.number));
     }
   }
+}
+
+const AS_OF_BODIES = 'at the moment of participation in a CIS-EMO mission';
+
+/** Matches looser than these (phonetic, fuzzy) never link a person to a body on their own. */
+const SURE_MATCHES = new Set(['exact', 'tokens', 'acronym']);
+
+/**
+ * The bodies a member's standing names, as memberships of those bodies with the words that say
+ * it as their claim's excerpt: "member of Sejm" (the Sejm), "head of Delegation, the Delegation of
+ * France to the OSCE PA" (that delegation, within the OSCE PA), "senator" in Poland (the body
+ * whose title it is in the person's country, data/reference/organizations.json `titles`),
+ * "Professor, College de France" (a part that is a body's name, in the role of the title before
+ * it). A body written as an unknown abbreviation is an error; other unknown names stay in the label.
+ */
+async function linkMemberBodies(
+  store: Store,
+  spec: SourceSpec,
+  item: Line,
+  member: ParsedMember,
+  who: { personId: string; countryId: string },
+  titled: ReferenceOrganization[],
+  line: Provenance,
+): Promise<void> {
+  const link = async (organizationId: string, role: string, excerpt: string) =>
+    store.membership(
+      { personId: who.personId, organizationId, role, onBehalfOfId: who.countryId, asOf: AS_OF_BODIES },
+      { ...line, excerpt },
+    );
+  let title: string | null = null;
+  for (const part of parseMemberLabel(member.label, member.country)) {
+    if (part.body) {
+      const body = knownBody(store, part.body, member.country);
+      if (body) {
+        // Only a spelling that names the body on its own is kept as its alias ("National Assembly" names many).
+        if (!body.qualified) await store.alias({ organizationId: body.id }, part.body, 'SOURCE', line.sourceId);
+        await link(body.id, part.role, part.excerpt);
+      } else if (ABBREVIATION.test(part.body)) throw unknownAbbreviation(spec, item.number, part.body);
+      continue;
+    }
+    const seat = titleBody(store, titled, part.role, who.countryId);
+    if (seat) {
+      await link(seat.id, seat.role, part.excerpt);
+      continue;
+    }
+    const named = knownBody(store, part.role, member.country);
+    if (named) {
+      await link(named.id, title ? title.toLowerCase() : 'affiliated', title ? `${title}, ${part.role}` : part.role);
+      title = null;
+    } else if (ABBREVIATION.test(part.role)) throw unknownAbbreviation(spec, item.number, part.role);
+    else title = part.role;
+  }
+}
+
+/** The body a phrase names, as the person's country's ("National Assembly" of France) before any other. */
+function knownBody(store: Store, phrase: string, country: string): { id: string; qualified: boolean } | null {
+  for (const [name, qualified] of [
+    [`${phrase} of ${country}`, true],
+    [phrase, false],
+  ] as const) {
+    const found = store.reconciler.resolveOrganization(name);
+    if (found.kind === 'match' && SURE_MATCHES.has(found.match.method)) return { id: found.match.id, qualified };
+  }
+  return null;
+}
+
+/** The body whose seat this title is, in the person's country or a place in it ("senator" in Poland), or of no country ("MEP"). */
+function titleBody(store: Store, titled: ReferenceOrganization[], title: string, countryId: string): { id: string; role: string } | null {
+  for (const org of titled) {
+    const entry = org.titles?.find((t) => fold(t.title) === fold(title));
+    if (!entry) continue;
+    // A national body's title holds only in its country ("senator" is Poland's only for a Pole); a body of no country's, anywhere ("MEP").
+    const areaId = org.area ? stableId('area', org.area.toLowerCase()) : null;
+    if (areaId && areaId !== countryId && store.reconciler.areas.get(areaId)?.parentId !== countryId) continue;
+    const found = store.reconciler.resolveOrganization(org.name);
+    if (found.kind === 'match') return { id: found.match.id, role: entry.role };
+  }
+  return null;
 }

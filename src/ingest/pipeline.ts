@@ -9,6 +9,7 @@ import { Reconciler } from '../reconcile/reconciler.js';
 import { Store, type IngestStats } from './store.js';
 import { loadReference } from './load-reference.js';
 import { ingestArticle000 } from './article-000.js';
+import { ingestMissionMembers } from './mission-members.js';
 import { bundledAnnotationFiles, ingestAnnotations } from './annotations.js';
 import { defaultDatasetKey, readStatementsCsv, writeStatements, type NearDuplicate, type SpreadsheetSource } from './statements-csv.js';
 import { sourcesDir } from './sources.js';
@@ -129,6 +130,7 @@ export async function ingestBundled(db: Db): Promise<IngestReport> {
     await loadReference(store);
     await ingestArticle000(store);
     for (const file of bundledAnnotationFiles()) await ingestAnnotations(store, file);
+    await ingestMissionMembers(store);
     let statements = 0;
     let ruleCoded = 0;
     const files = [];

@@ -62,6 +62,7 @@ export class ReadCache {
   /** Counts explicit changes of the cache by this process's writers (invalidate, commitDraft). */
   private generation = 0;
   private areaChildren: Map<string, string[]> | null = null;
+  private organizationChildren: Map<string, string[]> | null = null;
   private namesStamp = '';
   private memos = new Map<string, Promise<unknown>>();
   /** Memoised results every request reads (the projection index): never pushed out by the others. */
@@ -84,6 +85,7 @@ export class ReadCache {
       this.reconciler = null;
       this.loadedReconciler = null;
       this.areaChildren = null;
+      this.organizationChildren = null;
     }
     return stamp;
   }
@@ -141,6 +143,7 @@ export class ReadCache {
     this.reconciler = Promise.resolve(write.draft.base);
     this.loadedReconciler = { value: write.draft.base, names: write.after };
     this.areaChildren = null;
+    this.organizationChildren = null;
     this.dropMemos('');
   }
 
@@ -154,14 +157,21 @@ export class ReadCache {
       }
       this.areaChildren = children;
     }
-    const out: string[] = [];
-    const stack = [areaId];
-    while (stack.length) {
-      const id = stack.pop()!;
-      out.push(id);
-      stack.push(...(this.areaChildren.get(id) ?? []));
+    return withDescendants(areaId, this.areaChildren);
+  }
+
+  /** The organizations and every body within them (the OSCE Parliamentary Assembly and its national delegations). */
+  async organizationsWithParts(organizationIds: string[]): Promise<string[]> {
+    await this.fresh();
+    if (!this.organizationChildren) {
+      const children = new Map<string, string[]>();
+      for (const o of await this.db.organization.findMany({ where: { mergedIntoId: null }, select: { id: true, parentId: true } })) {
+        if (o.parentId) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o.id]);
+      }
+      this.organizationChildren = children;
     }
-    return out;
+    const children = this.organizationChildren;
+    return [...new Set(organizationIds.flatMap((id) => withDescendants(id, children)))];
   }
 
   /**
@@ -175,6 +185,7 @@ export class ReadCache {
     this.reconciler = null;
     this.loadedReconciler = null;
     this.areaChildren = null;
+    this.organizationChildren = null;
     this.dropMemos('');
   }
 
@@ -225,4 +236,17 @@ export class ReadCache {
     }
     return result;
   }
+}
+
+function withDescendants(id: string, children: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  const stack = [id];
+  while (stack.length) {
+    const next = stack.pop()!;
+    // A parent cycle in curated data must not loop forever.
+    if (out.includes(next)) continue;
+    out.push(next);
+    stack.push(...(children.get(next) ?? []));
+  }
+  return out;
 }

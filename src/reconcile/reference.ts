@@ -48,6 +48,11 @@ export interface ReferenceOrganization {
   names?: { name: string; validFrom?: string; validUntil?: string }[];
   description?: string;
   distinctFrom?: string[];
+  /**
+   * Titles that hold a seat in this body in its area ("senator" in Poland: the Senate of Poland),
+   * with the role a membership gets: a source that writes only the title names the body through it.
+   */
+  titles?: { title: string; role: string }[];
 }
 
 interface WorldCountry {

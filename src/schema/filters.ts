@@ -1,10 +1,11 @@
-/** Filters a dashboard needs, shared by elections, statements and the comparison. */
+/** Filters a dashboard needs, shared by elections, statements, people and the comparison. */
 import { builder, type Context } from './builder.js';
-import { CoderKindEnum, ElectionTypeEnum, StatementKindEnum, VerdictEnum } from './enums.js';
+import { CoderKindEnum, ElectionTypeEnum, OrganizationKindEnum, StatementKindEnum, VerdictEnum } from './enums.js';
 import { areaIdByName, organizationIdByName } from './lookup.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { userError } from './errors.js';
 import { normalizeName } from '../reconcile/normalize.js';
+import { seatRoleSpellings } from '../reconcile/roles.js';
 import { verdictInForceFrom } from '../verdicts/effective.js';
 import { assessedBy, observedBy } from '../read/observation.js';
 import { statementInForce } from '../read/in-force.js';
@@ -106,4 +107,57 @@ export function aliasContains(
   if (text === null || text === undefined || text === '') return {};
   const needle = normalizeName(text);
   return needle ? { aliases: { some: { normalized: { contains: needle } } } } : { id: { in: [] } };
+}
+
+export const PersonFilter = builder.inputType('PersonFilter', {
+  description:
+    'Filters for people by the bodies they are linked to; names may be any known spelling. Conditions combine with AND: `{ memberOf: ["CIS-EMO"], satIn: [PARLIAMENT, PARLIAMENTARY_ASSEMBLY] }` is the people linked to CIS-EMO who also sat in a parliament or a parliamentary assembly.',
+  fields: (t) => ({
+    nameContains: t.string({ description: 'A name or spelling of it contains this text (case and diacritics aside).' }),
+    memberOf: t.stringList({
+      description:
+        'Only people with a membership in each of these bodies. A body includes its parts: the OSCE Parliamentary Assembly includes its national delegations.',
+    }),
+    memberOfKind: t.field({
+      type: [OrganizationKindEnum],
+      description: 'Only people with a membership, in any role, in a body of one of these kinds (see satIn for seats).',
+    }),
+    satIn: t.field({
+      type: [OrganizationKindEnum],
+      description:
+        'Only people who held a seat (member, senator, head of delegation, plenipotentiary representative; former ones too) in a body of one of these kinds or in a part of one (PARLIAMENTARY_ASSEMBLY includes the national delegations to an assembly). A consultant or a spokesperson holds no seat.',
+    }),
+    onBehalfOf: t.string({ description: 'Only people who stood for this country (or an area in it) in some role.' }),
+    excludeFormer: t.boolean({
+      description: 'With memberOf, memberOfKind or satIn: count only roles held at the time the source speaks of, not "former member".',
+    }),
+  }),
+});
+
+export type PersonFilterInput = typeof PersonFilter.$inferInput;
+
+/** Roles a source states as no longer held at the time it speaks of ("former member"). */
+const FORMER_ROLE: Prisma.MembershipWhereInput = { role: { startsWith: 'former ' } };
+
+export async function personWhere(filter: PersonFilterInput | null | undefined, ctx: Context): Promise<Prisma.PersonWhereInput> {
+  const and: Prisma.PersonWhereInput[] = [{ mergedIntoId: null }];
+  if (!filter) return and[0];
+  and.push(aliasContains(filter.nameContains));
+  const held: Prisma.MembershipWhereInput = filter.excludeFormer ? { NOT: FORMER_ROLE } : {};
+  for (const name of filter.memberOf ?? []) {
+    const bodies = await ctx.cache.organizationsWithParts([await organizationIdByName(ctx, name)]);
+    and.push({ memberships: { some: { organizationId: { in: bodies }, ...held } } });
+  }
+  if (filter.memberOfKind?.length) and.push({ memberships: { some: { organization: { kind: { in: filter.memberOfKind } }, ...held } } });
+  if (filter.satIn?.length) {
+    const bodies = await ctx.db.organization.findMany({ where: { kind: { in: filter.satIn }, mergedIntoId: null }, select: { id: true } });
+    const withParts = await ctx.cache.organizationsWithParts(bodies.map((b) => b.id));
+    const seats = seatRoleSpellings().filter((role) => !filter.excludeFormer || !role.toLowerCase().startsWith('former '));
+    and.push({ memberships: { some: { organizationId: { in: withParts }, role: { in: seats } } } });
+  }
+  if (filter.onBehalfOf)
+    and.push({
+      memberships: { some: { onBehalfOfId: { in: await ctx.cache.areaWithDescendants(await areaIdByName(ctx, filter.onBehalfOf)) } } },
+    });
+  return { AND: and };
 }

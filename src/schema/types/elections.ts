@@ -1,12 +1,14 @@
 import { ROUNDS_PER_ELECTION } from '../complexity.js';
 import { missionInForce, statementInForce } from '../../read/in-force.js';
-import { builder, NODE_ID } from '../builder.js';
+import { builder, NODE_ID, type Context } from '../builder.js';
 import { connectionOf, edgeOf } from '../connections.js';
 import { OrganizationRef } from './organizations.js';
-import type { Organization } from '../../generated/prisma/client.js';
+import type { Organization, Prisma } from '../../generated/prisma/client.js';
 import { DatePrecisionEnum, ElectionTypeEnum, RoundKindEnum } from '../enums.js';
 import { addProvenance } from './provenance.js';
-import { ElectionFilter, electionWhere } from '../filters.js';
+import { ElectionFilter, electionWhere, type ElectionFilterInput } from '../filters.js';
+import { MISSION_ORDER, MissionOrderEnum } from '../mission-order.js';
+import { organizationIdByName } from '../lookup.js';
 
 builder.prismaNode('Election', {
   id: NODE_ID,
@@ -56,7 +58,10 @@ builder.prismaNode('Election', {
     }),
     missions: t.relation('missions', {
       description: 'Observation missions to this election.',
-      query: { where: missionInForce, orderBy: { id: 'asc' } },
+      args: {
+        order: t.arg({ type: MissionOrderEnum, required: false, defaultValue: 'BODY', description: 'How the missions are sorted.' }),
+      },
+      query: (args) => ({ where: missionInForce, orderBy: MISSION_ORDER[args.order ?? 'BODY'] }),
     }),
     observers: t.field({
       type: [OrganizationRef],
@@ -122,4 +127,40 @@ builder.queryFields((t) => ({
     connectionOf('QueryElections'),
     edgeOf('QueryElections'),
   ),
+  missions: t.prismaConnection(
+    {
+      type: 'Mission',
+      cursor: 'id',
+      description: 'Observation missions, of one body or of every body, to the elections the filter keeps, sorted as asked.',
+      args: {
+        observer: t.arg.string({ required: false, description: 'Only missions of this body, by any name (its parts included).' }),
+        filter: t.arg({ type: ElectionFilter, required: false, description: 'Only missions to the elections this filter keeps.' }),
+        order: t.arg({
+          type: MissionOrderEnum,
+          required: false,
+          defaultValue: 'ELECTION_NEWEST_FIRST',
+          description: 'How the missions are sorted.',
+        }),
+      },
+      totalCount: async (_p, args, ctx) => ctx.db.mission.count({ where: await missionWhere(args, ctx) }),
+      resolve: async (query, _p, args, ctx) =>
+        ctx.db.mission.findMany({
+          ...query,
+          where: await missionWhere(args, ctx),
+          orderBy: MISSION_ORDER[args.order ?? 'ELECTION_NEWEST_FIRST'],
+        }),
+    },
+    connectionOf('QueryMissions'),
+    edgeOf('QueryMissions'),
+  ),
 }));
+
+async function missionWhere(
+  args: { observer?: string | null; filter?: ElectionFilterInput | null },
+  ctx: Context,
+): Promise<Prisma.MissionWhereInput> {
+  const and: Prisma.MissionWhereInput[] = [missionInForce, { election: await electionWhere(args.filter, ctx) }];
+  if (args.observer)
+    and.push({ organizationId: { in: await ctx.cache.organizationsWithParts([await organizationIdByName(ctx, args.observer)]) } });
+  return { AND: and };
+}

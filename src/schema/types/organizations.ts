@@ -5,6 +5,7 @@ import { OrganizationKindEnum } from '../enums.js';
 import { addProvenance } from './provenance.js';
 import { organizationIdByName } from '../lookup.js';
 import { aliasContains } from '../filters.js';
+import { MISSION_ORDER, MissionOrderEnum } from '../mission-order.js';
 
 builder.prismaNode('OrganizationName', {
   id: NODE_ID,
@@ -41,7 +42,15 @@ export const OrganizationRef = builder.prismaNode('Organization', {
         description: 'Elections this organization observed.',
         cursor: 'id',
         totalCount: true,
-        query: { where: missionInForce, orderBy: { id: 'asc' } },
+        args: {
+          order: t.arg({
+            type: MissionOrderEnum,
+            required: false,
+            defaultValue: 'ELECTION_NEWEST_FIRST',
+            description: 'How the missions are sorted.',
+          }),
+        },
+        query: (args) => ({ where: missionInForce, orderBy: MISSION_ORDER[args.order ?? 'ELECTION_NEWEST_FIRST'] }),
       },
       connectionOf('OrganizationMissions'),
       edgeOf('OrganizationMissions'),

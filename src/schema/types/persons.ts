@@ -1,9 +1,10 @@
-import { builder, NODE_ID } from '../builder.js';
+import { builder, NODE_ID, type Context } from '../builder.js';
 import { statementInForce } from '../../read/in-force.js';
 import { connectionOf, edgeOf } from '../connections.js';
 import { addProvenance } from './provenance.js';
 import { personIdByName } from '../lookup.js';
-import { aliasContains } from '../filters.js';
+import { isSeatRole } from '../../reconcile/roles.js';
+import { aliasContains, PersonFilter, personWhere, type PersonFilterInput } from '../filters.js';
 
 builder.prismaNode('Person', {
   id: NODE_ID,
@@ -48,6 +49,12 @@ builder.prismaNode('Membership', {
       nullable: true,
       description: 'The body the person represented in this role.',
     }),
+    seat: t.boolean({
+      description:
+        'True when the role is a seat in the body (member, senator, head of delegation, plenipotentiary; former ones too), not staff or a spokesperson.',
+      select: { role: true },
+      resolve: (m) => isSeatRole(m.role),
+    }),
     startDate: t.exposeString('startDate', { nullable: true, description: 'Start (YYYY, YYYY-MM or YYYY-MM-DD).' }),
     endDate: t.exposeString('endDate', { nullable: true, description: 'End (YYYY, YYYY-MM or YYYY-MM-DD).' }),
     asOf: t.exposeString('asOf', { nullable: true, description: 'When the role held, if not a range ("at the moment of participation").' }),
@@ -67,17 +74,24 @@ builder.queryFields((t) => ({
     {
       type: 'Person',
       cursor: 'id',
-      description: 'Persons, by name.',
-      args: { nameContains: t.arg.string({ required: false }) },
-      totalCount: (_p, args, ctx) => ctx.db.person.count({ where: personWhere(args) }),
-      resolve: (query, _p, args, ctx) =>
-        ctx.db.person.findMany({ ...query, where: personWhere(args), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+      description:
+        'Persons, by name, filtered by the bodies they are linked to ("which CIS-EMO participants also sat in parliamentary assemblies" is one `filter`).',
+      args: {
+        nameContains: t.arg.string({
+          required: false,
+          description: 'A name or spelling of it contains this text (as `filter.nameContains`).',
+        }),
+        filter: t.arg({ type: PersonFilter, required: false }),
+      },
+      totalCount: async (_p, args, ctx) => ctx.db.person.count({ where: await personsWhere(args, ctx) }),
+      resolve: async (query, _p, args, ctx) =>
+        ctx.db.person.findMany({ ...query, where: await personsWhere(args, ctx), orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
     },
     connectionOf('QueryPersons'),
     edgeOf('QueryPersons'),
   ),
 }));
 
-function personWhere(args: { nameContains?: string | null }) {
-  return { mergedIntoId: null, ...aliasContains(args.nameContains) };
+async function personsWhere(args: { nameContains?: string | null; filter?: PersonFilterInput | null }, ctx: Context) {
+  return { AND: [await personWhere(args.filter, ctx), aliasContains(args.nameContains)] };
 }
