@@ -6,6 +6,10 @@ import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { snapshot } from './helpers/snapshot.js';
 import { ingestBundled, ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { CsvValidationError } from '../src/ingest/statements-csv.js';
+import { checkStatementsFile, FileChangedError, lookupOnce, statementBatches } from '../src/ingest/statements-file.js';
+import { loadReconciler } from '../src/read/reconciler-state.js';
+import { Reconciler } from '../src/reconcile/reconciler.js';
+import { sha256 } from '../src/reconcile/ids.js';
 import { projectRoot } from '../src/db/config.js';
 import { HEADER } from '../src/synth/world.js';
 
@@ -116,5 +120,40 @@ describe('bad input names file, row and field, and writes nothing', () => {
       ]),
     );
     expect(error.problems).toEqual([expect.objectContaining({ row: 4, field: 'quote_language' })]);
+  });
+});
+
+describe('a spreadsheet read as a stream, in two passes', () => {
+  const names = async () => lookupOnce(await loadReconciler(t.db, new Reconciler()));
+
+  it('hands the checked rows over in batches, in file order, with the SHA-256 of the bytes', async () => {
+    const lines = [HEADER, ...Array.from({ length: 25 }, (_, i) => GOOD.replace('a further statement', `statement ${i}`))];
+    const file = writeCsv('stream-batches.csv', lines);
+    const lookup = await names();
+    const checked = await checkStatementsFile({ file }, lookup);
+    expect(checked).toEqual({ rows: 25, sha256: sha256(fs.readFileSync(file)) });
+    const batches: string[][] = [];
+    for await (const batch of statementBatches({ file }, lookup, checked, 10)) batches.push(batch.map((r) => r.quote));
+    expect(batches.map((b) => b.length)).toEqual([10, 10, 5]);
+    expect(batches.flat()).toEqual(Array.from({ length: 25 }, (_, i) => `statement ${i} for the test`));
+  });
+
+  it('ends the ingest when the file changed between the passes, and writes nothing', async () => {
+    const file = writeCsv('stream-changed.csv', [HEADER, GOOD]);
+    const lookup = await names();
+    const checked = await checkStatementsFile({ file }, lookup);
+    fs.writeFileSync(file, `${HEADER}\n${GOOD.replace('a further', 'another')}\n`);
+    const read = async () => {
+      for await (const _ of statementBatches({ file }, lookup, checked, 10));
+    };
+    await expect(read()).rejects.toBeInstanceOf(FileChangedError);
+  });
+
+  it('lists a thousand problems of a file with more, and says how many more there are', async () => {
+    const file = writeCsv('stream-bad.csv', [HEADER, ...Array.from({ length: 1_200 }, () => GOOD.replace(',en,', ',english,'))]);
+    const error = await rejected(file);
+    expect(error.problems).toHaveLength(1_001);
+    expect(error.problems.slice(0, 1_000).every((p) => p.field === 'quote_language')).toBe(true);
+    expect(error.problems[1_000]).toMatchObject({ row: 1_201, message: '200 more problems are not listed' });
   });
 });

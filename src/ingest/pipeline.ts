@@ -11,7 +11,8 @@ import { loadReference } from './load-reference.js';
 import { ingestArticle000 } from './article-000.js';
 import { ingestMissionMembers } from './mission-members.js';
 import { bundledAnnotationFiles, ingestAnnotations } from './annotations.js';
-import { defaultDatasetKey, readStatementsCsv, writeStatements, type NearDuplicate, type SpreadsheetSource } from './statements-csv.js';
+import { defaultDatasetKey, writeStatements, type NearDuplicate, type SpreadsheetSource } from './statements-csv.js';
+import { checkStatementsFile, lookupOnce, type StatementsInput } from './statements-file.js';
 import { sourcesDir } from './sources.js';
 import type { ProgressListener } from './progress.js';
 import { replayDecisions } from '../curation/merge.js';
@@ -21,9 +22,23 @@ import type { Tx } from './store.js';
 
 const LONG_TRANSACTION = { timeout: 30 * 60_000, maxWait: 60_000 };
 
-/** One ingest's transaction: long, and with its writes held until the commit so readers go on (holdingWritesUntilCommit). */
-function ingestTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction((tx) => holdingWritesUntilCommit(tx, () => work(tx)), LONG_TRANSACTION);
+/**
+ * One ingest's transaction and its Store: long, with its writes held until the commit so readers
+ * go on (holdingWritesUntilCommit); the Store's coder is let go of however the ingest ends.
+ */
+function ingestTransaction<T>(db: Db, work: (store: Store, tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(
+    (tx) =>
+      holdingWritesUntilCommit(tx, async () => {
+        const store = new Store(tx, new Reconciler());
+        try {
+          return await work(store, tx);
+        } finally {
+          store.close();
+        }
+      }),
+    LONG_TRANSACTION,
+  );
 }
 
 export const bundledStatementFiles = ['assessments.csv', 'assessments-extra.csv']
@@ -71,11 +86,12 @@ async function ingestStatementFile(
 ): Promise<{ statements: number; ruleCoded: number; file: FileReport; sourceId: string }> {
   const uploaded = !('file' in spreadsheet);
   const file = 'file' in spreadsheet ? spreadsheet.file : spreadsheet.name;
-  const content = 'file' in spreadsheet ? fs.readFileSync(file, 'utf8') : spreadsheet.content;
-  const rows = readStatementsCsv(file, content, store, onProgress);
-  store.codeAside(rows.map((r) => ({ quote: r.quote, language: r.quoteLanguage, statementKind: r.kind.toLowerCase() })));
+  const input: StatementsInput = 'file' in spreadsheet ? { file } : { name: file, content: spreadsheet.content };
+  // One lookup for both passes over the file: the second reads each row as the first checked it.
+  const names = lookupOnce(store.reconciler);
+  const checked = await checkStatementsFile(input, names, onProgress);
   const key = 'key' in spreadsheet ? spreadsheet.key : (source.key ?? (await keyOfPath(store.tx, file)));
-  const written = await writeStatements(store, file, content, rows, { ...source, key, uploaded }, onProgress);
+  const written = await writeStatements(store, input, checked, names, { ...source, key, uploaded }, onProgress);
   onProgress?.({ phase: 'code verdicts', done: 0, total: written.unsettled.length });
   const ruleCoded = written.ruleCoded + (await store.settleVerdicts(written.unsettled));
   const registered = written.source;
@@ -124,8 +140,7 @@ async function settle(tx: Tx, store: Store, files: { file: FileReport; sourceId:
 
 /** Loads everything bundled: reference knowledge, the five documents, the statement files. */
 export async function ingestBundled(db: Db): Promise<IngestReport> {
-  return ingestTransaction(db, async (tx) => {
-    const store = new Store(tx, new Reconciler());
+  return ingestTransaction(db, async (store, tx) => {
     await store.prepare();
     await loadReference(store);
     await ingestArticle000(store);
@@ -153,8 +168,7 @@ export async function ingestStatementsFile(
   onProgress?: ProgressListener,
   source: SpreadsheetSource = {},
 ): Promise<IngestReport> {
-  return ingestTransaction(db, async (tx) => {
-    const store = new Store(tx, new Reconciler());
+  return ingestTransaction(db, async (store, tx) => {
     await store.loadExisting();
     const r = await ingestStatementFile(store, { file }, source, onProgress);
     onProgress?.({ phase: 'write', done: 0, total: store.writes.size() });
@@ -174,8 +188,7 @@ export async function ingestStatementsContent(
   upload: { key: string; title?: string; content: string },
   inTransaction?: (tx: Tx, report: IngestReport, sourceId: string) => Promise<void>,
 ): Promise<IngestReport & { sourceId: string }> {
-  return ingestTransaction(db, async (tx) => {
-    const store = new Store(tx, new Reconciler());
+  return ingestTransaction(db, async (store, tx) => {
     await store.loadExisting();
     const r = await ingestStatementFile(store, { name: upload.key, content: upload.content, key: upload.key }, { title: upload.title });
     await store.flush();

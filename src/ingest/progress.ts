@@ -2,6 +2,7 @@
 export interface Progress {
   phase: string;
   done: number;
+  /** 0 while the total is not known. */
   total: number;
 }
 
@@ -31,7 +32,9 @@ export function phaseReporter(
 export function stderrProgress(label: string): ProgressListener {
   const started = Date.now();
   return ({ phase, done, total }) => {
-    const pct = total ? Math.round((done / total) * 100) : 100;
-    process.stderr.write(`${label} ${phase}: ${done}/${total} (${pct}%) ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    const seconds = `${((Date.now() - started) / 1000).toFixed(1)} s`;
+    // A total of 0: not known yet (a file's rows while it is first read).
+    const count = total ? `${done}/${total} (${Math.round((done / total) * 100)}%)` : String(done);
+    process.stderr.write(`${label} ${phase}: ${count} ${seconds}\n`);
   };
 }

@@ -67,10 +67,13 @@ export interface RegisteredSource {
 /** A source as registered: content uploaded with no file has no path. */
 export type SourceRecord = Omit<SourceSpec, 'path'> & { path: string | null };
 
-export async function registerSource(tx: Tx, spec: SourceRecord, content?: string | Buffer): Promise<RegisteredSource> {
+/** A source's content, or only its SHA-256 (a file read as a stream, hashed as it went by). */
+export type SourceContent = string | Buffer | { sha256: string };
+
+export async function registerSource(tx: Tx, spec: SourceRecord, content?: SourceContent): Promise<RegisteredSource> {
   const id = stableId('source', spec.key);
   const text = content ?? fs.readFileSync(path.resolve(projectRoot, spec.path ?? ''));
-  const hash = sha256(text);
+  const hash = typeof text === 'object' && 'sha256' in text ? text.sha256 : sha256(text);
   const now = new Date();
   const data = { title: spec.title, kind: spec.kind, url: spec.url ?? null, path: spec.path, sha256: hash, ingestedAt: now };
   await tx.source.upsert({ where: { id }, create: { id, key: spec.key, ...data }, update: data });

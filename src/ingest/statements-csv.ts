@@ -6,7 +6,6 @@
  * (curated-statement.ts).
  */
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { AmbiguousNameError } from '../reconcile/reconciler.js';
 import { stableId } from '../reconcile/ids.js';
 import { normalizeName } from '../reconcile/normalize.js';
@@ -15,147 +14,22 @@ import { phaseReporter, type ProgressListener } from './progress.js';
 import { projectRoot } from '../db/config.js';
 import { providerOfClient } from '../db/client.js';
 import { IDS } from '../db/id-set.js';
+import { StatementRowError, type NameLookup, type StatementRow } from './statement-row.js';
 import {
-  checkStatement,
-  StatementRowError,
-  type NameLookup,
-  type StatementField,
-  type StatementFields,
-  type StatementRow,
-} from './statement-row.js';
+  COLUMN_OF_FIELD,
+  CsvValidationError,
+  nameOf,
+  statementBatches,
+  type CheckedFile,
+  type StatementsInput,
+} from './statements-file.js';
 import { nearDuplicatesOf, pairVersions, type StatementShape } from '../reconcile/statement-versions.js';
 import type { Provenance } from './store.js';
 import type { RegisteredSource } from './sources.js';
 
 export type { StatementRow };
 
-export const STATEMENT_COLUMNS = [
-  'organization',
-  'jurisdiction',
-  'election_type',
-  'election_date',
-  'round',
-  'statement_date',
-  'statement_kind',
-  'speaker',
-  'quote',
-  'quote_language',
-  'translated',
-  'verdict',
-  'source_title',
-  'source_url',
-  'note',
-] as const;
-
-export interface RowProblem {
-  file: string;
-  /** Line of the row in the file (the header is line 1). */
-  row: number;
-  field: string;
-  message: string;
-}
-
-export class CsvValidationError extends Error {
-  constructor(readonly problems: RowProblem[]) {
-    super(problems.map((p) => `${p.file}: row ${p.row}, field "${p.field}": ${p.message}`).join('\n'));
-    this.name = 'CsvValidationError';
-  }
-}
-
-/** The statement field each column holds. */
-const FIELD_OF_COLUMN: Record<(typeof STATEMENT_COLUMNS)[number], StatementField> = {
-  organization: 'organization',
-  jurisdiction: 'jurisdiction',
-  election_type: 'electionType',
-  election_date: 'electionDate',
-  round: 'round',
-  statement_date: 'statementDate',
-  statement_kind: 'statementKind',
-  speaker: 'speaker',
-  quote: 'quote',
-  quote_language: 'quoteLanguage',
-  translated: 'translated',
-  verdict: 'verdict',
-  source_title: 'sourceTitle',
-  source_url: 'sourceUrl',
-  note: 'note',
-};
-
-/** The column a statement field is in, for problems named as the file names them. */
-const COLUMN_OF_FIELD = Object.fromEntries(Object.entries(FIELD_OF_COLUMN).map(([column, field]) => [field, column])) as Record<
-  StatementField,
-  (typeof STATEMENT_COLUMNS)[number]
->;
-
-type RawRow = Record<string, string>;
-
-/** Parses and checks a statements file against the read model's vocabularies and areas. */
-export function readStatementsCsv(file: string, content: string, store: Store, onProgress?: ProgressListener): StatementRow[] {
-  const rel = path.isAbsolute(file) ? path.relative(projectRoot, file) || file : file;
-  const problems: RowProblem[] = [];
-  let records: { record: RawRow; info: { lines: number } }[];
-  try {
-    records = parse(content, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true }) as typeof records;
-  } catch (error) {
-    const e = error as Error & { lines?: number; column?: string | number };
-    throw new CsvValidationError([
-      { file: rel, row: e.lines ?? 0, field: String(e.column ?? '(row)'), message: `not valid CSV: ${e.message}` },
-    ]);
-  }
-  const header = content
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/, 1)[0]
-    .split(',')
-    .map((h) => h.trim());
-  const missing = STATEMENT_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) {
-    throw new CsvValidationError(missing.map((field) => ({ file: rel, row: 1, field, message: 'missing column in the header' })));
-  }
-
-  const rows: StatementRow[] = [];
-  const names = lookupOnce(store.reconciler);
-  const report = phaseReporter(onProgress, 'check', records.length);
-  report(0);
-  for (const [index, { record, info }] of records.entries()) {
-    report(index + 1);
-    const line = info.lines;
-    const fields = Object.fromEntries(STATEMENT_COLUMNS.map((c) => [FIELD_OF_COLUMN[c], record[c] ?? ''])) as unknown as StatementFields;
-    const checked = checkStatement(fields, names, line);
-    for (const p of checked.problems) problems.push({ file: rel, row: line, field: COLUMN_OF_FIELD[p.field], message: p.message });
-    if (checked.row) rows.push(checked.row);
-  }
-  if (problems.length) throw new CsvValidationError(problems);
-  return rows;
-}
-
-/**
- * The reconciler's answers, each name looked up once: nothing is written while a file is checked,
- * so a name resolves the same on every row that gives it (an ambiguity is thrown again).
- */
-function lookupOnce(reconciler: NameLookup): NameLookup {
-  const organizations = new Map<string, ReturnType<NameLookup['resolveOrganization']>>();
-  const areas = new Map<string, { found: ReturnType<NameLookup['resolveArea']> } | { error: unknown }>();
-  return {
-    resolveOrganization(name) {
-      let found = organizations.get(name);
-      if (!found) organizations.set(name, (found = reconciler.resolveOrganization(name)));
-      return found;
-    },
-    resolveArea(name) {
-      let known = areas.get(name);
-      if (!known) {
-        try {
-          known = { found: reconciler.resolveArea(name) };
-        } catch (error) {
-          known = { error };
-        }
-        areas.set(name, known);
-      }
-      if ('error' in known) throw known.error;
-      return known.found;
-    },
-  };
-}
+export { CsvValidationError, STATEMENT_COLUMNS, type RowProblem } from './statements-file.js';
 
 /** Round dates the notes state ("second round held 2004-11-21", "run-off held 2010-02-07"). */
 function roundDateFromNote(row: StatementRow): string | null {
@@ -230,15 +104,19 @@ export async function checkDatasetKey(store: Store, key: string): Promise<void> 
     throw new SourceKeyError(`the key "${key}" names a source of kind ${known.kind}, not a spreadsheet`);
 }
 
-/** Writes a spreadsheet's checked rows, as a version of the DATASET source its key names. */
+/**
+ * Writes a spreadsheet `checkStatementsFile` has checked, reading it again a batch at a time, as a
+ * version of the DATASET source its key names (`names` is the lookup the check used).
+ */
 export async function writeStatements(
   store: Store,
-  file: string,
-  content: string,
-  rows: StatementRow[],
+  input: StatementsInput,
+  checked: CheckedFile,
+  names: NameLookup,
   options: SpreadsheetSource & { uploaded?: boolean } = {},
   onProgress?: ProgressListener,
 ): Promise<SpreadsheetWriteResult> {
+  const file = 'file' in input ? input.file : input.name;
   const rel = path.isAbsolute(file) ? path.relative(projectRoot, file) : file;
   const datasetKey = options.key ?? defaultDatasetKey(file);
   await checkDatasetKey(store, datasetKey);
@@ -249,10 +127,11 @@ export async function writeStatements(
       kind: 'DATASET',
       path: options.uploaded ? null : rel,
     },
-    content,
+    { sha256: checked.sha256 },
   );
   try {
-    const written = await writeStatementRows(store, source, rows, onProgress);
+    const batches = statementBatches(input, names, checked, BATCH_ROWS);
+    const written = await writeStatementRows(store, source, batches, onProgress, checked.rows);
     if (!source.sameContent) {
       const c = written.counts;
       await store.tx.sourceVersion.update({
@@ -264,7 +143,7 @@ export async function writeStatements(
   } catch (error) {
     if (error instanceof StatementRowError)
       throw new CsvValidationError([
-        { file: rel, row: error.row.line, field: COLUMN_OF_FIELD[error.problem.field], message: error.problem.message },
+        { file: nameOf(input), row: error.row.line, field: COLUMN_OF_FIELD[error.problem.field], message: error.problem.message },
       ]);
     throw error;
   }
@@ -425,17 +304,20 @@ async function placeRow(store: Store, sourceId: string, row: StatementRow, place
 
 /**
  * Writes checked rows read from one source (registered by the caller; nothing is written before
- * the Store flushes) as its version `source.version`. Each row is placed (organization, election,
- * round, mission, speaker); then the rows are paired with the statements the source's earlier
- * version had (pairVersions): a paired row keeps its statement's id and history (an edit keeps the
- * earlier text as a revision), an unpaired row is a new statement or a further text of one, and a
- * statement no row paired is retired. Nothing is deleted.
+ * the Store flushes) as its version `source.version`, a batch at a time. Each row is placed
+ * (organization, election, round, mission, speaker); then the rows are paired with the statements
+ * the source's earlier version had (pairVersions): a paired row keeps its statement's id and
+ * history (an edit keeps the earlier text as a revision), an unpaired row is a new statement or a
+ * further text of one, and a statement no row paired is retired. Nothing is deleted. A source with
+ * no earlier statements has nothing to pair, and each batch is written as it is placed and let go
+ * of; pairing a new version needs all its rows, which are held until the last batch is placed.
  */
 export async function writeStatementRows(
   store: Store,
   source: { id: string; key: string; version: number | null },
-  rows: StatementRow[],
+  rows: StatementRow[] | AsyncIterable<StatementRow[]>,
   onProgress?: ProgressListener,
+  total = Array.isArray(rows) ? rows.length : 0,
 ): Promise<StatementWriteResult> {
   const { id: sourceId, key: datasetKey, version } = source;
   const result: StatementWriteResult = {
@@ -448,106 +330,139 @@ export async function writeStatementRows(
     withdrawn: 0,
     nearDuplicates: [],
   };
-  const report = phaseReporter(onProgress, 'reconcile', rows.length);
-  report(0);
-  const placed: PlacedRow[] = [];
-  const placements = new Placements();
-  for (const [index, row] of rows.entries()) {
-    report(index + 1);
-    placed.push(await placeRow(store, sourceId, row, placements));
-    if (endsBatch(index, rows.length)) await store.flush();
-  }
-
   const previous = await findPrevious(store, sourceId);
-  const pairs = pairVersions(previous, placed);
   const previousFingerprints = new Set(previous.map((p) => p.fingerprint));
-  const elsewhere = await statementsByFingerprint(
-    store,
-    placed.filter((p) => !previousFingerprints.has(p.fingerprint)).map((p) => p.fingerprint),
-  );
   // By body, round and kind: a row is compared only with the statements it could nearly repeat.
   const neighbours = new Map<string, Neighbour[]>();
   const slotOf = (x: StatementShape) => `${x.organizationId}|${x.roundId}|${x.kind}`;
-  const near = (n: Neighbour) => neighbours.set(slotOf(n), [...(neighbours.get(slotOf(n)) ?? []), n]);
-  const rounds = [...new Set(placed.map((p) => p.roundId))];
-  const stored = await neighboursOf(store, rounds, sourceId);
-  for (const n of stored) near(n);
-  store.noteStoredStatements(stored);
+  const near = (n: Neighbour) => {
+    const list = neighbours.get(slotOf(n));
+    if (list) list.push(n);
+    else neighbours.set(slotOf(n), [n]);
+  };
+  const roundsLoaded = new Set<string>();
 
-  for (const [index, p] of placed.entries()) {
-    const before = pairs.get(index);
-    const sourceVerdict = p.row.verdict ? { verdict: p.row.verdict, codedBy: datasetKey } : null;
-    const same = before ? undefined : elsewhere.get(p.fingerprint);
-    const textOf = before ? null : (same?.id ?? store.statementTextOf({ ...p.data, fingerprint: p.fingerprint }));
-    if (textOf) {
-      // Another text of a statement already on record (a translation, or the same words another
-      // source published): kept with its source, counted once.
-      const { organizationId: _o, roundId: _r, speakerId: _s, ...text } = p.data;
-      const textId = store.statementText(textOf, { ...text, verdict: p.row.verdict, retiredAt: null });
-      await store.claim('StatementText', textId, 'quote', p.row.quote, { ...p.at, restated: false });
-      result.texts.push(textId);
-      continue;
-    }
-    const id = before?.id ?? p.fingerprint;
-    if (!before) {
-      result.counts.new++;
-      for (const d of nearDuplicatesOf(p, neighbours.get(slotOf(p)) ?? [])) {
-        result.nearDuplicates.push({
-          locator: p.data.locator,
-          statementId: d.statement.id,
-          statementSource: d.statement.sourceKey,
-          statementLocator: d.statement.locator,
-          similarity: Math.round(d.similarity * 100) / 100,
-        });
+  /** Writes placed rows (with the earlier statements they pair with, by their place in `placed`). */
+  const write = async (placed: PlacedRow[], pairs: Map<number, Awaited<ReturnType<typeof findPrevious>>[number]>) => {
+    const elsewhere = await statementsByFingerprint(
+      store,
+      sourceId,
+      placed.filter((p) => !previousFingerprints.has(p.fingerprint)).map((p) => p.fingerprint),
+    );
+    const rounds = [...new Set(placed.map((p) => p.roundId))].filter((r) => !roundsLoaded.has(r));
+    for (const r of rounds) roundsLoaded.add(r);
+    const stored = await neighboursOf(store, rounds, sourceId);
+    for (const n of stored) near(n);
+    store.noteStoredStatements(stored);
+
+    for (const [index, p] of placed.entries()) {
+      const before = pairs.get(index);
+      const sourceVerdict = p.row.verdict ? { verdict: p.row.verdict, codedBy: datasetKey } : null;
+      const same = before ? undefined : elsewhere.get(p.fingerprint);
+      const textOf = before ? null : (same?.id ?? store.statementTextOf({ ...p.data, fingerprint: p.fingerprint }));
+      if (textOf) {
+        // Another text of a statement already on record (a translation, or the same words another
+        // source published): kept with its source, counted once.
+        const { organizationId: _o, roundId: _r, speakerId: _s, ...text } = p.data;
+        const textId = store.statementText(textOf, { ...text, verdict: p.row.verdict, retiredAt: null });
+        await store.claim('StatementText', textId, 'quote', p.row.quote, { ...p.at, restated: false });
+        result.texts.push(textId);
+        continue;
       }
+      const id = before?.id ?? p.fingerprint;
+      if (!before) {
+        result.counts.new++;
+        for (const d of nearDuplicatesOf(p, neighbours.get(slotOf(p)) ?? [])) {
+          result.nearDuplicates.push({
+            locator: p.data.locator,
+            statementId: d.statement.id,
+            statementSource: d.statement.sourceKey,
+            statementLocator: d.statement.locator,
+            similarity: Math.round(d.similarity * 100) / 100,
+          });
+        }
+      } else {
+        const stored = before.codings.find((c) => c.codedBy === datasetKey)?.verdict ?? null;
+        const edited = CONTENT_COLUMNS.some((c) => (c === 'fingerprint' ? p.fingerprint : p.data[c]) !== before[c]);
+        if (edited || stored !== (p.row.verdict ?? null) || before.retiredAt) result.counts.updated++;
+        else result.counts.unchanged++;
+        if (before.withdrawnAt) result.withdrawn++;
+        if (edited) store.writes.put('statementRevision', revisionOf(before, stored, store));
+        if (stored && !p.row.verdict) {
+          // The source no longer gives a verdict: its old one is kept in the revision, not as a coding in force.
+          const dropped = before.codings.filter((c) => c.codedBy === datasetKey).map((c) => c.id);
+          await store.tx.verdictCoding.deleteMany({ where: { id: { in: dropped } } });
+        }
+      }
+      const seen = { firstSeenVersion: before ? (before.firstSeenVersion ?? version) : version, lastSeenVersion: version, retiredAt: null };
+      store.statement({ id, fingerprint: p.fingerprint, ...p.data, ...seen }, sourceVerdict);
+      near({
+        id,
+        fingerprint: p.fingerprint,
+        organizationId: p.organizationId,
+        roundId: p.roundId,
+        statementDate: p.statementDate,
+        kind: p.kind,
+        quote: p.quote,
+        sourceKey: datasetKey,
+        locator: p.data.locator,
+        quoteLanguage: p.data.quoteLanguage,
+        translated: p.data.translated,
+      });
+      await store.claim('Statement', id, 'quote', p.row.quote, { ...p.at, restated: false });
+      if (!p.row.verdict) result.uncoded.push(id);
+      result.statementIds.push(id);
+      result.unsettled.push(id);
+      if (result.unsettled.length >= BATCH_ROWS) await settleBatch();
+    }
+  };
+  const settleBatch = async () => {
+    result.ruleCoded += await store.settleVerdicts(result.unsettled);
+    await store.flush();
+    result.unsettled = [];
+  };
+
+  const report = phaseReporter(onProgress, 'reconcile', total);
+  report(0);
+  const held: PlacedRow[] = [];
+  const placements = new Placements();
+  let done = 0;
+  for await (const batch of Array.isArray(rows) ? chunksOf(rows, BATCH_ROWS) : rows) {
+    store.codeAside(batch.map((r) => ({ quote: r.quote, language: r.quoteLanguage, statementKind: r.kind.toLowerCase() })));
+    const placed: PlacedRow[] = [];
+    for (const row of batch) {
+      report(++done);
+      placed.push(await placeRow(store, sourceId, row, placements));
+    }
+    if (previous.length) {
+      held.push(...placed);
+      // What placing queued is written once it is a batch's worth (a single row added through the
+      // API stays queued: its caller writes nothing when the statement is on record already).
+      if (store.writes.size() >= BATCH_ROWS) await store.flush();
     } else {
-      const stored = before.codings.find((c) => c.codedBy === datasetKey)?.verdict ?? null;
-      const edited = CONTENT_COLUMNS.some((c) => (c === 'fingerprint' ? p.fingerprint : p.data[c]) !== before[c]);
-      if (edited || stored !== (p.row.verdict ?? null) || before.retiredAt) result.counts.updated++;
-      else result.counts.unchanged++;
-      if (before.withdrawnAt) result.withdrawn++;
-      if (edited) store.writes.put('statementRevision', revisionOf(before, stored, store));
-      if (stored && !p.row.verdict) {
-        // The source no longer gives a verdict: its old one is kept in the revision, not as a coding in force.
-        const dropped = before.codings.filter((c) => c.codedBy === datasetKey).map((c) => c.id);
-        await store.tx.verdictCoding.deleteMany({ where: { id: { in: dropped } } });
-      }
-    }
-    const seen = { firstSeenVersion: before ? (before.firstSeenVersion ?? version) : version, lastSeenVersion: version, retiredAt: null };
-    store.statement({ id, fingerprint: p.fingerprint, ...p.data, ...seen }, sourceVerdict);
-    near({
-      id,
-      fingerprint: p.fingerprint,
-      organizationId: p.organizationId,
-      roundId: p.roundId,
-      statementDate: p.statementDate,
-      kind: p.kind,
-      quote: p.quote,
-      sourceKey: datasetKey,
-      locator: p.data.locator,
-      quoteLanguage: p.data.quoteLanguage,
-      translated: p.data.translated,
-    });
-    await store.claim('Statement', id, 'quote', p.row.quote, { ...p.at, restated: false });
-    if (!p.row.verdict) result.uncoded.push(id);
-    result.statementIds.push(id);
-    result.unsettled.push(id);
-    if (endsBatch(index, placed.length)) {
-      result.ruleCoded += await store.settleVerdicts(result.unsettled);
-      await store.flush();
-      result.unsettled = [];
+      // Nothing to pair: the batch is written now. Its last statements wait for the next batch, or
+      // for the caller, to be settled.
+      if (result.unsettled.length) await settleBatch();
+      await write(placed, new Map());
     }
   }
-
-  const paired = new Set([...pairs.values()].map((p) => p.id));
-  for (const p of previous) {
-    if (paired.has(p.id) || p.retiredAt) continue;
-    // No row of this version is this statement: retired, kept with its history, out of every answer.
-    store.writes.patch('statement', p.id, { retiredAt: store.now });
-    store.touchedElections.add(p.round.electionId);
-    result.counts.retired++;
+  if (previous.length) {
+    const pairs = pairVersions(previous, held);
+    await write(held, pairs);
+    const paired = new Set([...pairs.values()].map((p) => p.id));
+    for (const p of previous) {
+      if (paired.has(p.id) || p.retiredAt) continue;
+      // No row of this version is this statement: retired, kept with its history, out of every answer.
+      store.writes.patch('statement', p.id, { retiredAt: store.now });
+      store.touchedElections.add(p.round.electionId);
+      result.counts.retired++;
+    }
   }
   return result;
+}
+
+function* chunksOf<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
 /**
@@ -555,9 +470,6 @@ export async function writeStatementRows(
  * the next: an ingest holds one batch of pending rows, not the whole file's.
  */
 const BATCH_ROWS = 10_000;
-
-/** Whether the row at `index` closes a batch that more rows follow. */
-const endsBatch = (index: number, count: number) => (index + 1) % BATCH_ROWS === 0 && index + 1 < count;
 
 function revisionOf(
   before: Awaited<ReturnType<typeof findPrevious>>[number],
@@ -591,12 +503,14 @@ function findPrevious(store: Store, sourceId: string) {
 }
 
 /** Statements of other sources with these fingerprints: a row with the same words is a further text of one. */
-async function statementsByFingerprint(store: Store, fingerprints: string[]): Promise<Map<string, { id: string }>> {
+async function statementsByFingerprint(store: Store, sourceId: string, fingerprints: string[]): Promise<Map<string, { id: string }>> {
   if (!fingerprints.length) return new Map();
-  // One statement for them all: the fingerprints go in as one JSON array parameter.
+  // One statement for them all: the fingerprints go in as one JSON array parameter (the first).
+  const provider = providerOfClient(store.tx);
   const rows = await store.tx.$queryRawUnsafe<{ id: string; fingerprint: string }[]>(
-    `SELECT id, fingerprint FROM "Statement" WHERE fingerprint IN ${IDS[providerOfClient(store.tx)]} AND "retiredAt" IS NULL`,
+    `SELECT id, fingerprint FROM "Statement" WHERE fingerprint IN ${IDS[provider]} AND "retiredAt" IS NULL AND "sourceId" <> ${provider === 'postgresql' ? '$2' : '?'}`,
     JSON.stringify(fingerprints),
+    sourceId,
   );
   return new Map(rows.map((s) => [s.fingerprint, { id: s.id }]));
 }

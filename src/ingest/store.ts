@@ -12,12 +12,12 @@ import { parseIsoPartial, type PartialDate } from '../reconcile/dates.js';
 import { aliasId, electionKey, membershipKey, missionId, roundId } from '../reconcile/natural-keys.js';
 import { WriteSet, type Tx } from './write-set.js';
 import { loadReconciler } from '../read/reconciler-state.js';
-import { codeVerdict, ruleCodingColumns, type CodeVerdictInput, type CodedVerdict } from '../verdicts/coder.js';
-import { codeVerdictsAside, codingKey, type CodingsAside } from '../verdicts/coder-pool.js';
+import { codeVerdict, ruleCodingColumns, type CodeVerdictInput } from '../verdicts/coder.js';
+import { AsideCoder, codingKey } from '../verdicts/coder-pool.js';
 import { storedVerdict } from '../verdicts/effective.js';
 import { IDS } from '../db/id-set.js';
 import { providerOfClient } from '../db/client.js';
-import { registerSource, type RegisteredSource, type SourceRecord } from './sources.js';
+import { registerSource, type RegisteredSource, type SourceContent, type SourceRecord } from './sources.js';
 
 export type { Tx };
 
@@ -115,7 +115,7 @@ export class Store {
    * Registers a source this ingest reads whole (and the version its content is). After the flush,
    * `retireUnseen` retires its claims and texts that this reading did not produce.
    */
-  async source(spec: SourceRecord, content?: string | Buffer): Promise<RegisteredSource> {
+  async source(spec: SourceRecord, content?: SourceContent): Promise<RegisteredSource> {
     const registered = await registerSource(this.tx, spec, content);
     if (!this.wholeSources.has(registered.id)) {
       const fresh =
@@ -522,12 +522,17 @@ export class Store {
 
   // ── statements and their verdicts ──
 
-  /** Codings of the statements about to be queued, made on another thread while the rows are reconciled. */
-  private precoded: CodingsAside | null = null;
+  /** Codes the statements about to be queued on another thread while their rows are reconciled. */
+  private readonly coder = new AsideCoder();
 
   /** Starts coding these statements aside; settleVerdicts takes the codings from there. */
   codeAside(inputs: CodeVerdictInput[]): void {
-    this.precoded = codeVerdictsAside(inputs);
+    this.coder.add(inputs);
+  }
+
+  /** Lets go of what the ingest held beside the database (the coder's thread). */
+  close(): void {
+    this.coder.close();
   }
 
   /**
@@ -555,7 +560,7 @@ export class Store {
       };
       inputs.set(statementId, input);
     }
-    const precoded = await this.precoded?.of([...inputs.values()].map(codingKey));
+    await this.coder.of([...inputs.values()].map(codingKey));
     const storedById = new Map(stored.map((c) => [c.id, c]));
     const byStatement = new Map<string, Map<string, Coding>>();
     const add = (c: Coding) => {
@@ -573,8 +578,7 @@ export class Store {
       }
       const key = codingKey(input);
       // Taken once: a batch's codings are let go of with it (a repeated statement is coded again, alike).
-      const coded = precoded?.get(key) ?? codeVerdict(input);
-      precoded?.delete(key);
+      const coded = this.coder.take(key) ?? codeVerdict(input);
       const ruleId = stableId('coding', statementId, 'RULE');
       byStatement.get(statementId)?.delete(ruleId);
       if (coded.verdict) {
