@@ -94,7 +94,7 @@ describe('cues', () => {
     expect(code('Observers noted serious violations.').evidence[0]?.score).toBe(2);
     expect(code('Observers noted widespread violations.').evidence[0]?.score).toBe(1);
     expect(code('Observers noted minor violations.').evidence[0]?.score).toBe(3);
-    expect(code('The count was very calm.').evidence[0]?.score).toBe(5); // 4 → 5
+    expect(code('The count was very calm.').evidence[0]?.score).toBe(4); // 4 → 5, then at most 4: one stage (codebook R7)
   });
 
   it('hedges trim the extremes on both ends', () => {
