@@ -612,9 +612,10 @@ function weigh(found: Found[], tokens: Token[], lang: Lang): { kept: Found[]; no
   const weightyPositive = kept.some((s) => s.score > 3 && s.weight >= 2);
   if (weightyNegative && !weightyPositive)
     drop((s) => !(s.score > 3 && s.weight === 1), 'procedural praise set aside against a negative conclusion (R1)');
-  const headline = kept.some((s) => s.score > 3 && s.weight >= 3);
+  const headline = kept.some((s) => s.score > 3 && s.weight >= 3 && !s.secondary);
+  // (a problem word counts here however softened: "some shortcomings" is still a criticism)
   if (headline && !weightyNegative)
-    drop((s) => !(s.score < 3 && s.weight === 1), 'minor criticism set aside inside a positive conclusion (R1)');
+    drop((s) => !((s.base ?? 3) < 3 && s.score <= 3 && s.weight === 1), 'minor criticism set aside inside a positive conclusion (R1)');
 
   // R7: an unhedged term said of one component (its subject, or its genitive object) is at most 4.
   kept = kept.map((s) => {

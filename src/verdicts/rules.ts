@@ -379,7 +379,7 @@ const EN_RULES: PhraseRule[] = [
     pattern: re(
       `steps?\\s+back(?:ward|wards)?|backward\\s+step|regress\\p{L}*|backslid\\p{L}*|deteriorat\\p{L}*|setbacks?|missed\\s+(?:an\\s+)?opportunit(?:y|ies)` +
         // progress undone: "democratic progress appears to have reversed"
-        `|(?:democratic\\s+)?(?:progress|gains|achievements|reforms?)\\s+(?:${WORD}\\s+){0,4}?(?:reversed|stalled|halted|eroded|undone|rolled\\s+back)|revers(?:al|ed)\\s+of\\s+(?:${WORD}\\s+){0,2}?(?:progress|gains)` +
+        `|(?:democratic\\s+)?(?:progress|gains|achievements|reforms?)\\s+(?:${WORD}\\s+){0,6}?(?:reversed|stalled|halted|eroded|undone|rolled\\s+back)|revers(?:al|ed)\\s+of\\s+(?:${WORD}\\s+){0,2}?(?:progress|gains)` +
         // "Ukrainians deserved better from these elections" (cf. "a missed opportunity")
         `|deserve[sd]?\\s+better`,
     ),
@@ -403,7 +403,7 @@ const EN_RULES: PhraseRule[] = [
     pattern: re(
       any(
         `good(?:\\s+and\\s+(?:competitive|genuine|democratic|fair))?\\s+(?:elections?|vote|contest)`,
-        `(?:rate[sd]?|assess(?:es|ed)?|regard(?:s|ed)?|consider(?:s|ed)?|describe[sd]?|evaluate[sd]?)\\s+(?:the\\s+)?(?:elections?|vote|voting|ballot)\\s+${gap(4)}as\\s+(?:very\\s+)?good`,
+        `(?:rate[sd]?|assess(?:es|ed)?|regard(?:s|ed)?|consider(?:s|ed)?|describe[sd]?|evaluate[sd]?)\\s+(?:the\\s+)?(?:${WORD}\\s+)?(?:elections?|vote|voting|ballot)\\s+${gap(4)}as\\s+(?:very\\s+)?good`,
       ),
     ),
     note: '"a good and competitive election": an ENDORSED anchor of the codebook',
@@ -646,7 +646,7 @@ const EN_RULES: PhraseRule[] = [
     weight: 2,
     negatable: false,
     pattern: re(
-      `(?:obstruct|hinder|imped|restrict|prevent|discourag|hamper)\\p{L}*\\s+(?:the\\s+)?(?:work\\s+of\\s+)?(?:the\\s+)?(?:${WORD}\\s+)?observers?|as\\s+few\\s+observers\\s+as\\s+possible`,
+      `(?:obstruct|hinder|imped|restrict|prevent|discourag|hamper)\\p{L}*\\s+(?:the\\s+)?(?:work\\s+of\\s+)?(?:the\\s+)?(?:${WORD}\\s+)?observers?|as\\s+few\\s+observers\\s+as\\s+possible|(?:observers?|monitors?)\\s+(?:were|was)\\s+(?:denied|refused)\\s+access`,
     ),
     note: 'a mission that observed and complains of obstruction is criticising (codebook R8)',
   },
@@ -707,8 +707,9 @@ const EN_RULES: PhraseRule[] = [
       any(
         `(?:declin\\p{L}*|refus\\p{L}*)\\s+${gap(4)}(?:to\\s+)?(?:observe|observation|send|deploy|monitor|the\\s+invitation|an\\s+invitation)`,
         // "the decision by ODIHR not to send a mission", "decided not to deploy"
-        `(?:decided|decision|decides?|chose|opted|plans?|planned|intends?)\\s+(?:${WORD}[\\s(),]+){0,12}?not\\s+to\\s+(?:send|deploy|observe|monitor|dispatch)`,
-        `(?:will|would|could|did|does|do|shall|was|were)\\s*(?:not|n't)\\s+(?:be\\s+able\\s+to\\s+)?(?:observe|deploy|send|monitor|dispatch)`,
+        `(?:decided|decision|decides?|chose|opted|plans?|planned|intends?)[\\s,]+(?:${WORD}[\\s(),]+){0,12}?not\\s+to\\s+(?:send|deploy|observe|monitor|dispatch)`,
+        // "could not observe the count" is one stage obstructed, a criticism (R8), not a refusal
+        `(?:will|would|could|did|does|do|shall|was|were)\\s*(?:not|n't)\\s+(?:be\\s+able\\s+to\\s+)?(?:observe|deploy|send|monitor|dispatch)(?!\\s+(?:the\\s+)?(?:vote\\s+)?(?:count|counting|tabulation))`,
         `(?:will|would|did|does|do)\\s*(?:not|n't)\\s+allow\\s+${gap(3)}to\\s+(?:deploy|observe|monitor|enter)`,
         `not\\s+(?:be\\s+)?allowed\\s+${gap(3)}to\\s+(?:deploy|observe|monitor)`,
         `unable\\s+to\\s+(?:deploy|observe|monitor)|(?:impossible|not\\s+possible)\\s+to\\s+(?:organi[sz]e|deploy|send)\\s+${gap(4)}(?:mission|team|observers?)`,
@@ -1306,6 +1307,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'expect(?:s|ed)?\\s+to',
       'stand\\s+ready',
       'pave[sd]?\\s+the\\s+way',
+      '(?:can|could|would|will|might)\\s+be\\s+(?:called|considered|regarded|described|deemed|recogni[sz]ed)',
       'to\\s+(?:fully\\s+)?(?:live\\s+up|meet|comply|fulfil+|create|establish|bring|build|adopt|develop|make)',
     ],
     purpose: [
@@ -1328,7 +1330,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     negation: ['не', 'нет', 'ни', 'без', 'нельзя', 'невозможно'],
     deficit: ['отсутстви\\p{L}*', 'нехватк\\p{L}*', 'недостаточн\\p{L}*', 'недостат(?:ок|ка|ком)'],
     postNegation: [
-      'не\\s+(?:было|были|был|была|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявили|зафиксировали|обнаружили|отметили|нашли|нашел|нашла|заметил\\p{L}*|обнаружил\\p{L}*|увидел\\p{L}*)',
+      'не\\s+(?:(?:было|были|был|была)(?!\\s+(?!(?:выявлен|зафиксирован|обнаружен|отмечен|установлен|зарегистрирован|замечен)\\p{L}*)\\p{L}+[нт][аоы]?(?![\\p{L}]))|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявили|зафиксировали|обнаружили|отметили|нашли|нашел|нашла|заметил\\p{L}*|обнаружил\\p{L}*|увидел\\p{L}*)',
       '(?:выявлено|зафиксировано|обнаружено|отмечено)\\s+не\\s+было',
       'нет',
       'отсутствовал\\p{L}*',
