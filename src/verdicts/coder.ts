@@ -267,7 +267,8 @@ function windowBefore(
   return out;
 }
 
-const RELATIVE = /^(?:which|that|who|котор\p{L}*)$/iu;
+// relative pronouns and Russian participles that open a clause ("нарушений, способных повлиять ...")
+const RELATIVE = /^(?:which|that|who|котор\p{L}*|способн\p{L}*|могущ\p{L}*|\p{L}+(?:ющ|ящ|ащ|вш)(?:ий|ая|ее|ие|их|им|ими|его|ей))$/iu;
 
 /**
  * Word-token indices after `from`, within `size` words; stops at any punctuation or contrast,
@@ -381,8 +382,13 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
         break;
       }
       if (has(i, 'doubt')) {
-        doubted = true;
-        negationAt = i;
+        // "no reason to doubt that the vote was free": a denied doubt affirms
+        const denied = windowBefore(tokens, i, 3, { stopAtComma: true, stopAtContrast: true }).some((j) => has(j, 'negation'));
+        if (denied) notes.push('doubt denied');
+        else {
+          doubted = true;
+          negationAt = i;
+        }
         break;
       }
       closer = i;
@@ -474,8 +480,12 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   if (softened) notes.push('softened');
 
   // --- hedges trim the extremes ("largely transparent") ---------------------------------
+  // A hedge that opens the sentence ("Overall, ...", "В целом ...") qualifies all of it.
+  const opening: number[] = [];
+  for (let i = m.first - 1; i >= 0 && !tokens[i]?.strong; i--) if (tokens[i]?.isWord) opening.unshift(i);
   const hedgeIdx = [
     ...windowBefore(tokens, m.first, WINDOWS.hedgeBefore, { stopAtComma: false, stopAtContrast: true }).filter(free),
+    ...opening.slice(0, 3).filter(free),
     ...inside,
   ];
   if (hedgeIdx.some((i) => has(i, 'hedge')) && (s === 5 || s === 1)) {
@@ -489,7 +499,8 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   if (negated) {
     // "not free" is the opposite; "not fully democratic" only partly so;
     // "no serious violations" is reassuring but not an endorsement.
-    if (s > 3) s = limited ? 2 : 6 - s;
+    if (rule.negatedScore !== undefined && s > 3) s = rule.negatedScore;
+    else if (s > 3) s = limited ? 2 : 6 - s;
     else if (s < 3 || rule.absence === true) s = 4;
     // "did not result in a more transparent election": no progress is a setback (codebook R5)
     else if (rule.comparison === true) s = 2;
@@ -734,7 +745,8 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
   let how: string;
   let contrastApplied = false;
   // Codebook R9: a finding of non-compliance with wholesale-rejection words beside it is CONDEMNED.
-  const rejection = evaluative.some((s) => s.base === 1 && s.score === 1 && s.weight >= 2 && !s.negated);
+  // ("not free" / "not democratic" is such wholesale rejection as well: a denied headline at 1)
+  const rejection = evaluative.some((s) => s.score === 1 && s.weight >= 2 && (s.base === 1 ? !s.negated : s.negated));
   if (contrastCue && posW > 0 && negW > 0) {
     contrastApplied = true;
     const hi = Math.max(posW, negW);

@@ -51,6 +51,8 @@ export interface PhraseRule {
   maxScore?: number;
   /** False when the phrase already contains its own negation. Default true. */
   negatable?: boolean;
+  /** The score when negated, if not the mirror image: "not in line with standards" is CRITICAL, not CONDEMNED (codebook R9). */
+  negatedScore?: number;
   /** Marks a NOT_OBSERVED phrase instead of an evaluative one. */
   notObserved?: boolean;
   /** Says the body did deploy (an assessment mission, limited observation): overrides a "declined" kind (codebook R8). */
@@ -210,6 +212,7 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 5,
     weight: 3,
+    negatedScore: 2,
     pattern: re(
       `(?:fully\\s+|entirely\\s+|completely\\s+)?(?:met|meets|meeting|complied\\s+with|compl(?:y|ies)\\s+with|(?:in\\s+)?(?:full\\s+)?(?:line|accordance|compliance|conformity|keeping)\\s+with|conform(?:s|ed)?\\s+to|consistent\\s+with|respected|upheld|li(?:ve|ved|ves|ving)\\s+up\\s+to)[\\s,]+(?!${EN_QUANT}|neither|none|no(?![\\p{L}]))${gap(6)}${EN_STD}`,
     ),
@@ -488,7 +491,7 @@ const EN_RULES: PhraseRule[] = [
     score: 4,
     weight: 2,
     pattern: re(
-      `level\\s+playing\\s+field|equal\\s+(?:conditions|opportunities|treatment|access)|(?:genuine|real)\\s+(?:choice|competition|alternatives?|opposition)|meaningful\\s+(?:choice|competition)`,
+      `level\\s+playing\\s+field|equal\\s+(?:conditions|opportunities|treatment|access)|(?:genuine|real)\\s+(?:political\\s+)?(?:choice|competition|alternatives?|opposition)|meaningful\\s+(?:choice|competition)`,
     ),
     note: '"lack of a level playing field" = CRITICAL via the negation cue "lack of"',
   },
@@ -530,7 +533,7 @@ const EN_RULES: PhraseRule[] = [
     weight: 1,
     absence: true,
     pattern: re(
-      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated` +
+      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|restrict(?:s|ing)|(?:assessed|rated|evaluated)\\s+(?:as\\s+)?(?:negatively|bad|poor(?:ly)?)|negative\\s+assessments?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated` +
         `|(?:central|key|major|main|outstanding|principal)\\s+(?:issues?|challenges?)` +
         `|(?:neglect|disregard|contempt|flouting)\\s+(?:of|for)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:law|laws|legislation|rules|constitution)`,
     ),
@@ -649,6 +652,20 @@ const EN_RULES: PhraseRule[] = [
       `(?:obstruct|hinder|imped|restrict|prevent|discourag|hamper)\\p{L}*\\s+(?:the\\s+)?(?:work\\s+of\\s+)?(?:the\\s+)?(?:${WORD}\\s+)?observers?|as\\s+few\\s+observers\\s+as\\s+possible|(?:observers?|monitors?)\\s+(?:were|was)\\s+(?:denied|refused)\\s+access`,
     ),
     note: 'a mission that observed and complains of obstruction is criticising (codebook R8)',
+  },
+  {
+    id: 'en.rights-restricted',
+    lang: 'en',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    pattern: re(
+      any(
+        `(?:restrict(?:s|ed|ing)?|limit(?:s|ed|ing)?|curtail(?:s|ed|ing)?|violat(?:es|ed|ing)|undermin(?:es|ed|ing)|suppress(?:es|ed|ing)?)\\s+(?:${WORD}\\s+)?(?:fundamental\\s+|basic\\s+|civil\\s+|political\\s+)?(?:freedoms|rights)`,
+        `(?:freedoms|rights)\\s+(?:${WORD}\\s+){0,4}?(?:were|was|are|is|remain(?:ed)?)\\s+(?:${WORD}\\s+)?(?:restricted|curtailed|limited|violated|suppressed|disregarded)`,
+      ),
+    ),
+    note: '"a legal framework that restricts fundamental freedoms": a finding against the conditions of the whole election',
   },
   {
     id: 'en.political-will',
@@ -782,6 +799,7 @@ const RU_RULES: PhraseRule[] = [
     lang: 'ru',
     score: 5,
     weight: 3,
+    negatedScore: 2,
     pattern: re(`(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)[\\s,]+${gap(8)}${RU_STD}`),
     note: '"соответствуют международным стандартам", "общепризнанным демократическим нормам"',
   },
@@ -1104,6 +1122,16 @@ const RU_RULES: PhraseRule[] = [
     note: '"сделали всё, чтобы наблюдателей было как можно меньше": obstruction of observers is criticism (codebook R8)',
   },
   {
+    id: 'ru.rights-restricted',
+    lang: 'ru',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    pattern: re(
+      `(?:ограничени|нарушени|ущемлени|подавлени)\\p{L}*\\s+(?:${WORD}\\s+)?(?:основн\\p{L}*\\s+|фундаментальн\\p{L}*\\s+|гражданск\\p{L}*\\s+|политическ\\p{L}*\\s+)?(?:прав|свобод)\\p{L}*`,
+    ),
+  },
+  {
     id: 'ru.political-will',
     lang: 'ru',
     score: 4,
@@ -1201,8 +1229,11 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'unable\\s+to',
       'impossible\\s+to',
       'neither',
+      'denied',
+      'deprived\\s+of',
     ],
     deficit: ['lack(?:s|ed|ing)?(?:\\s+of)?', 'absence\\s+of', 'insufficient(?:ly)?', 'inadequate(?:ly)?', 'limited'],
+    // "voters were denied a genuine choice": the choice was withheld (a CONDEMNED anchor)
     postNegation: [
       '(?:was|were|is|are|has|have|had)\\s+not\\s+(?:been\\s+)?(?:observed|found|recorded|registered|noted|reported|detected|identified|seen)',
       // split negation in reported speech: "of serious violations ... did not notice"
@@ -1316,18 +1347,20 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       '(?:logical|necessary|important|essential|vital|crucial|time|needed|required|urgent|advisable)\\s+to\\s+\\p{L}+',
       'to\\s+(?:hold|ensure|conduct|organi[sz]e|guarantee|achieve|secure)',
       'to\\s+(?:fully\\s+)?(?:live\\s+up|create|establish|bring|build|adopt|develop)',
+      'opportunit(?:y|ies)\\s+to\\s+\\p{L}+',
     ],
     withheld: [
       "(?:cannot|can't|can\\s+not|could\\s+not|couldn't|impossible\\s+to|unable\\s+to|not\\s+possible\\s+to|(?:no\\s+one|nobody)\\s+(?:can|could))\\s+(?:yet\\s+)?(?:say|claim|state|conclude|assert|affirm|confirm)",
       'no\\s+(?:grounds|reason|basis)\\s+(?:to|for)\\s+(?:say|saying|claim|claiming|believe|believing|conclude|concluding|assert|asserting)',
+      '(?:cannot|can\\s+not|could\\s+not|can\\s+hardly)\\s+be\\s+(?:said|claimed|stated|concluded|argued|asserted)',
       'call(?:s|ed)?\\s+into\\s+question',
       'raise[sd]?\\s+(?:serious\\s+)?(?:doubts|questions)\\s+(?:about|over|as\\s+to)',
     ],
-    hypothetical: ['(?:which|that)\\s+(?:could|might|would)(?:\\s+have)?'],
+    hypothetical: ['(?:which|that)\\s+(?:could|might|would)(?:\\s+have)?', '(?:capable\\s+of|likely\\s+to)'],
     concession: ['despite', 'in\\s+spite\\s+of', 'notwithstanding', 'with\\s+the\\s+exception\\s+of', 'except\\s+for', 'apart\\s+from'],
   },
   ru: {
-    negation: ['не', 'нет', 'ни', 'без', 'нельзя', 'невозможно'],
+    negation: ['не', 'нет', 'ни', 'без', 'нельзя', 'невозможно', 'лишен\\p{L}*', 'лишил\\p{L}*'],
     deficit: ['отсутстви\\p{L}*', 'нехватк\\p{L}*', 'недостаточн\\p{L}*', 'недостат(?:ок|ка|ком)'],
     postNegation: [
       'не\\s+(?:(?:было|были|был|была)(?!\\s+(?!(?:выявлен|зафиксирован|обнаружен|отмечен|установлен|зарегистрирован|замечен)\\p{L}*)\\p{L}+[нт][аоы]?(?![\\p{L}]))|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявили|зафиксировали|обнаружили|отметили|нашли|нашел|нашла|заметил\\p{L}*|обнаружил\\p{L}*|увидел\\p{L}*)',
@@ -1386,7 +1419,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       '(?:нельзя|невозможно|не\\s+можем|не\\s+могу|не\\s+может|не\\s+могут|нет\\s+(?:никаких\\s+)?оснований|нет\\s+основания|никто\\s+не\\s+может)\\s+(?:бы\\s+)?(?:сказать|утверждать|говорить|считать|констатировать|заявить)',
       '(?:ставит|ставят|ставило|ставила|поставил\\p{L}*|поставить)\\s+под\\s+(?:вопрос|сомнение)',
     ],
-    hypothetical: ['котор\\p{L}*\\s+(?:мог\\p{L}*|могут|способн\\p{L}*)(?:\\s+бы)?'],
+    hypothetical: ['котор\\p{L}*\\s+(?:мог\\p{L}*|могут|способн\\p{L}*)(?:\\s+бы)?', 'способн\\p{L}*', 'могущ\\p{L}*'],
     concession: ['несмотря\\s+на', 'невзирая\\s+на', 'за\\s+исключением', 'помимо'],
   },
 };

@@ -199,3 +199,33 @@ describe('abstaining (R15) and not observing (R8)', () => {
     expect(v('The team will not conduct comprehensive observation on election day.', 'declined')).toBeNull();
   });
 });
+
+describe('more wordings the rules were not written from', () => {
+  it('keeps a negated compliance formula CRITICAL (R9), a denied choice beside "not free" CONDEMNED', () => {
+    expect(
+      v('По оценке миссии, выборы прошли с существенными нарушениями, что не позволяет признать их соответствующими стандартам ОБСЕ.'),
+    ).toBe('CRITICAL');
+    expect(v('The presidential election was not free, and voters were denied a genuine choice.')).toBe('CONDEMNED');
+  });
+
+  it('reads a denied doubt as an affirmation and a passive "cannot be said" as withheld', () => {
+    expect(v('We see no reason to doubt that the election was free and fair.')).toBe('ENDORSED');
+    expect(v('It cannot be said that the vote was genuinely competitive.')).toBe('CRITICAL');
+  });
+
+  it('steps over a participle clause to the negation', () => {
+    expect(v('Никаких нарушений, способных повлиять на итоги голосования, не выявлено.')).toBe('LARGELY_POSITIVE');
+  });
+
+  it('reads restricted freedoms and a missed opportunity as CRITICAL over procedural praise (R1)', () => {
+    expect(v('The elections took place in a calm atmosphere, but under a legal framework that restricts fundamental freedoms.')).toBe(
+      'CRITICAL',
+    );
+    expect(v('The elections were a missed opportunity to demonstrate a commitment to democratic standards.')).toBe('CRITICAL');
+    expect(v('The election was efficiently administered but lacked genuine political alternatives.')).toBe('CRITICAL');
+  });
+
+  it('lets an opening hedge qualify the whole sentence (R3)', () => {
+    expect(v('Overall, the elections were conducted in a professional and transparent manner.')).toBe('LARGELY_POSITIVE');
+  });
+});
