@@ -775,6 +775,10 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
   const coverage = 1 - Math.exp(-W / 3);
   let confidence = coverage * agreement * (assessesWhileAway ? 0.5 : (hint?.confidence ?? 1));
   if (contrastApplied) confidence *= 0.8;
+  // Codebook R16: medium at most when R2 or R5 decided the level, low when only one stage (R7) did.
+  const byComparison = evaluative.every((s) => s.match.rule.comparison === true);
+  if (byComparison || setAside.some((n) => /\(R2\)/.test(n))) confidence = Math.min(confidence, 0.6);
+  if (setAside.some((n) => /\(R7\)/.test(n))) confidence = Math.min(confidence, 0.4);
   confidence = Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100;
 
   const byWeight = [...evaluative].sort((a, b) => b.weight - a.weight);

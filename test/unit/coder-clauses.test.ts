@@ -229,3 +229,16 @@ describe('more wordings the rules were not written from', () => {
     expect(v('Overall, the elections were conducted in a professional and transparent manner.')).toBe('LARGELY_POSITIVE');
   });
 });
+
+describe('confidence follows the codebook (R16)', () => {
+  it('is at most medium when a comparison or R2 decided, low when only one stage did', () => {
+    expect(
+      codeVerdict({ quote: 'The vote was a clear improvement over the 2003 elections and a step forward.' }).confidence,
+    ).toBeLessThanOrEqual(0.6);
+    const stage = codeVerdict({ quote: 'The central election commission worked in a transparent and impartial manner.' });
+    expect(stage.verdict).toBe('LARGELY_POSITIVE');
+    expect(stage.confidence).toBeLessThanOrEqual(0.4);
+    const plain = codeVerdict({ quote: 'The parliamentary elections were free and fair and fully in line with OSCE commitments.' });
+    expect(plain.confidence).toBeGreaterThan(0.6);
+  });
+});
