@@ -545,7 +545,7 @@ const EN_RULES: PhraseRule[] = [
     score: 2,
     weight: 2,
     pattern: re(
-      `authoritarian\\p{L}*|(?:arbitrary\\s+)?(?:abuse|misuse)\\s+of\\s+(?:${WORD}\\s+)?(?:administrative\\s+resources|state\\s+resources|public\\s+resources|power|office|state\\s+power)|administrative\\s+resources|convergence\\s+of\\s+(?:the\\s+)?state\\s+and\\s+(?:the\\s+)?(?:governing|ruling)\\s+party`,
+      `authoritarian\\p{L}*|(?:slanted|skewed|tilted|biased)\\s+(?:heavily\\s+)?(?:in\\s+favou?r\\s+of|towards)|(?:arbitrary\\s+)?(?:abuse|misuse)\\s+of\\s+(?:${WORD}\\s+)?(?:administrative\\s+resources|state\\s+resources|public\\s+resources|power|office|state\\s+power)|administrative\\s+resources|convergence\\s+of\\s+(?:the\\s+)?state\\s+and\\s+(?:the\\s+)?(?:governing|ruling)\\s+party`,
     ),
   },
   {

@@ -91,6 +91,9 @@ describe('concessions and contrasts (R1, R2, R3)', () => {
     expect(v('The poll did not meet a number of OSCE commitments, though no serious violations were recorded on polling day.')).toBe(
       'CRITICAL',
     );
+    expect(v('The campaign was slanted in favour of the incumbent, though no serious violations were recorded on polling day.')).toBe(
+      'CRITICAL',
+    );
   });
 });
 
