@@ -537,7 +537,7 @@ type Found = Scored & { score: number };
 /** Nouns naming one component or stage of the process rather than the election as a whole. */
 const COMPONENT: Record<Lang, RegExp> = {
   en: /^(?:amendments?|laws?|legislation|legal|code|media|coverage|campaign\p{L}*|canvassing|materials|count|counting|tabulation|registration|lists?|complaints|appeals|commissions?|administration|board|cec|day|procedures?|financing|funding|threshold|candidates?|parties|party|authorities)$/iu,
-  ru: /^(?:поправк|закон|законодательств|кодекс|сми|освещени|агитаци|кампани|подсчет|регистрац|списк|жалоб|комисси|финансировани|процедур|кандидат|парти|голосовани|организаци|подготовк)\p{L}*$/iu,
+  ru: /^(?:поправк|закон|законодательств|кодекс|сми|освещени|агитаци|кампани|подсчет|регистрац|списк|жалоб|комисси|финансировани|процедур|кандидат|парти|голосовани|организаци(?!онн)|подготовк)\p{L}*$/iu,
 };
 /** The body calls what failed central: then the contrast is a verdict on the election (R2). */
 const CENTRAL = /^(?:central|essential|key|fundamental|core|basic|ключев\p{L}*|основн\p{L}*|фундаментальн\p{L}*|принципиальн\p{L}*)$/iu;

@@ -228,6 +228,11 @@ describe('more wordings the rules were not written from', () => {
     expect(v('The election was efficiently administered but lacked genuine political alternatives.')).toBe('CRITICAL');
   });
 
+  it('reads a choice withheld from voters as CRITICAL, and an organisational level is no component', () => {
+    expect(v('По словам главы миссии, избирателям не был предоставлен реальный выбор.')).toBe('CRITICAL');
+    expect(v('Выборы проведены на высоком организационном уровне, прозрачно и демократично.')).toBe('ENDORSED');
+  });
+
   it('lets an opening hedge qualify the whole sentence (R3)', () => {
     expect(v('Overall, the elections were conducted in a professional and transparent manner.')).toBe('LARGELY_POSITIVE');
   });
