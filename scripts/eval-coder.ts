@@ -73,6 +73,8 @@ export interface FileReport {
   alphaOrdinal: number | null;
   /** Rows the coder gave no verdict (it could not decide). */
   abstained: number;
+  /** Rows a human left without a verdict (R15), and how many of them the coder left without one too. */
+  unverdicted: { rows: number; coderAbstained: number };
   confusion: { rows: Verdict[]; columns: CoderLabel[]; counts: number[][] };
   misses: Miss[];
 }
@@ -100,12 +102,18 @@ export function evaluateFile(file: string): FileReport {
   let n = 0;
   let exact = 0;
   let withinOne = 0;
+  const unverdicted = { rows: 0, coderAbstained: 0 };
 
   rows.forEach((row, i) => {
     const line = i + 2; // header is line 1
     const human = parseVerdict(row.verdict);
     if (!human) {
       skipped.push({ line, reason: `unknown human verdict "${row.verdict ?? ''}"` });
+      if ((row.verdict ?? '').trim() === '') {
+        unverdicted.rows++;
+        const coded = codeVerdict({ quote: row.quote ?? '', language: row.quote_language, statementKind: row.statement_kind });
+        if (coded.verdict === null) unverdicted.coderAbstained++;
+      }
       return;
     }
     const quote = row.quote ?? '';
@@ -147,6 +155,7 @@ export function evaluateFile(file: string): FileReport {
     kappaLinear: weightedKappa(pairs, [1, 2, 3, 4, 5], 'linear'),
     alphaOrdinal: alphaOf(pairs),
     abstained: counts.reduce((a, row) => a + (row[columns.length - 1] ?? 0), 0),
+    unverdicted,
     confusion: { rows: [...VERDICTS], columns, counts },
     misses,
   };
@@ -181,7 +190,11 @@ function printReport(rep: FileReport): void {
   );
   console.log(`Krippendorff's alpha ordinal ${k(rep.alphaOrdinal)} (same pairs)`);
   console.log(`no verdict (abstained) ${rep.abstained}/${rep.n}`);
-  for (const s of rep.skipped) console.log(`  skipped line ${s.line}: ${s.reason}`);
+  if (rep.unverdicted.rows)
+    console.log(
+      `left without a verdict by the human (R15, not counted above): ${rep.unverdicted.rows}; the coder abstained on ${rep.unverdicted.coderAbstained}`,
+    );
+  for (const s of rep.skipped) if (!s.reason.endsWith('""')) console.log(`  skipped line ${s.line}: ${s.reason}`);
 
   console.log('\nconfusion (rows human, columns coder):');
   const w = 6;
