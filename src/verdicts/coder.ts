@@ -414,7 +414,7 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   }
   // "cannot say that the elections were fair" withholds the assessment: a doubt over the clause;
   // "no one can claim the vote was not free" withholds a denial: the double negative affirms.
-  if (inside.some((i) => tokens[i]?.scopes.has('hypothetical'))) {
+  if (tokens[m.first]?.scopes.has('hypothetical')) {
     notes.push('neutralised: inside a hypothetical clause ("which could have ...")');
     return out(null, false);
   }
@@ -536,11 +536,14 @@ type Found = Scored & { score: number };
 
 /** Nouns naming one component or stage of the process rather than the election as a whole. */
 const COMPONENT: Record<Lang, RegExp> = {
-  en: /^(?:amendments?|laws?|legislation|legal|code|media|coverage|campaign\p{L}*|canvassing|materials|count|counting|tabulation|registration|lists?|complaints|appeals|commissions?|administration|board|cec|day|procedures?|financing|funding|threshold|candidates?|parties|party|authorities)$/iu,
+  en: /^(?:amendments?|laws?|legislation|legal|code|media|coverage|campaign\p{L}*|canvassing|materials|count|counting|tabulation|registration|lists?|complaints|appeals|commissions?|administration|board|cec|day|procedures?|financing|funding|threshold|candidates?|parties|party)$/iu,
   ru: /^(?:поправк|закон|законодательств|кодекс|сми|освещени|агитаци|кампани|подсчет|регистрац|списк|жалоб|комисси|финансировани|процедур|кандидат|парти|голосовани|организаци(?!онн)|подготовк)\p{L}*$/iu,
 };
 /** The body calls what failed central: then the contrast is a verdict on the election (R2). */
 const CENTRAL = /^(?:central|essential|key|fundamental|core|basic|ключев\p{L}*|основн\p{L}*|фундаментальн\p{L}*|принципиальн\p{L}*)$/iu;
+
+const REPORTING =
+  /^(?:that|said|says|stated|states|announced|noted|notes|concluded|declared|believes|told|assessed|что|заявил\p{L}*|отметил\p{L}*|сообщил\p{L}*|подчеркнул\p{L}*|считает|считают|признал\p{L}*|оценил\p{L}*|оценивает|констатировал\p{L}*)$/iu;
 
 function sentenceStart(tokens: Token[], at: number): number {
   let i = at;
@@ -632,10 +635,13 @@ function weigh(found: Found[], tokens: Token[], lang: Lang): { kept: Found[]; no
   kept = kept.map((s) => {
     if (s.score !== 5) return s;
     const start = sentenceStart(tokens, s.match.first);
-    const subject: Token[] = [];
-    for (let i = start; i < s.match.first && subject.length < 6; i++) {
+    let subject: Token[] = [];
+    for (let i = start; i < s.match.first; i++) {
       const t = tokens[i];
-      if (t?.isWord && !t.cues.has('contrast') && !t.cues.has('hedge') && !t.scopes.has('concession')) subject.push(t);
+      // reported speech: the subject is the reported clause's ("the CEC chairman said the vote was free")
+      if (t?.isWord && REPORTING.test(t.text)) subject = [];
+      else if (t?.isWord && subject.length < 6 && !t.cues.has('contrast') && !t.cues.has('hedge') && !t.scopes.has('concession'))
+        subject.push(t);
     }
     const after: Token[] = [];
     for (let i = s.match.last + 1; i < tokens.length && after.length < 3; i++) {

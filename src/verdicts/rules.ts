@@ -370,6 +370,7 @@ const EN_RULES: PhraseRule[] = [
         `(?:increases?|improvements?|gains?)\\s+in\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:transparency|fairness|freedom|openness|competitiveness|pluralism)(?:\\s+and\\s+(?:transparency|fairness|freedom|openness|competitiveness|pluralism))?`,
         `(?:better|calmer|quieter|fairer|freer|cleaner|fewer\\s+${WORD}|more\\s+${WORD}|less\\s+${WORD})\\s+(?:${WORD}\\s+){0,3}?than\\s+(?:in\\s+|at\\s+|during\\s+)?(?:the\\s+)?(?:previous|last|earlier|past|first|prior|\\d{4})`,
         `more\\s+(?:transparent|democratic|competitive|open|free|fair)`,
+        `positive\\s+(?:trend|dynamics?|tendency)(?:\\s+${gap(4)}(?:compared|in\\s+comparison)\\s+(?:with|to)\\s+(?:the\\s+)?(?:previous|last|earlier|past|prior)\\s+(?:${WORD}\\s+)?(?:elections?|polls?|votes?))?`,
       ),
     ),
     note: 'a comparison with an earlier election says how far it moved, not how close it came: MIXED whatever the degree word (codebook R5)',
@@ -533,7 +534,7 @@ const EN_RULES: PhraseRule[] = [
     weight: 1,
     absence: true,
     pattern: re(
-      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|restrict(?:s|ing)|(?:assessed|rated|evaluated)\\s+(?:as\\s+)?(?:negatively|bad|poor(?:ly)?)|negative\\s+assessments?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated` +
+      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|(?:allegations?|claims|reports)\\s+of\\s+(?:${WORD}\\s+)?(?:fraud|falsification|rigging|ballot[- ]stuffing)|alleged\\s+fraud|restrict(?:s|ing)|(?:assessed|rated|evaluated)\\s+(?:as\\s+)?(?:negatively|bad|poor(?:ly)?)|negative\\s+assessments?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated` +
         `|(?:central|key|major|main|outstanding|principal)\\s+(?:issues?|challenges?)` +
         `|(?:neglect|disregard|contempt|flouting)\\s+(?:of|for)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:law|laws|legislation|rules|constitution)`,
     ),
@@ -545,7 +546,7 @@ const EN_RULES: PhraseRule[] = [
     score: 2,
     weight: 2,
     pattern: re(
-      `authoritarian\\p{L}*|(?:slanted|skewed|tilted|biased)\\s+(?:heavily\\s+)?(?:in\\s+favou?r\\s+of|towards)|(?:arbitrary\\s+)?(?:abuse|misuse)\\s+of\\s+(?:${WORD}\\s+)?(?:administrative\\s+resources|state\\s+resources|public\\s+resources|power|office|state\\s+power)|administrative\\s+resources|convergence\\s+of\\s+(?:the\\s+)?state\\s+and\\s+(?:the\\s+)?(?:governing|ruling)\\s+party`,
+      `authoritarian\\p{L}*|(?:marred|tainted|overshadowed|blighted)\\s+by|(?:slanted|skewed|tilted|biased)\\s+(?:heavily\\s+)?(?:in\\s+favou?r\\s+of|towards)|(?:arbitrary\\s+)?(?:abuse|misuse)\\s+of\\s+(?:${WORD}\\s+)?(?:administrative\\s+resources|state\\s+resources|public\\s+resources|power|office|state\\s+power)|administrative\\s+resources|convergence\\s+of\\s+(?:the\\s+)?state\\s+and\\s+(?:the\\s+)?(?:governing|ruling)\\s+party`,
     ),
   },
   {
@@ -599,6 +600,18 @@ const EN_RULES: PhraseRule[] = [
       `(?:lack(?:s|ed|ing)?\\s+of|absence\\s+of|no)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:conditions|requirements|prerequisites|preconditions|guarantees)\\s+(?:for|of)\\s+(?:a\\s+|the\\s+)?(?:genuinely\\s+)?${EN_DEMO_ADJ}(?:\\s+and\\s+${EN_DEMO_ADJ})?\\s+(?:elections?|electoral\\s+process|vote|voting)`,
     ),
     note: '"the lack of basic requirements for free and fair elections": the standard named as missing',
+  },
+  {
+    id: 'en.no-grounds-for-doubt',
+    lang: 'en',
+    score: 4,
+    weight: 3,
+    negatable: false,
+    secondary: true,
+    pattern: re(
+      `(?:no|not\\s+(?:find|found|see|identify|identified)\\s+any)\\s+(?:${WORD}\\s+){0,1}?(?:facts|evidence|circumstances|grounds|indications)[\\s,]+(?:which|that)\\s+(?:could|might|would)\\s+(?:have\\s+)?(?:call(?:ed)?|cast|affect(?:ed)?|influenc(?:e|ed)|chang(?:e|ed)|undermin(?:e|ed))`,
+    ),
+    note: '"no facts that could call into question the legitimacy of the vote" (codebook R3)',
   },
   {
     id: 'en.predetermined',
@@ -984,7 +997,7 @@ const RU_RULES: PhraseRule[] = [
     comparison: true,
     pattern: re(
       any(
-        `улучшени\\p{L}*`,
+        `улучшени\\p{L}*|положительн\\p{L}*\\s+(?:динамик|тенденци)\\p{L}*|по\\s+сравнению\\s+с\\s+(?:предыдущ|прошл|прежн)\\p{L}*\\s+(?:${WORD}\\s+)?(?:выбор|кампани)\\p{L}*`,
         // "прошли гораздо спокойнее, чем в 2004 году", "(нарушений) меньше, чем в первом туре"
         `(?:${RU_PROBLEM_NOUNS}[\\s(),]+(?:${WORD}\\s+){0,2}?)?(?:\\p{L}+ее|лучше|хуже|меньше|больше|чище)[\\s,]+чем\\s+(?:в|на|во|при)\\s+(?:${WORD}\\s+){0,3}?(?:год\\p{L}*|выбор\\p{L}*|тур\\p{L}*|раз\\p{L}*|кампани\\p{L}*|\\d{4})`,
       ),
@@ -1066,7 +1079,7 @@ const RU_RULES: PhraseRule[] = [
     weight: 1,
     absence: true,
     pattern: re(
-      `нарушени\\p{L}*|эксцесс\\p{L}*|инцидент\\p{L}*|недостатк\\p{L}*|недочет\\p{L}*|изъян\\p{L}*|проблем\\p{L}*|претензи\\p{L}*|давлени\\p{L}*|запугивани\\p{L}*|принуждени\\p{L}*|вмешательств\\p{L}*|манипуляци\\p{L}*|ограничени\\p{L}*|ограниченн\\p{L}*|неравн\\p{L}*|предвзят\\p{L}*|отрицательн\\p{L}*|негативн\\p{L}*|озабоченн\\p{L}*|непрофессиональн\\p{L}*|неорганизованн\\p{L}*`,
+      `нарушени\\p{L}*|эксцесс\\p{L}*|инцидент\\p{L}*|недостатк\\p{L}*|недочет\\p{L}*|изъян\\p{L}*|проблем\\p{L}*|претензи\\p{L}*|давлени\\p{L}*|запугивани\\p{L}*|принуждени\\p{L}*|вмешательств\\p{L}*|манипуляци\\p{L}*|ограничени\\p{L}*|ограниченн\\p{L}*|неравн\\p{L}*|предвзят\\p{L}*|отрицательн\\p{L}*|негативн\\p{L}*|(?:обвинени|сообщени|жалоб)\\p{L}*\\s+(?:в|о)\\s+(?:${WORD}\\s+)?(?:фальсификаци|вброс|подтасовк)\\p{L}*|озабоченн\\p{L}*|непрофессиональн\\p{L}*|неорганизованн\\p{L}*`,
     ),
     note: '"нарушения"; "серьезные нарушения" via intensifier, "без нарушений" via negation',
   },
@@ -1076,7 +1089,7 @@ const RU_RULES: PhraseRule[] = [
     score: 2,
     weight: 2,
     pattern: re(
-      `перекос\\p{L}*|авторитар\\p{L}*|(?:злоупотреблени\\p{L}*\\s+)?административн\\p{L}*\\s+ресурс\\p{L}*|злоупотреблени\\p{L}*\\s+(?:${WORD}\\s+)?(?:власт|полномочи)\\p{L}*`,
+      `перекос\\p{L}*|авторитар\\p{L}*|омрачен\\p{L}*|(?:злоупотреблени\\p{L}*\\s+)?административн\\p{L}*\\s+ресурс\\p{L}*|злоупотреблени\\p{L}*\\s+(?:${WORD}\\s+)?(?:власт|полномочи)\\p{L}*`,
     ),
   },
   {
@@ -1158,6 +1171,18 @@ const RU_RULES: PhraseRule[] = [
       `(?:нет|не\\s+было|не\\s+имеем|не\\s+имеется|не\\s+возникло|без)\\s+(?:никаких\\s+|каких-либо\\s+|серьезных\\s+|особых\\s+)?(?:замечаний|претензий|нареканий)`,
     ),
     note: '"претензий нет": absence of criticism (codebook R3, R11)',
+  },
+  {
+    id: 'ru.no-grounds-for-doubt',
+    lang: 'ru',
+    score: 4,
+    weight: 3,
+    negatable: false,
+    secondary: true,
+    pattern: re(
+      `(?:не|нет|ни)\\s+(?:${WORD}\\s+){0,2}?(?:фактов|обстоятельств|оснований|данных|свидетельств)[\\s,]+(?:котор|способн)\\p{L}*\\s+(?:бы\\s+)?(?:мог\\p{L}*\\s+)?(?:бы\\s+)?(?:поставить|ставить|повлиять|измени\\p{L}*|поставили)`,
+    ),
+    note: '"миссия не выявила фактов, которые могли бы поставить под сомнение легитимность выборов" (codebook R3)',
   },
   {
     id: 'ru.predetermined',

@@ -233,6 +233,26 @@ describe('more wordings the rules were not written from', () => {
     expect(v('Выборы проведены на высоком организационном уровне, прозрачно и демократично.')).toBe('ENDORSED');
   });
 
+  it('takes the subject of reported speech from the reported clause (R7)', () => {
+    expect(v('The Central Election Commission chairman said the vote was free and transparent.')).toBe('ENDORSED');
+    expect(v('Election day was calm and transparent.')).toBe('LARGELY_POSITIVE');
+  });
+
+  it('reads allegations of fraud as criticism, not wholesale rejection, and "marred by" as a finding on the whole', () => {
+    expect(
+      v('The elections were held in a peaceful manner but were marred by numerous procedural violations and allegations of fraud.'),
+    ).toBe('CRITICAL');
+  });
+
+  it('reads "no facts that could call the result into question" as the R3 formula', () => {
+    expect(v('Миссия не выявила фактов, которые могли бы поставить под сомнение легитимность выборов.')).toBe('LARGELY_POSITIVE');
+    expect(v('The delegation found no evidence that could have called the outcome into question.')).toBe('LARGELY_POSITIVE');
+  });
+
+  it('reads a positive trend compared with earlier elections as a comparison (R5)', () => {
+    expect(v('The mission noted a positive trend compared with previous elections.')).toBe('MIXED');
+  });
+
   it('lets an opening hedge qualify the whole sentence (R3)', () => {
     expect(v('Overall, the elections were conducted in a professional and transparent manner.')).toBe('LARGELY_POSITIVE');
   });
