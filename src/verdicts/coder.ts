@@ -631,6 +631,10 @@ function weigh(found: Found[], tokens: Token[], lang: Lang): { kept: Found[]; no
   if (headline && !weightyNegative)
     drop((s) => !((s.base ?? 3) < 3 && s.score <= 3 && s.weight === 1), 'minor criticism set aside inside a positive conclusion (R1)');
 
+  // R1: procedural praise adds nothing to an unhedged headline (it cannot reach 5 itself, R7).
+  if (kept.some((s) => s.score === 5 && s.weight >= 3 && !s.secondary) && !weightyNegative)
+    drop((s) => !(s.score === 4 && s.weight === 1), 'procedural praise beside an unhedged headline set aside (R1)');
+
   // R7: an unhedged term said of one component (its subject, or its genitive object) is at most 4.
   kept = kept.map((s) => {
     if (s.score !== 5) return s;

@@ -534,7 +534,7 @@ const EN_RULES: PhraseRule[] = [
     weight: 1,
     absence: true,
     pattern: re(
-      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|(?:allegations?|claims|reports)\\s+of\\s+(?:${WORD}\\s+)?(?:fraud|falsification|rigging|ballot[- ]stuffing)|alleged\\s+fraud|restrict(?:s|ing)|(?:assessed|rated|evaluated)\\s+(?:as\\s+)?(?:negatively|bad|poor(?:ly)?)|negative\\s+assessments?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated` +
+      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|problematic|(?:allegations?|claims|reports)\\s+of\\s+(?:${WORD}\\s+)?(?:fraud|falsification|rigging|ballot[- ]stuffing)|alleged\\s+fraud|restrict(?:s|ing)|(?:assessed|rated|evaluated)\\s+(?:as\\s+)?(?:negatively|bad|poor(?:ly)?)|negative\\s+assessments?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated` +
         `|(?:central|key|major|main|outstanding|principal)\\s+(?:issues?|challenges?)` +
         `|(?:neglect|disregard|contempt|flouting)\\s+(?:of|for)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:law|laws|legislation|rules|constitution)`,
     ),
@@ -739,7 +739,8 @@ const EN_RULES: PhraseRule[] = [
         // "the decision by ODIHR not to send a mission", "decided not to deploy"
         `(?:decided|decision|decides?|chose|opted|plans?|planned|intends?)[\\s,]+(?:${WORD}[\\s(),]+){0,12}?not\\s+to\\s+(?:send|deploy|observe|monitor|dispatch)`,
         // "could not observe the count" is one stage obstructed, a criticism (R8), not a refusal
-        `(?:will|would|could|did|does|do|shall|was|were)\\s*(?:not|n't)\\s+(?:be\\s+able\\s+to\\s+)?(?:observe|deploy|send|monitor|dispatch)(?!\\s+(?:the\\s+)?(?:vote\\s+)?(?:count|counting|tabulation))`,
+        // ... nor "did not observe any pressure": a finding of no problems
+        `(?:will|would|could|did|does|do|shall|was|were)\\s*(?:not|n't)\\s+(?:be\\s+able\\s+to\\s+)?(?:observe|deploy|send|monitor|dispatch)(?!\\s+(?:the\\s+)?(?:vote\\s+)?(?:count|counting|tabulation))(?!(?:\\s+(?:any|serious|major|significant|grave|gross|widespread|such|cases\\s+of|signs\\s+of|instances\\s+of))*\\s+(?:${EN_PROBLEM_NOUNS}|pressure|intimidation|incidents?|fraud|abuses?|breaches))`,
         `(?:will|would|did|does|do)\\s*(?:not|n't)\\s+allow\\s+${gap(3)}to\\s+(?:deploy|observe|monitor|enter)`,
         `not\\s+(?:be\\s+)?allowed\\s+${gap(3)}to\\s+(?:deploy|observe|monitor)`,
         `unable\\s+to\\s+(?:deploy|observe|monitor)|(?:impossible|not\\s+possible)\\s+to\\s+(?:organi[sz]e|deploy|send)\\s+${gap(4)}(?:mission|team|observers?)`,
@@ -1079,7 +1080,7 @@ const RU_RULES: PhraseRule[] = [
     weight: 1,
     absence: true,
     pattern: re(
-      `нарушени\\p{L}*|эксцесс\\p{L}*|инцидент\\p{L}*|недостатк\\p{L}*|недочет\\p{L}*|изъян\\p{L}*|проблем\\p{L}*|претензи\\p{L}*|давлени\\p{L}*|запугивани\\p{L}*|принуждени\\p{L}*|вмешательств\\p{L}*|манипуляци\\p{L}*|ограничени\\p{L}*|ограниченн\\p{L}*|неравн\\p{L}*|предвзят\\p{L}*|отрицательн\\p{L}*|негативн\\p{L}*|(?:обвинени|сообщени|жалоб)\\p{L}*\\s+(?:в|о)\\s+(?:${WORD}\\s+)?(?:фальсификаци|вброс|подтасовк)\\p{L}*|озабоченн\\p{L}*|непрофессиональн\\p{L}*|неорганизованн\\p{L}*`,
+      `нарушени\\p{L}*|эксцесс\\p{L}*|инцидент\\p{L}*|недостатк\\p{L}*|недочет\\p{L}*|изъян\\p{L}*|проблем\\p{L}*|претензи\\p{L}*|давлени\\p{L}*|запугивани\\p{L}*|принуждени\\p{L}*|вмешательств\\p{L}*|манипуляци\\p{L}*|ограничени\\p{L}*|ограниченн\\p{L}*|неравн\\p{L}*|предвзят\\p{L}*|отрицательн\\p{L}*|негативн\\p{L}*|проблемн\\p{L}*|(?:обвинени|сообщени|жалоб)\\p{L}*\\s+(?:в|о)\\s+(?:${WORD}\\s+)?(?:фальсификаци|вброс|подтасовк)\\p{L}*|озабоченн\\p{L}*|непрофессиональн\\p{L}*|неорганизованн\\p{L}*`,
     ),
     note: '"нарушения"; "серьезные нарушения" via intensifier, "без нарушений" via negation',
   },

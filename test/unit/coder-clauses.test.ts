@@ -253,6 +253,16 @@ describe('more wordings the rules were not written from', () => {
     expect(v('The mission noted a positive trend compared with previous elections.')).toBe('MIXED');
   });
 
+  it('tells a finding of no pressure from not observing, and a problematic count from a good one', () => {
+    expect(v('We did not observe any pressure on voters.')).toBe('LARGELY_POSITIVE');
+    expect(v('The vote was generally well organised, but the counting was problematic in many polling stations.')).toBe('MIXED');
+    expect(
+      v(
+        'The campaign was vibrant and competitive and the voting well administered; the elections were in line with international standards.',
+      ),
+    ).toBe('ENDORSED');
+  });
+
   it('lets an opening hedge qualify the whole sentence (R3)', () => {
     expect(v('Overall, the elections were conducted in a professional and transparent manner.')).toBe('LARGELY_POSITIVE');
   });
