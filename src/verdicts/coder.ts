@@ -410,6 +410,13 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
     if (!negated && !doubted) {
       const after = windowAfter(tokens, m.last, WINDOWS.negationAfter);
       if (after.some((i) => free(i) && has(i, 'postNegation'))) negated = true;
+    } else if (doubted) {
+      // «сомнений в легитимности выборов нет»: the doubt is denied after the phrase
+      const after = windowAfter(tokens, m.last, WINDOWS.negationAfter);
+      if (after.some((i) => free(i) && has(i, 'postNegation'))) {
+        doubted = false;
+        notes.push('doubt denied');
+      }
     }
   }
   // "cannot say that the elections were fair" withholds the assessment: a doubt over the clause;

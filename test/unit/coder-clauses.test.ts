@@ -263,6 +263,11 @@ describe('more wordings the rules were not written from', () => {
     ).toBe('ENDORSED');
   });
 
+  it('reads a denied doubt written after the noun as an affirmation', () => {
+    expect(v('Сомнений в легитимности этих выборов нет.')).toBe('ENDORSED');
+    expect(v('There is no doubt that the elections were legitimate.')).toBe('ENDORSED');
+  });
+
   it('lets an opening hedge qualify the whole sentence (R3)', () => {
     expect(v('Overall, the elections were conducted in a professional and transparent manner.')).toBe('LARGELY_POSITIVE');
   });
