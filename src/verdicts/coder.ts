@@ -178,7 +178,8 @@ function markScopes(tokens: Token[]): void {
         if (!t || t.strong) break;
         if (kind !== 'withheld' && kind !== 'hypothetical' && !t.isWord && t.text === ',') break;
         if (kind === 'hypothetical' && t.cues.has('contrast')) break;
-        if (kind === 'purpose' && t.cues.has('contrast')) break;
+        // a contrast opens a new assertion ("we cannot say it was free, but it was calm")
+        if ((kind === 'purpose' || kind === 'withheld') && t.cues.has('contrast')) break;
         t.scopes.add(kind);
       }
       i = j;

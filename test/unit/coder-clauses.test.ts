@@ -16,6 +16,11 @@ describe('withheld assessments: "cannot say that ..." (codebook R13)', () => {
     expect(v('У миссии нет оснований утверждать, что голосование в полной мере соответствовало международным нормам.')).toBe('CRITICAL');
   });
 
+  it('ends the withheld clause at a contrast, which opens an assertion of its own', () => {
+    const c = codeVerdict({ quote: 'We cannot say that the vote was free, but it was calm.' });
+    expect(c.evidence.find((e) => e.phrase === 'calm')).toMatchObject({ score: 4, negated: false });
+  });
+
   it('reads a withheld denial as an affirmation (double negative)', () => {
     expect(v('No one can claim that the referendum was not free.')).toBe('ENDORSED');
   });
