@@ -197,6 +197,19 @@ const EN_RULES: PhraseRule[] = [
     note: '"democratic" in a name or before a topic noun ("democratic institutions", "democratic potential") describes no election',
   },
   {
+    id: 'en.block.about-observers',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      any(
+        `(?:accus\\p{L}*|criticis\\p{L}*|criticiz\\p{L}*)\\s+(?:${WORD}\\s+){0,3}?(?:observers?|monitors?|missions?|ODIHR|OSCE)\\s+(?:of\\s+)?(?:${WORD}\\s+){0,2}?(?:bias(?:ed)?|partiality|double\\s+standards?)`,
+        `(?:bias|partiality|double\\s+standards?)\\s+(?:of|among)\\s+(?:the\\s+)?(?:${WORD}\\s+)?(?:observers?|monitors?|observation\\s+missions?)`,
+      ),
+    ),
+    note: 'criticism of the observers, not of the election (codebook R15)',
+  },
+  {
     id: 'en.block.remedied',
     lang: 'en',
     score: null,
@@ -796,6 +809,19 @@ const RU_RULES: PhraseRule[] = [
       ),
     ),
     note: 'a name or a topic ("демократические институты", "проблемы демократии") describes no election',
+  },
+  {
+    id: 'ru.block.about-observers',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(
+      any(
+        `обвин\\p{L}*\\s+(?:${WORD}\\s+){0,3}?(?:наблюдател|мисси|ОБСЕ|БДИПЧ)\\p{L}*\\s+в\\s+(?:${WORD}\\s+)?(?:предвзят|пристраст|двойн)\\p{L}*(?:\\s+стандарт\\p{L}*)?`,
+        `(?:предвзят|пристраст)\\p{L}*\\s+(?:западн\\p{L}*\\s+|международн\\p{L}*\\s+)?наблюдател\\p{L}*`,
+      ),
+    ),
+    note: 'criticism of the observers, not of the election (codebook R15)',
   },
   {
     id: 'ru.block.remedied',

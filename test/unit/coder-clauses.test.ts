@@ -188,6 +188,18 @@ describe('abstaining (R15) and not observing (R8)', () => {
     expect(v('Two ballot boxes were found unsealed; the violations were promptly corrected.')).toBeNull();
   });
 
+  it('reads criticism of the observers as no assessment of the election, but keeps bias the mission noted', () => {
+    expect(v('The Foreign Ministry accused Western observers of bias.')).toBeNull();
+    expect(v('Предвзятость западных наблюдателей очевидна.')).toBeNull();
+    expect(v('The mission noted media bias in favour of the incumbent.')).toBe('CRITICAL');
+  });
+
+  it('gives no verdict to announcements and bare facts', () => {
+    expect(v('Observers visited 450 polling stations in all regions of the country.')).toBeNull();
+    expect(v('Явка избирателей составила 67 процентов.')).toBeNull();
+    expect(v('The mission calls on the authorities to ensure that the elections are free and fair.')).toBeNull();
+  });
+
   it('reads names and topics as no assessment', () => {
     expect(v('Representatives of the Office for Democratic Institutions and Human Rights arrived in the capital.')).toBeNull();
     expect(v('Делегация Центра мониторинга демократических процессов прибыла в столицу.')).toBeNull();
