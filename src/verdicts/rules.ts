@@ -527,6 +527,7 @@ const EN_RULES: PhraseRule[] = [
     pattern: re(
       `calm(?:ly)?|peaceful(?:ly)?|orderly|well[- ]organi[sz]ed|well[- ]administered|efficient(?:ly)?|professional(?:ly)?|smooth(?:ly)?|competitive|pluralis(?:tic|m)|vibrant|high[- ]quality|of\\s+high\\s+quality|good|positive(?:ly)?|clean` +
         `|(?:organi[sz]ed|conducted|held|prepared|run)\\s+(?:${WORD}\\s+){0,3}?at\\s+(?:a\\s+|the\\s+)?(?:high|proper|good|appropriate)\\s+level` +
+        `|(?:equal\\s+|fair\\s+)?access\\s+to\\s+(?:the\\s+)?(?:state\\s+|public\\s+)?(?:media|airtime|broadcasters?)` +
         // the campaign let contestants reach voters
         `|(?:had|have|has|enjoyed|were\\s+given|was\\s+given)\\s+(?:the\\s+|a\\s+|every\\s+|equal\\s+|full\\s+)?(?:possibility|possibilities|opportunit(?:y|ies)|chance)\\s+to\\s+\\p{L}+\\s+(?:${WORD}\\s+){0,2}?(?:views?|point\\s+of\\s+view|message|platforms?|programmes?|programs?)`,
     ),
@@ -1044,7 +1045,7 @@ const RU_RULES: PhraseRule[] = [
     score: 4,
     weight: 1,
     pattern: re(
-      `спокойн\\p{L}*|организованн\\p{L}*|четк\\p{L}*\\s+организаци\\p{L}*|на\\s+(?:высоком|должном|надлежащем|хорошем)\\s+(?:организационном\\s+)?уровне|прогрессивн\\p{L}*|имел\\p{L}*\\s+(?:${WORD}\\s+)?возможност\\p{L}*\\s+(?:донести|изложить|представить|высказать|довести)|профессиональн\\p{L}*|конкурентн\\p{L}*|плюралистич\\p{L}*|беспристрастн\\p{L}*|равн\\p{L}*\\s+(?:услови|возможност|доступ)\\p{L}*|положительн\\p{L}*|позитивн\\p{L}*|высок\\p{L}*\\s+оцен\\p{L}*`,
+      `спокойн\\p{L}*|организованн\\p{L}*|доступ\\p{L}*\\s+к\\s+(?:государственн\\p{L}*\\s+)?(?:СМИ|средствам\\s+массовой\\s+информации|эфир\\p{L}*)|четк\\p{L}*\\s+организаци\\p{L}*|на\\s+(?:высоком|должном|надлежащем|хорошем)\\s+(?:организационном\\s+)?уровне|прогрессивн\\p{L}*|имел\\p{L}*\\s+(?:${WORD}\\s+)?возможност\\p{L}*\\s+(?:донести|изложить|представить|высказать|довести)|профессиональн\\p{L}*|конкурентн\\p{L}*|плюралистич\\p{L}*|беспристрастн\\p{L}*|равн\\p{L}*\\s+(?:услови|возможност|доступ)\\p{L}*|положительн\\p{L}*|позитивн\\p{L}*|высок\\p{L}*\\s+оцен\\p{L}*`,
     ),
     maxScore: 4,
     note: 'procedural praise; one good stage is at most LARGELY_POSITIVE (codebook R7)',
@@ -1477,7 +1478,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     ],
     purpose: ['для\\s+того\\s*,?\\s+чтобы', 'с\\s+тем\\s*,?\\s+чтобы', 'чтобы'],
     withheld: [
-      '(?:нельзя|невозможно|не\\s+можем|не\\s+могу|не\\s+может|не\\s+могут|нет\\s+(?:никаких\\s+)?оснований|нет\\s+основания|никто\\s+не\\s+может)\\s+(?:бы\\s+)?(?:сказать|утверждать|говорить|считать|констатировать|заявить)',
+      '(?:нельзя|невозможно|не\\s+можем|не\\s+могу|не\\s+может|не\\s+могут|не\\s+смог\\p{L}*|нет\\s+(?:никаких\\s+)?оснований|нет\\s+основания|никто\\s+не\\s+может)\\s+(?:бы\\s+)?(?:сказать|утверждать|говорить|считать|констатировать|заявить|подтвердить|прийти\\s+к\\s+выводу|сделать\\s+вывод)',
       '(?:ставит|ставят|ставило|ставила|поставил\\p{L}*|поставить)\\s+под\\s+(?:вопрос|сомнение)',
     ],
     hypothetical: ['котор\\p{L}*\\s+(?:мог\\p{L}*|могут|способн\\p{L}*)(?:\\s+бы)?', 'способн\\p{L}*', 'могущ\\p{L}*'],

@@ -21,6 +21,16 @@ describe('withheld assessments: "cannot say that ..." (codebook R13)', () => {
     expect(c.evidence.find((e) => e.phrase === 'calm')).toMatchObject({ score: 4, negated: false });
   });
 
+  it('reads a body unable to conclude that the vote was democratic as withholding', () => {
+    expect(v('Миссия не смогла прийти к выводу о том, что выборы были демократическими.')).toBe('CRITICAL');
+    expect(v('The delegation was unable to conclude that the elections were democratic.')).toBe('CRITICAL');
+  });
+
+  it('reads access to the media denied to contestants as CRITICAL', () => {
+    expect(v('Ни один из кандидатов оппозиции не получил доступа к государственным СМИ.')).toBe('CRITICAL');
+    expect(v('Opposition candidates were denied access to state media.')).toBe('CRITICAL');
+  });
+
   it('reads a withheld denial as an affirmation (double negative)', () => {
     expect(v('No one can claim that the referendum was not free.')).toBe('ENDORSED');
   });
