@@ -6,21 +6,47 @@
  * exact accuracy, accuracy within one step, quadratic-weighted kappa and Krippendorff's
  * alpha (ordinal) over the ordinal rows, the rows the coder left without a verdict, a confusion matrix (rows human, columns coder) and the misses.
  *
- * Defaults: data/sources/assessments.csv and data/sources/assessments-extra.csv, which the rules
- * were written from, then data/sources/coder-heldout.csv and coder-heldout-2.csv, which no rule
- * was written from.
+ * With no file named, it reads CODER_EVAL_FILES, in two groups: the files the rules were written
+ * from, then the held-out file(s) no rule was written from (a held-out file not yet present is
+ * reported as absent, not an error). Files named on the command line are reported ungrouped.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { CODER_VERSION, codeVerdict } from '../src/verdicts/coder.js';
-import { krippendorffAlphaOrdinal, weightedKappa } from '../src/verdicts/agreement.js';
+import { krippendorffAlphaOrdinal, tableOfPairs, weightedKappa } from '../src/verdicts/agreement.js';
 import { VERDICTS, parseVerdict, verdictScore, type Verdict } from '../src/verdicts/scale.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 type Row = Record<string, string | undefined>;
+
+export type EvalGroup = 'rules' | 'heldout';
+
+/** What each group means, as the report heads it. */
+export const EVAL_GROUP_TITLES: Record<EvalGroup, string> = {
+  rules: 'files the rules were written from',
+  heldout: 'held-out: never used to write rules',
+};
+
+/**
+ * THE list of the coder's evaluation files and which is which (paths from the repository root).
+ * A file moves from `heldout` to `rules` once a rule has been written from it, and a new held-out
+ * file takes its place: a held-out figure is honest only while no rule has seen its statements.
+ */
+export const CODER_EVAL_FILES: readonly { file: string; group: EvalGroup }[] = [
+  { file: 'data/sources/assessments.csv', group: 'rules' },
+  { file: 'data/sources/assessments-extra.csv', group: 'rules' },
+  { file: 'data/sources/coder-heldout.csv', group: 'rules' },
+  { file: 'data/sources/coder-heldout-2.csv', group: 'rules' },
+  { file: 'data/sources/coder-heldout-3.csv', group: 'heldout' },
+];
+
+/** The evaluation files of one group, as absolute paths. */
+export function evalFiles(group: EvalGroup): string[] {
+  return CODER_EVAL_FILES.filter((f) => f.group === group).map((f) => path.join(root, f.file));
+}
 type CoderLabel = Verdict | 'none';
 
 export interface Miss {
@@ -47,6 +73,8 @@ export interface FileReport {
   alphaOrdinal: number | null;
   /** Rows the coder gave no verdict (it could not decide). */
   abstained: number;
+  /** Rows a human left without a verdict (R15), and how many of them the coder left without one too. */
+  unverdicted: { rows: number; coderAbstained: number };
   confusion: { rows: Verdict[]; columns: CoderLabel[]; counts: number[][] };
   misses: Miss[];
 }
@@ -61,9 +89,7 @@ function withinOneStep(human: Verdict, coder: CoderLabel): boolean {
 }
 
 function alphaOf(pairs: [number, number][]): number | null {
-  const table = [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
-  for (const [h, c] of pairs) table[h - 1][c - 1]++;
-  return krippendorffAlphaOrdinal(table);
+  return krippendorffAlphaOrdinal(tableOfPairs(pairs, [1, 2, 3, 4, 5]));
 }
 
 export function evaluateFile(file: string): FileReport {
@@ -76,12 +102,18 @@ export function evaluateFile(file: string): FileReport {
   let n = 0;
   let exact = 0;
   let withinOne = 0;
+  const unverdicted = { rows: 0, coderAbstained: 0 };
 
   rows.forEach((row, i) => {
     const line = i + 2; // header is line 1
     const human = parseVerdict(row.verdict);
     if (!human) {
       skipped.push({ line, reason: `unknown human verdict "${row.verdict ?? ''}"` });
+      if ((row.verdict ?? '').trim() === '') {
+        unverdicted.rows++;
+        const coded = codeVerdict({ quote: row.quote ?? '', language: row.quote_language, statementKind: row.statement_kind });
+        if (coded.verdict === null) unverdicted.coderAbstained++;
+      }
       return;
     }
     const quote = row.quote ?? '';
@@ -123,6 +155,7 @@ export function evaluateFile(file: string): FileReport {
     kappaLinear: weightedKappa(pairs, [1, 2, 3, 4, 5], 'linear'),
     alphaOrdinal: alphaOf(pairs),
     abstained: counts.reduce((a, row) => a + (row[columns.length - 1] ?? 0), 0),
+    unverdicted,
     confusion: { rows: [...VERDICTS], columns, counts },
     misses,
   };
@@ -157,7 +190,11 @@ function printReport(rep: FileReport): void {
   );
   console.log(`Krippendorff's alpha ordinal ${k(rep.alphaOrdinal)} (same pairs)`);
   console.log(`no verdict (abstained) ${rep.abstained}/${rep.n}`);
-  for (const s of rep.skipped) console.log(`  skipped line ${s.line}: ${s.reason}`);
+  if (rep.unverdicted.rows)
+    console.log(
+      `left without a verdict by the human (R15, not counted above): ${rep.unverdicted.rows}; the coder abstained on ${rep.unverdicted.coderAbstained}`,
+    );
+  for (const s of rep.skipped) if (!s.reason.endsWith('""')) console.log(`  skipped line ${s.line}: ${s.reason}`);
 
   console.log('\nconfusion (rows human, columns coder):');
   const w = 6;
@@ -177,24 +214,49 @@ function printReport(rep: FileReport): void {
   }
 }
 
+/** Pooled figures over the files of a group (the rows of all its files as one sample). */
+function printPooled(reports: FileReport[]): void {
+  if (reports.length < 2) return;
+  const n = reports.reduce((a, r) => a + r.n, 0);
+  const exact = reports.reduce((a, r) => a + r.exact, 0);
+  const within = reports.reduce((a, r) => a + r.withinOne, 0);
+  const abstained = reports.reduce((a, r) => a + r.abstained, 0);
+  console.log(
+    `\npooled over ${reports.length} files: n = ${n} · exact ${exact}/${n} = ${pct(n ? exact / n : null)} · within one step ${within}/${n} = ${pct(n ? within / n : null)} · no verdict ${abstained}`,
+  );
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
-  let files = args.filter((a) => !a.startsWith('--')).map((f) => path.resolve(f));
-  if (files.length === 0) {
-    files = [path.join(root, 'data/sources/assessments.csv')];
-    for (const more of ['data/sources/assessments-extra.csv', 'data/sources/coder-heldout.csv', 'data/sources/coder-heldout-2.csv']) {
-      const file = path.join(root, more);
-      if (fs.existsSync(file)) files.push(file);
+  const named = args.filter((a) => !a.startsWith('--')).map((f) => path.resolve(f));
+  if (named.length > 0) {
+    const reports = named.map(evaluateFile);
+    if (json) console.log(JSON.stringify({ coderVersion: CODER_VERSION, files: reports }, null, 2));
+    else {
+      console.log(`verdict coder ${CODER_VERSION}`);
+      reports.forEach(printReport);
     }
+    return;
   }
-  const reports = files.map(evaluateFile);
+  const groups = (['rules', 'heldout'] as const).map((group) => {
+    const files = evalFiles(group);
+    const present = files.filter((f) => fs.existsSync(f));
+    const absent = files.filter((f) => !fs.existsSync(f)).map((f) => path.relative(root, f));
+    return { group, title: EVAL_GROUP_TITLES[group], absent, reports: present.map(evaluateFile) };
+  });
   if (json) {
-    console.log(JSON.stringify({ coderVersion: CODER_VERSION, files: reports }, null, 2));
+    console.log(JSON.stringify({ coderVersion: CODER_VERSION, groups }, null, 2));
     return;
   }
   console.log(`verdict coder ${CODER_VERSION}`);
-  reports.forEach(printReport);
+  for (const g of groups) {
+    console.log(`\n##### ${g.title} #####`);
+    for (const a of g.absent) console.log(`\n(${a} is absent: not measured)`);
+    if (g.reports.length === 0) console.log('\nno file of this group is present.');
+    g.reports.forEach(printReport);
+    printPooled(g.reports);
+  }
 }
 
 // Run only when executed directly, so tests can import evaluateFile.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { recodeAll } from '../src/ingest/recode.js';
 import { refreshVerdicts } from '../src/verdicts/effective.js';
+import { codeVerdict } from '../src/verdicts/coder.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -16,6 +17,9 @@ describe('verdict precedence', () => {
       statements: {
         edges: {
           node: {
+            quote: string;
+            quoteLanguage: string;
+            kind: string;
             verdict: string;
             verdictCoding: { coder: string };
             codings: {
@@ -29,16 +33,25 @@ describe('verdict precedence', () => {
         }[];
       };
     }>(
-      `{ statements(first: 100, filter: { organization: "CIS-EMO" }) { edges { node { verdict verdictCoding { coder } codings { coder machineCoded rule confidence evidence { phrase } } } } } }`,
+      `{ statements(first: 100, filter: { organization: "CIS-EMO" }) { edges { node { quote quoteLanguage kind verdict verdictCoding { coder } codings { coder machineCoded rule confidence evidence { phrase } } } } } }`,
     );
     expect(r.errors).toBeUndefined();
+    let ruled = 0;
     for (const { node } of r.data!.statements.edges) {
       expect(node.verdictCoding.coder).toBe('SOURCE');
-      const rule = node.codings.find((c) => c.coder === 'RULE')!;
-      expect(rule.machineCoded).toBe(true);
-      expect(rule.rule).toBeTruthy();
-      expect(rule.evidence.length).toBeGreaterThan(0);
+      const rule = node.codings.find((c) => c.coder === 'RULE');
+      // Where the rule coder abstains (codebook R15: a remark that assesses no election) it stores no coding.
+      const coded = codeVerdict({ quote: node.quote, language: node.quoteLanguage, statementKind: node.kind.toLowerCase() });
+      if (coded.verdict === null) {
+        expect(rule, node.quote).toBeUndefined();
+        continue;
+      }
+      ruled++;
+      expect(rule!.machineCoded).toBe(true);
+      expect(rule!.rule).toBeTruthy();
+      expect(rule!.evidence.length).toBeGreaterThan(0);
     }
+    expect(ruled).toBeGreaterThan(0);
   });
 
   it('a human verdict wins, and re-coding after a rule change never overwrites it', async () => {

@@ -20,18 +20,25 @@ export function weightedKappa(
   categories: number[] = [1, 2, 3, 4, 5],
   weights: 'quadratic' | 'linear' = 'quadratic',
 ): number | null {
-  const k = categories.length;
-  if (pairs.length < 2 || k < 2) return null;
+  if (pairs.length < 2 || categories.length < 2) return null;
+  return weightedKappaOfTable(tableOfPairs(pairs, categories, 'weightedKappa'), weights);
+}
+
+/**
+ * The joint counts of paired codings: `table[i][j]` pairs where the first rater chose
+ * `categories[i]` and the second `categories[j]`. The one table kappa and alpha are computed from.
+ * Throws RangeError for a value that is not one of `categories` (`caller` names the statistic).
+ */
+export function tableOfPairs(pairs: [number, number][], categories: number[] = [1, 2, 3, 4, 5], caller = 'tableOfPairs'): number[][] {
   const pos = new Map<number, number>(categories.map((c, i) => [c, i]));
   const index = (v: number): number => {
     const i = pos.get(v);
-    if (i === undefined) throw new RangeError(`weightedKappa: ${v} is not one of the categories [${categories.join(', ')}]`);
+    if (i === undefined) throw new RangeError(`${caller}: ${v} is not one of the categories [${categories.join(', ')}]`);
     return i;
   };
-
-  const observed: number[][] = categories.map(() => categories.map(() => 0));
-  for (const [a, b] of pairs) observed[index(a)][index(b)]++;
-  return weightedKappaOfTable(observed, weights);
+  const table: number[][] = categories.map(() => categories.map(() => 0));
+  for (const [a, b] of pairs) table[index(a)][index(b)]++;
+  return table;
 }
 
 /**

@@ -27,7 +27,7 @@ import {
 import { verdictFromScore, type Verdict } from './scale.js';
 
 /** Changes whenever rules.ts or the scoring below change; stored with every coded verdict. */
-export const CODER_VERSION = 'rules-2026.12';
+export const CODER_VERSION = 'rules-2026.12.2';
 
 export interface CodeVerdictInput {
   quote: string;
@@ -70,7 +70,12 @@ interface Token {
   cues: Set<CueKind>;
   /** Index of the accepted match covering this token, or -1. */
   matchIndex: number;
+  /** Clause-wide scopes this token lies in (after a "cannot say that", a "despite", a goal infinitive). */
+  scopes: Set<ScopeKind>;
 }
+
+/** Cues whose reach is the rest of a clause rather than a few words. */
+type ScopeKind = 'withheld' | 'concession' | 'purpose' | 'hypothetical';
 
 function normalise(text: string): string {
   return text
@@ -97,6 +102,7 @@ function tokenise(text: string): Token[] {
       strong: !isWord && /^[.;:!?…]+$/.test(t),
       cues: new Set<CueKind>(),
       matchIndex: -1,
+      scopes: new Set<ScopeKind>(),
     });
   }
   return tokens;
@@ -129,6 +135,10 @@ const CUE_ORDER: CueKind[] = [
   'negIntensifier',
   'upIntensifier',
   'prospective',
+  'purpose',
+  'withheld',
+  'concession',
+  'hypothetical',
 ];
 const cueRegexCache = new Map<string, RegExp>();
 function cueRegex(lang: Lang, kind: CueKind): RegExp | null {
@@ -151,6 +161,32 @@ function tokensIn(tokens: Token[], start: number, end: number): number[] {
   return out;
 }
 
+/**
+ * Spreads the clause-wide cues over the words after them: "cannot say that ..." withholds the
+ * whole rest of the sentence (codebook R13), "despite ..." concedes up to the next comma, a goal
+ * infinitive governs the rest of its clause ("to create a legal framework ... fully in line with").
+ */
+function markScopes(tokens: Token[]): void {
+  const kinds: ScopeKind[] = ['withheld', 'concession', 'purpose', 'hypothetical'];
+  for (const kind of kinds) {
+    for (let i = 0; i < tokens.length; i++) {
+      if (!tokens[i]?.cues.has(kind)) continue;
+      let j = i + 1;
+      while (j < tokens.length && tokens[j]?.cues.has(kind)) j++;
+      for (; j < tokens.length; j++) {
+        const t = tokens[j];
+        if (!t || t.strong) break;
+        if (kind !== 'withheld' && kind !== 'hypothetical' && !t.isWord && t.text === ',') break;
+        if (kind === 'hypothetical' && t.cues.has('contrast')) break;
+        // a contrast opens a new assertion ("we cannot say it was free, but it was calm")
+        if ((kind === 'purpose' || kind === 'withheld') && t.cues.has('contrast')) break;
+        t.scopes.add(kind);
+      }
+      i = j;
+    }
+  }
+}
+
 function markCues(text: string, tokens: Token[], lang: Lang): void {
   for (const kind of CUE_ORDER) {
     const rx = cueRegex(lang, kind);
@@ -164,6 +200,7 @@ function markCues(text: string, tokens: Token[], lang: Lang): void {
       for (const i of idx) tokens[i]?.cues.add(kind);
     }
   }
+  markScopes(tokens);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -231,11 +268,25 @@ function windowBefore(
   return out;
 }
 
-/** Word-token indices after `from`, within `size` words; stops at any punctuation or contrast. */
+// relative pronouns and Russian participles that open a clause ("нарушений, способных повлиять ...")
+const RELATIVE = /^(?:which|that|who|котор\p{L}*|способн\p{L}*|могущ\p{L}*|\p{L}+(?:ющ|ящ|ащ|вш)(?:ий|ая|ее|ие|их|им|ими|его|ей))$/iu;
+
+/**
+ * Word-token indices after `from`, within `size` words; stops at any punctuation or contrast,
+ * except that a relative clause set off by commas is stepped over ("нарушений, которые могли
+ * повлиять на результаты, выявлено не было": the negation belongs to "нарушений").
+ */
 function windowAfter(tokens: Token[], from: number, size: number): number[] {
   const out: number[] = [];
   for (let i = from + 1; i < tokens.length && out.length < size; i++) {
-    const t = tokens[i];
+    let t = tokens[i];
+    if (t?.text === ',' && RELATIVE.test(tokens[i + 1]?.text ?? '')) {
+      let j = i + 1;
+      while (j < tokens.length && tokens[j] && !tokens[j]?.strong && tokens[j]?.text !== ',') j++;
+      if (tokens[j]?.text !== ',') break;
+      i = j + 1;
+      t = tokens[i];
+    }
     if (!t?.isWord || t.cues.has('contrast')) break;
     out.push(i);
   }
@@ -253,6 +304,27 @@ interface Scored {
   score: number | null;
   negated: boolean;
   notes: string[];
+  /** The weight it counts with: the rule's, or 3 for an absence of problems (codebook R3). */
+  weight: number;
+  /** Secondary formula (R3): decides only without a primary headline. */
+  secondary: boolean;
+  /** Inside a concessive phrase ("despite some problems"). */
+  conceded: boolean;
+}
+
+const CONJUNCTION = /^(?:and|or|nor|и|или|ни|,)$/iu;
+/** Words that may stand between a negation and the problem it denies ("did not register any procedural violations"). */
+const FINDING_WORD =
+  /^(?:any|no|not|serious|major|significant|grave|gross|such|other|further|were|was|have|has|had|been|there|we|they|it|the|of|observe[ds]?|found|find|record(?:ed)?|register(?:ed)?|note[ds]?|see|seen|notice[ds]?|detect(?:ed)?|identif(?:y|ied)|encounter(?:ed)?|confirmation|evidence|information|cases|reports|instances|facts|signs|widespread|massive|that|with|сталкивал\p{L}*|столкнул\p{L}*|встречал\p{L}*|с|фактов|случаев|информаци\p{L}*|сведени\p{L}*|серьезн\p{L}*|груб\p{L}*|значительн\p{L}*|существенн\p{L}*|каких-либо|никаких|каких|прямых|вопиющ\p{L}*|удалось|выявить|обнаружить|зафиксировать|найти|отметить|было|были|выявлено|зафиксировано|обнаружено|отмечено|мы|нам)$/iu;
+
+function findingBetween(tokens: Token[], from: number, to: number): boolean {
+  let unknown = 0;
+  for (let i = from + 1; i < to; i++) {
+    const t = tokens[i];
+    // other matched phrases and conjunctions are a coordinated list ("no major irregularities or violations")
+    if (t?.isWord && t.matchIndex === -1 && !t.cues.has('negation') && !CONJUNCTION.test(t.text) && !FINDING_WORD.test(t.text)) unknown++;
+  }
+  return unknown <= 1;
 }
 
 function towardThree(s: number): number {
@@ -263,14 +335,26 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   const rule = m.rule;
   const phrase = text.slice(m.start, m.end);
   const notes: string[] = [];
-  if (rule.score === null) return { match: m, phrase, base: null, score: null, negated: false, notes };
+  const inside: number[] = [];
+  for (let i = m.first; i <= m.last; i++) inside.push(i);
+  const conceded = inside.some((i) => tokens[i]?.scopes.has('concession'));
+  const out = (score: number | null, negated: boolean, weight = rule.weight, secondary = rule.secondary === true): Scored => ({
+    match: m,
+    phrase,
+    base: rule.score,
+    score,
+    negated,
+    notes,
+    weight,
+    secondary,
+    conceded,
+  });
+  if (rule.score === null) return out(null, false);
 
   // A cue counts when it is free (not part of another matched phrase) or part of this one.
   const own = (i: number) => tokens[i]?.matchIndex === mi;
   const free = (i: number) => (tokens[i]?.matchIndex ?? -1) === -1;
   const has = (i: number, k: CueKind) => tokens[i]?.cues.has(k) === true;
-  const inside: number[] = [];
-  for (let i = m.first; i <= m.last; i++) inside.push(i);
 
   // --- negation and doubt ---------------------------------------------------------
   let negated = false;
@@ -279,23 +363,83 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   let negationAt = -1;
   if (rule.negatable !== false) {
     const before = windowBefore(tokens, m.first, WINDOWS.negationBefore, { stopAtComma: true, stopAtContrast: true });
+    let closer = -1; // the word last visited, between the cue and the phrase
     for (const i of before) {
-      if (!free(i)) continue;
+      if (!free(i)) {
+        // A negation is shared across coordinated phrases ("not free and fair", "не свободными и
+        // честными") but not across a phrase that stands in another role ("lack of genuine
+        // opposition limited voter choice": "lack" belongs to "genuine opposition").
+        if (closer === -1) break;
+        closer = i;
+        continue;
+      }
       if (has(i, 'negation') || has(i, 'deficit')) {
+        // "no serious violations were found" denies problems; "not one of the concerns was taken
+        // into account" denies the remedy, not the concerns: the words between must be a finding's.
+        if (rule.absence === true && !findingBetween(tokens, i, m.first)) break;
         negated = true;
         deficit = has(i, 'deficit');
         negationAt = i;
         break;
       }
       if (has(i, 'doubt')) {
-        doubted = true;
-        negationAt = i;
+        // "no reason to doubt that the vote was free": a denied doubt affirms
+        const denied = windowBefore(tokens, i, 3, { stopAtComma: true, stopAtContrast: true }).some((j) => has(j, 'negation'));
+        if (denied) notes.push('doubt denied');
+        else {
+          doubted = true;
+          negationAt = i;
+        }
         break;
+      }
+      closer = i;
+    }
+    // "не было отмечено прямых, грубых и вопиющих нарушений": a finding's negation reaches over a list.
+    if (!negated && !doubted && rule.absence === true) {
+      for (let i = m.first - 1, words = 0; i >= 0 && words < 10; i--) {
+        const t = tokens[i];
+        if (!t || t.strong || t.cues.has('contrast')) break;
+        if (!t.isWord) continue;
+        words++;
+        if (free(i) && has(i, 'postNegation')) {
+          negated = true;
+          negationAt = i;
+          break;
+        }
       }
     }
     if (!negated && !doubted) {
       const after = windowAfter(tokens, m.last, WINDOWS.negationAfter);
       if (after.some((i) => free(i) && has(i, 'postNegation'))) negated = true;
+    } else if (doubted) {
+      // «сомнений в легитимности выборов нет»: the doubt is denied after the phrase
+      const after = windowAfter(tokens, m.last, WINDOWS.negationAfter);
+      if (after.some((i) => free(i) && has(i, 'postNegation'))) {
+        doubted = false;
+        notes.push('doubt denied');
+      }
+    }
+  }
+  // "cannot say that the elections were fair" withholds the assessment: a doubt over the clause;
+  // "no one can claim the vote was not free" withholds a denial: the double negative affirms.
+  if (tokens[m.first]?.scopes.has('hypothetical')) {
+    notes.push('neutralised: inside a hypothetical clause ("which could have ...")');
+    return out(null, false);
+  }
+  if (rule.negatable !== false && inside.some((i) => tokens[i]?.scopes.has('withheld'))) {
+    if (negated && tokens[negationAt]?.scopes.has('withheld')) {
+      negated = false;
+      deficit = false;
+      notes.push('negation withheld (double negative)');
+    } else if (negated) {
+      // the negation is the cue's own ("cannot say that"): a doubt, not a denial
+      negated = false;
+      deficit = false;
+      doubted = true;
+      notes.push('withheld ("cannot say that ...")');
+    } else if (!doubted) {
+      doubted = true;
+      notes.push('withheld ("cannot say that ...")');
     }
   }
   let limited = false;
@@ -307,12 +451,18 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   }
 
   // --- goals and recommendations are not findings ------------------------------------
-  if (!negated && !doubted) {
+  // Fixed idioms carry their own polarity ("must do more", "did everything so that ... as few
+  // observers as possible"): a goal word is part of the finding, not a recommendation.
+  if (!negated && !doubted && rule.negatable !== false) {
     const before = windowBefore(tokens, m.first, WINDOWS.prospectiveBefore, { stopAtComma: true, stopAtContrast: true });
     const cue = before.find((i) => free(i) && has(i, 'prospective'));
     if (cue !== undefined) {
       notes.push(`neutralised by goal/recommendation cue "${tokens[cue]?.text ?? ''}"`);
-      return { match: m, phrase, base: rule.score, score: null, negated: false, notes };
+      return out(null, false);
+    }
+    if (inside.some((i) => tokens[i]?.scopes.has('purpose'))) {
+      notes.push('neutralised: inside a goal clause');
+      return out(null, false);
     }
   }
 
@@ -338,8 +488,12 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   if (softened) notes.push('softened');
 
   // --- hedges trim the extremes ("largely transparent") ---------------------------------
+  // A hedge that opens the sentence ("Overall, ...", "В целом ...") qualifies all of it.
+  const opening: number[] = [];
+  for (let i = m.first - 1; i >= 0 && !tokens[i]?.strong; i--) if (tokens[i]?.isWord) opening.unshift(i);
   const hedgeIdx = [
     ...windowBefore(tokens, m.first, WINDOWS.hedgeBefore, { stopAtComma: false, stopAtContrast: true }).filter(free),
+    ...opening.slice(0, 3).filter(free),
     ...inside,
   ];
   if (hedgeIdx.some((i) => has(i, 'hedge')) && (s === 5 || s === 1)) {
@@ -353,14 +507,22 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   if (negated) {
     // "not free" is the opposite; "not fully democratic" only partly so;
     // "no serious violations" is reassuring but not an endorsement.
-    if (s > 3) s = limited ? 2 : 6 - s;
-    else if (s < 3) s = 4;
+    if (rule.negatedScore !== undefined && s > 3) s = rule.negatedScore;
+    else if (s > 3) s = limited ? 2 : 6 - s;
+    else if (s < 3 || rule.absence === true) s = 4;
+    // "did not result in a more transparent election": no progress is a setback (codebook R5)
+    else if (rule.comparison === true) s = 2;
     notes.push(deficit ? 'negated (a deficit: "lack of")' : limited ? 'negated (limited: "not fully")' : 'negated');
   } else if (doubted) {
     s = s > 3 ? 2 : 3;
     notes.push('doubted');
   }
-  return { match: m, phrase, base: rule.score, score: s, negated: negated || doubted, notes };
+  // "no serious violations were found" is the R3 formula: it weighs as a headline, but only decides alone.
+  if (negated && rule.absence === true && s > 3) {
+    notes.push('absence of problems (R3)');
+    return out(s, true, 3, true);
+  }
+  return out(s, negated || doubted);
 }
 
 function roundTowardThree(x: number): number {
@@ -372,6 +534,143 @@ function roundTowardThree(x: number): number {
 
 function fmt(x: number): string {
   return (Math.round(x * 100) / 100).toFixed(2);
+}
+
+// ---------------------------------------------------------------------------------------
+// Which findings decide (codebook R1, R2, R3, R5, R7)
+// ---------------------------------------------------------------------------------------
+
+type Found = Scored & { score: number };
+
+/** Nouns naming one component or stage of the process rather than the election as a whole. */
+const COMPONENT: Record<Lang, RegExp> = {
+  en: /^(?:amendments?|laws?|legislation|legal|code|media|coverage|campaign\p{L}*|canvassing|materials|count|counting|tabulation|registration|lists?|complaints|appeals|commissions?|administration|board|cec|day|procedures?|financing|funding|threshold|candidates?|parties|party)$/iu,
+  ru: /^(?:поправк|закон|законодательств|кодекс|сми|освещени|агитаци|кампани|подсчет|регистрац|списк|жалоб|комисси|финансировани|процедур|кандидат|парти|голосовани|организаци(?!онн)|подготовк)\p{L}*$/iu,
+};
+/** The body calls what failed central: then the contrast is a verdict on the election (R2). */
+const CENTRAL = /^(?:central|essential|key|fundamental|core|basic|ключев\p{L}*|основн\p{L}*|фундаментальн\p{L}*|принципиальн\p{L}*)$/iu;
+
+const REPORTING =
+  /^(?:that|said|says|stated|states|announced|noted|notes|concluded|declared|believes|told|assessed|что|заявил\p{L}*|отметил\p{L}*|сообщил\p{L}*|подчеркнул\p{L}*|считает|считают|признал\p{L}*|оценил\p{L}*|оценивает|констатировал\p{L}*)$/iu;
+
+function sentenceStart(tokens: Token[], at: number): number {
+  let i = at;
+  while (i > 0 && !tokens[i - 1]?.strong) i--;
+  return i;
+}
+
+/**
+ * Applies the codebook's rules on which findings decide, in order, and says what it set aside:
+ * tone markers alone assess nothing (R15); concessions ("despite some problems") give way to the
+ * finding (R1, R3); remaining problems after a "however" that name a component keep a positive
+ * headline (R2); secondary formulas ("did not affect the results", "no serious violations",
+ * national law) count only without a primary headline (R3); comparisons only when they are all
+ * there is (R5); a few criticisms inside a positive headline, or procedural praise inside a
+ * negative one, do not offset it (R1); praise said of one component is at most LARGELY_POSITIVE (R7).
+ */
+function weigh(found: Found[], tokens: Token[], lang: Lang): { kept: Found[]; notes: string[] } {
+  const notes: string[] = [];
+  let kept = found;
+  const drop = (keep: (s: Found) => boolean, note: string) => {
+    const next = kept.filter(keep);
+    if (next.length < kept.length && next.length > 0) {
+      notes.push(note);
+      kept = next;
+    }
+  };
+  const isTone = (s: Found) => s.match.rule.tone === true;
+  const isComparison = (s: Found) => s.match.rule.comparison === true;
+
+  // R15: a tone marker alone assesses nothing.
+  if (kept.every(isTone)) return { kept: [], notes: ['only a tone marker: no assessment (R15)'] };
+
+  // R1/R3: what a concessive phrase concedes gives way to the finding outside it.
+  if (kept.some((s) => !s.conceded && !isTone(s)))
+    drop((s) => !(s.conceded && s.match.rule.weight < 3), 'conceded findings set aside (R1, R3)');
+  // A tone marker leans a negative finding; beside none, it assesses nothing.
+  if (!kept.some((s) => !isTone(s) && s.score < 3)) drop((s) => !isTone(s), 'tone marker without a negative finding set aside');
+
+  // R2: a positive headline before "however"; what follows names a component → it stays.
+  const headlineEnd = Math.min(...kept.filter((s) => s.score > 3 && s.weight >= 3).map((s) => s.match.last));
+  if (Number.isFinite(headlineEnd)) {
+    for (let c = headlineEnd + 1; c < tokens.length; c++) {
+      const t = tokens[c];
+      if (!t?.cues.has('contrast') || t.scopes.has('concession')) continue;
+      let end = c;
+      while (end + 1 < tokens.length && !tokens[end + 1]?.strong) end++;
+      const firstNeg = Math.min(
+        end + 1,
+        ...kept.filter((s) => s.score < 3 && s.match.first > c && s.match.last <= end).map((s) => s.match.first),
+      );
+      let component = false;
+      let central = false;
+      for (let i = c + 1; i <= end; i++) {
+        const w = tokens[i];
+        if (!w?.isWord) continue;
+        if (CENTRAL.test(w.text)) central = true;
+        if (i < firstNeg && w.matchIndex === -1 && COMPONENT[lang].test(w.text)) component = true;
+      }
+      if (component && !central)
+        drop(
+          (s) => !(s.score < 3 && s.score > 1 && s.match.first > c && s.match.last <= end),
+          'criticism of a component after the contrast keeps the headline (R2)',
+        );
+      c = end;
+    }
+  }
+
+  // R3: secondary formulas decide only without a primary headline, and lift nothing the statement criticises.
+  const primary = kept.filter((s) => !s.secondary && !isComparison(s) && !isTone(s) && s.weight >= 2);
+  const primaryWeight = primary.reduce((a, s) => a + s.weight, 0);
+  if (primaryWeight >= 3 || primary.some((s) => s.score < 3))
+    drop((s) => !s.secondary, 'secondary formula set aside beside a headline (R3)');
+
+  // R5: a comparison counts only when it is all there is.
+  const otherWeight = kept.filter((s) => !isComparison(s) && !isTone(s)).reduce((a, s) => a + s.weight, 0);
+  if (otherWeight >= 2) drop((s) => !isComparison(s), 'comparison with earlier elections set aside (R5)');
+
+  // R1: procedural praise does not offset a negative conclusion, nor a few criticisms a positive one.
+  const weightyNegative = kept.some((s) => s.score < 3 && s.weight >= 2);
+  const weightyPositive = kept.some((s) => s.score > 3 && s.weight >= 2);
+  if (weightyNegative && !weightyPositive)
+    drop((s) => !(s.score > 3 && s.weight === 1), 'procedural praise set aside against a negative conclusion (R1)');
+  const headline = kept.some((s) => s.score > 3 && s.weight >= 3 && !s.secondary);
+  // (a problem word counts here however softened: "some shortcomings" is still a criticism)
+  if (headline && !weightyNegative)
+    drop((s) => !((s.base ?? 3) < 3 && s.score <= 3 && s.weight === 1), 'minor criticism set aside inside a positive conclusion (R1)');
+
+  // R1: procedural praise adds nothing to an unhedged headline (it cannot reach 5 itself, R7).
+  if (kept.some((s) => s.score === 5 && s.weight >= 3 && !s.secondary) && !weightyNegative)
+    drop((s) => !(s.score === 4 && s.weight === 1), 'procedural praise beside an unhedged headline set aside (R1)');
+
+  // R7: an unhedged term said of one component (its subject, or its genitive object) is at most 4.
+  kept = kept.map((s) => {
+    if (s.score !== 5) return s;
+    const start = sentenceStart(tokens, s.match.first);
+    let subject: Token[] = [];
+    for (let i = start; i < s.match.first; i++) {
+      const t = tokens[i];
+      // reported speech: the subject is the reported clause's ("the CEC chairman said the vote was free")
+      if (t?.isWord && REPORTING.test(t.text)) subject = [];
+      else if (t?.isWord && subject.length < 6 && !t.cues.has('contrast') && !t.cues.has('hedge') && !t.scopes.has('concession'))
+        subject.push(t);
+    }
+    const after: Token[] = [];
+    for (let i = s.match.last + 1; i < tokens.length && after.length < 3; i++) {
+      const t = tokens[i];
+      if (!t?.isWord) break;
+      after.push(t);
+    }
+    const objectOf = lang === 'en' ? after[0]?.text.toLowerCase() === 'of' || after[0]?.text.toLowerCase() === 'manner' : true;
+    // A headline formula is judged by what it is said of ("legitimacy of the procedures"), not by the sentence's subject.
+    const partOf =
+      (s.weight < 3 && subject.some((t) => COMPONENT[lang].test(t.text))) || (objectOf && after.some((t) => COMPONENT[lang].test(t.text)));
+    if (!partOf) return s;
+    if (!notes.includes('praise of one component is at most LARGELY_POSITIVE (R7)'))
+      notes.push('praise of one component is at most LARGELY_POSITIVE (R7)');
+    return { ...s, score: 4 };
+  });
+  return { kept, notes };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -403,20 +702,19 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
 
   // --- NOT_OBSERVED --------------------------------------------------------------
   const notObserved = scored.filter((s) => s.match.rule.notObserved === true);
+  // Codebook R8: an assessment mission or limited observation is deployment, whatever the kind says.
+  const deployed = matches.some((m) => m.rule.deployed === true);
   const found = scored.filter((s): s is Scored & { score: number } => s.score !== null);
-  // Codebook R1: praise of the procedure (weight 1) does not offset a negative conclusion
-  // (weight 2 or more) when nothing weightier speaks for the election.
-  const weightyNegative = found.some((s) => s.score < 3 && s.match.rule.weight >= 2);
-  const weightyPositive = found.some((s) => s.score > 3 && s.match.rule.weight >= 2);
-  const offsetOnly = weightyNegative && !weightyPositive;
-  const evaluative = offsetOnly ? found.filter((s) => !(s.score > 3 && s.match.rule.weight === 1)) : found;
-  const notObservedWeight = notObserved.reduce((a, s) => a + s.match.rule.weight, 0);
-  const evaluativeWeight = evaluative.reduce((a, s) => a + s.match.rule.weight, 0);
+  const { kept: evaluative, notes: setAside } = weigh(found, tokens, lang);
+  const notObservedWeight = deployed ? 0 : notObserved.reduce((a, s) => a + s.match.rule.weight, 0);
+  const evaluativeWeight = evaluative.reduce((a, s) => a + s.weight, 0);
 
   // Codebook R10: a body that did not observe may still assess the election ("this will not be a
   // genuine election"): with no phrase saying it stayed away, the assessment is coded, less surely.
-  const assessesWhileAway = hint?.verdict === 'NOT_OBSERVED' && notObserved.length === 0 && evaluativeWeight >= 2;
-  if (hint?.verdict === 'NOT_OBSERVED' && !assessesWhileAway) {
+  // Scattered problem words are not such an assessment: it takes a phrase of weight 2 or more.
+  const assessesWhileAway =
+    hint?.verdict === 'NOT_OBSERVED' && notObserved.length === 0 && evaluativeWeight >= 2 && evaluative.some((s) => s.weight >= 2);
+  if (hint?.verdict === 'NOT_OBSERVED' && !assessesWhileAway && !deployed) {
     const ids = ['kind.declined', ...new Set(notObserved.map((s) => s.match.rule.id))];
     return {
       verdict: 'NOT_OBSERVED',
@@ -426,7 +724,7 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
       explanation: `statement kind "${kind}": ${hint.note}. Evidence: ${evidenceText}.`,
     };
   }
-  if (notObserved.length > 0 && notObservedWeight >= evaluativeWeight) {
+  if (notObserved.length > 0 && !deployed && notObservedWeight >= evaluativeWeight) {
     const ids = [...new Set(notObserved.map((s) => s.match.rule.id))];
     return {
       verdict: 'NOT_OBSERVED',
@@ -450,9 +748,9 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
 
   // --- aggregate -----------------------------------------------------------------
   const W = evaluativeWeight;
-  const mean = evaluative.reduce((a, s) => a + s.match.rule.weight * s.score, 0) / W;
-  const posW = evaluative.filter((s) => s.score > 3).reduce((a, s) => a + s.match.rule.weight, 0);
-  const negW = evaluative.filter((s) => s.score < 3).reduce((a, s) => a + s.match.rule.weight, 0);
+  const mean = evaluative.reduce((a, s) => a + s.weight * s.score, 0) / W;
+  const posW = evaluative.filter((s) => s.score > 3).reduce((a, s) => a + s.weight, 0);
+  const negW = evaluative.filter((s) => s.score < 3).reduce((a, s) => a + s.weight, 0);
   // The first contrast cue, with all its words ("тем не менее", "at the same time").
   const contrastStart = tokens.findIndex((t) => t.cues.has('contrast'));
   let contrastText = '';
@@ -465,7 +763,8 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
   let how: string;
   let contrastApplied = false;
   // Codebook R9: a finding of non-compliance with wholesale-rejection words beside it is CONDEMNED.
-  const rejection = evaluative.some((s) => s.base === 1 && s.score === 1 && s.match.rule.weight >= 2 && !s.negated);
+  // ("not free" / "not democratic" is such wholesale rejection as well: a denied headline at 1)
+  const rejection = evaluative.some((s) => s.score === 1 && s.weight >= 2 && (s.base === 1 ? !s.negated : s.negated));
   if (contrastCue && posW > 0 && negW > 0) {
     contrastApplied = true;
     const hi = Math.max(posW, negW);
@@ -485,18 +784,22 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
     score = 1;
     how += '; wholesale-rejection words beside the finding (codebook R9) → CONDEMNED';
   }
-  if (offsetOnly && evaluative.length < found.length) how += '; procedural praise set aside against a negative conclusion (codebook R1)';
+  if (setAside.length) how += `; ${setAside.join('; ')}`;
   const verdict = verdictFromScore(score);
 
   // Confidence: more (and heavier) evidence → higher; disagreement among signals → lower.
-  const spread = evaluative.reduce((a, s) => a + s.match.rule.weight * Math.abs(s.score - mean), 0) / W;
+  const spread = evaluative.reduce((a, s) => a + s.weight * Math.abs(s.score - mean), 0) / W;
   const agreement = Math.max(0, 1 - spread / 2);
   const coverage = 1 - Math.exp(-W / 3);
   let confidence = coverage * agreement * (assessesWhileAway ? 0.5 : (hint?.confidence ?? 1));
   if (contrastApplied) confidence *= 0.8;
+  // Codebook R16: medium at most when R2 or R5 decided the level, low when only one stage (R7) did.
+  const byComparison = evaluative.every((s) => s.match.rule.comparison === true);
+  if (byComparison || setAside.some((n) => /\(R2\)/.test(n))) confidence = Math.min(confidence, 0.6);
+  if (setAside.some((n) => /\(R7\)/.test(n))) confidence = Math.min(confidence, 0.4);
   confidence = Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100;
 
-  const byWeight = [...evaluative].sort((a, b) => b.match.rule.weight - a.match.rule.weight);
+  const byWeight = [...evaluative].sort((a, b) => b.weight - a.weight);
   const ids = [...new Set(byWeight.map((s) => s.match.rule.id))];
   if (contrastApplied) ids.push('cue.contrast');
   if (assessesWhileAway) ids.push('kind.declined-but-assessed');

@@ -51,8 +51,23 @@ export interface PhraseRule {
   maxScore?: number;
   /** False when the phrase already contains its own negation. Default true. */
   negatable?: boolean;
+  /** The score when negated, if not the mirror image: "not in line with standards" is CRITICAL, not CONDEMNED (codebook R9). */
+  negatedScore?: number;
   /** Marks a NOT_OBSERVED phrase instead of an evaluative one. */
   notObserved?: boolean;
+  /** Says the body did deploy (an assessment mission, limited observation): overrides a "declined" kind (codebook R8). */
+  deployed?: boolean;
+  /**
+   * A secondary formula (codebook R3): "violations did not affect the results", "in accordance with
+   * national law", "no serious violations". It decides only when no primary headline formula is present.
+   */
+  secondary?: boolean;
+  /** A comparison with earlier elections or progress (codebook R5): it decides only when it is all there is. */
+  comparison?: boolean;
+  /** A tone marker ("regrettably"): it leans a finding, and alone it assesses nothing (codebook R15). */
+  tone?: boolean;
+  /** Problem words: negated ("no serious violations"), the absence of problems is the R3 formula, weighty but secondary. */
+  absence?: boolean;
   /** Why the rule exists / what it is meant to catch. */
   note?: string;
 }
@@ -70,7 +85,11 @@ export type CueKind =
   | 'posIntensifier' // "very", "fully", "absolutely", "полностью"
   | 'negIntensifier' // "serious", "massive", "considerable number", "массовые"
   | 'upIntensifier' // for progress language: "significant progress", "substantially closer"
-  | 'prospective'; // goals and recommendations, not findings: "to ensure", "should", "towards"
+  | 'prospective' // goals and recommendations, not findings: "to ensure", "should", "towards"
+  | 'purpose' // a goal infinitive that governs the rest of its clause: "in order to", "it is necessary to create"
+  | 'withheld' // the speaker declines to affirm what follows: "cannot say that", "нет оснований утверждать, что" (a doubt over the clause)
+  | 'concession' // "despite", "with the exception of", "несмотря на": what the phrase concedes is not the finding
+  | 'hypothetical'; // "(violations) which could have called into question ...": a condition, not a finding
 
 // ---------------------------------------------------------------------------------------
 // Pattern helpers
@@ -158,19 +177,57 @@ const EN_RULES: PhraseRule[] = [
     score: null,
     weight: 0,
     pattern: re(
-      `(?<=(?:essential|central|necessary|needed|required|conducive|key|important|basis|framework|conditions?|prerequisites?)\\s+)(?:for|to)\\s+(?:a\\s+|the\\s+)?(?:genuinely\\s+|truly\\s+)?${EN_DEMO_ADJ}\\s+(?:elections?|election\\s+process|electoral\\s+process|process)`,
+      `(?<=(?:essential|central|necessary|needed|required|conducive|key|important|basis|foundations?|grounds?|framework|conditions?|prerequisites?)\\s+)(?:for|to)\\s+(?:a\\s+|the\\s+)?(?:genuinely\\s+|truly\\s+)?${EN_DEMO_ADJ}\\s+(?:elections?|election\\s+process|electoral\\s+process|process)`,
     ),
     note: '"commitments essential for a genuinely democratic election process"',
   },
 
+  {
+    id: 'en.block.name',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      any(
+        // a body's or party's name: "Office for Democratic Institutions", "Coalition for Democracy", "Liberal Democratic Party"
+        `(?:office|bureau|institute|cent(?:re|er)|foundation|fund|coalition|alliance|network|association|union|league|committee|council|forum|platform|movement)\\s+for\\s+(?:${WORD}\\s+){0,2}?(?:democratic\\s+institutions|democracy|free\\s+(?:and\\s+fair\\s+)?elections|fair\\s+elections|transparency)`,
+        `democratic\\s+(?:party|parties|union|alliance|front|bloc|forces|institutions|movement|development|reforms?|transition|potential|values|opposition)`,
+      ),
+    ),
+    note: '"democratic" in a name or before a topic noun ("democratic institutions", "democratic potential") describes no election',
+  },
+  {
+    id: 'en.block.about-observers',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      any(
+        `(?:accus\\p{L}*|criticis\\p{L}*|criticiz\\p{L}*)\\s+(?:${WORD}\\s+){0,3}?(?:observers?|monitors?|missions?|ODIHR|OSCE)\\s+(?:of\\s+)?(?:${WORD}\\s+){0,2}?(?:bias(?:ed)?|partiality|double\\s+standards?)`,
+        `(?:bias|partiality|double\\s+standards?)\\s+(?:of|among)\\s+(?:the\\s+)?(?:${WORD}\\s+)?(?:observers?|monitors?|observation\\s+missions?)`,
+      ),
+    ),
+    note: 'criticism of the observers, not of the election (codebook R15)',
+  },
+  {
+    id: 'en.block.remedied',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `${EN_PROBLEM_NOUNS}\\s+(?:${WORD}\\s+){0,2}?(?:were|was|have\\s+been|had\\s+been)\\s+(?:promptly\\s+|immediately\\s+|quickly\\s+)?(?:corrected|remedied|rectified|resolved|eliminated|fixed)`,
+    ),
+    note: 'a problem reported as put right is an incident, not a finding (codebook R7)',
+  },
   // --- compliance with commitments: the headline ODIHR/PACE/CIS formula ---------------
   {
     id: 'en.compliance.full',
     lang: 'en',
     score: 5,
     weight: 3,
+    negatedScore: 2,
     pattern: re(
-      `(?:fully\\s+|entirely\\s+|completely\\s+)?(?:met|meets|meeting|complied\\s+with|compl(?:y|ies)\\s+with|(?:in\\s+)?(?:full\\s+)?(?:line|accordance|compliance|conformity|keeping)\\s+with|conform(?:s|ed)?\\s+to|consistent\\s+with|respected|upheld|lived\\s+up\\s+to)[\\s,]+(?!${EN_QUANT})${gap(6)}${EN_STD}`,
+      `(?:fully\\s+|entirely\\s+|completely\\s+)?(?:met|meets|meeting|complied\\s+with|compl(?:y|ies)\\s+with|(?:in\\s+)?(?:full\\s+)?(?:line|accordance|compliance|conformity|keeping)\\s+with|conform(?:s|ed)?\\s+to|consistent\\s+with|respected|upheld|li(?:ve|ved|ves|ving)\\s+up\\s+to)[\\s,]+(?!${EN_QUANT}|neither|none|no(?![\\p{L}]))${gap(6)}${EN_STD}`,
     ),
     note: '"in line with international standards", "met OSCE commitments"',
   },
@@ -211,6 +268,8 @@ const EN_RULES: PhraseRule[] = [
         "(?:did|does|do)\\s+not|didn't|doesn't|don't|failed\\s+to|fails?\\s+to",
       )})\\s+(?:fully\\s+|entirely\\s+|yet\\s+)?(?:meet|comply\\s+with|respect|fulfil+|honou?r|conform\\s+to)` +
         `(?:[\\s,]+${gap(8)}${EN_STD}|\\s+(?:(?:a\\s+)?(?:considerable|significant|large|great)\\s+number|a\\s+number|some|many|most|several|certain|key|a\\s+few|important))?` +
+        // "met neither the standards ... nor ...": the negation sits after the verb
+        `|(?:met|meets?|fulfill?ed|complied\\s+with|compl(?:y|ies)\\s+with)\\s+(?:neither|none\\s+of)(?:[\\s,]+${gap(8)}${EN_STD})?` +
         `|(?:fell|falls?|fallen|falling)\\s+short\\s+of(?:[\\s,]+${gap(8)}${EN_STD}|\\s+(?:(?:a\\s+)?(?:considerable|significant|large|great)\\s+number|a\\s+number|some|many|most|several|certain|key|a\\s+few|important))?` +
         `|(?:was|were|is|are)\\s+not\\s+in\\s+(?:line|accordance|compliance|conformity)\\s+with(?:[\\s,]+${gap(6)}${EN_STD})?` +
         `|(?:run|runs|ran)\\s+counter\\s+to(?:[\\s,]+${gap(6)}${EN_STD})?`,
@@ -226,7 +285,8 @@ const EN_RULES: PhraseRule[] = [
     pattern: re(
       `(?:in\\s+(?:full\\s+)?(?:accordance|compliance|conformity|line)\\s+with|complied\\s+with|compl(?:y|ies)\\s+with|held\\s+according\\s+to)\\s+(?:the\\s+)?${gap(2)}(?:law|laws|legislation|constitution|electoral\\s+code|election\\s+code|election\\s+law)`,
     ),
-    note: 'legal compliance is weaker than compliance with democratic standards',
+    secondary: true,
+    note: 'legal compliance is weaker than compliance with democratic standards; alone LARGELY_POSITIVE (codebook anchors)',
   },
   {
     id: 'en.no-effect-on-result',
@@ -236,8 +296,9 @@ const EN_RULES: PhraseRule[] = [
     negatable: false,
     intensify: 'none', // "some violations did not affect the result" is not weaker for "some"
     pattern: re(
-      `(?:${EN_PROBLEM_NOUNS}\\s+${gap(5)})?(?:(?:did|do|does|could|can|would|will)\\s+not|didn't|doesn't|couldn't|cannot|can't|wouldn't|won't|were\\s+not\\s+(?:of\\s+a\\s+nature|such\\s+as|sufficient)\\s+to|not\\s+(?:of\\s+a\\s+nature|serious\\s+enough)\\s+to)\\s+(?:have\\s+)?(?:significantly\\s+|materially\\s+|substantially\\s+|seriously\\s+)?(?:affect(?:ed)?|influence[d]?|impact(?:ed)?|change[d]?|alter(?:ed)?|call\\s+into\\s+question|undermine[d]?)\\s+${gap(4)}(?:results?|outcome|free\\s+choice|will|expression|integrity|legitimacy)`,
+      `(?:${EN_PROBLEM_NOUNS}[\\s,]+${gap(5)})?(?:(?:did|do|does|could|can|would|will)\\s+not|didn't|doesn't|couldn't|cannot|can't|wouldn't|won't|were\\s+not\\s+(?:of\\s+a\\s+nature|such\\s+as|sufficient)\\s+to|not\\s+(?:of\\s+a\\s+nature|serious\\s+enough)\\s+to|(?:not|without)(?=\\s+(?:significantly\\s+|materially\\s+|substantially\\s+|seriously\\s+)?(?:affecting|influencing|impacting|changing|altering)))\\s+(?:have\\s+)?(?:significantly\\s+|materially\\s+|substantially\\s+|seriously\\s+)?(?:affect(?:ed|ing)?|influenc(?:e|ed|ing)|impact(?:ed|ing)?|chang(?:e|ed|ing)|alter(?:ed|ing)?|call\\s+into\\s+question|undermine[d]?)\\s+${gap(4)}(?:results?|outcome|free\\s+choice|will|expression|integrity|legitimacy)`,
     ),
+    secondary: true,
     note: 'CIS-mission formula: "(violations ...) did not affect the results"; the conceded problems are part of the formula, not separate evidence',
   },
   {
@@ -298,14 +359,34 @@ const EN_RULES: PhraseRule[] = [
     weight: 2,
     intensify: 'up',
     maxScore: 4,
+    comparison: true,
     pattern: re(
       any(
-        `progress(?:ed)?(?:\\s+${gap(4)}towards?\\s+(?:meeting|fulfilling|holding|complying\\s+with|achieving|democratic)?\\s*(?:${WORD}[\\s,]+){0,5}?(?:${EN_STD}|elections?|democracy))?`,
+        `progress(?:ed)?(?:\\s+${gap(4)}towards?\\s+(?:meeting|fulfilling|holding|complying\\s+with|achieving|democratic)?\\s*(?:${WORD}[\\s,]+){0,5}?(?:${EN_STD}|elections?|democracy)|\\s+(?:in|of)\\s+(?:${WORD}\\s+){0,3}?(?:democratic\\s+(?:movement|development|process|reforms?|transition)|democrati[sz]ation))?`,
         `closer\\s+to\\s+(?:meeting|fulfilling|holding|complying\\s+with|achieving)?\\s*(?:${WORD}[\\s,]+){0,5}?(?:${EN_STD}|elections?|democracy)`,
-        `steps?\\s+forward|improve(?:ment|ments|d)`,
+        `steps?\\s+(?:forward|towards?\\s+(?:${WORD}[\\s,]+){0,5}?(?:${EN_STD}|elections?|democracy))`,
       ),
     ),
     note: 'progress is relative: "tangible progress towards meeting" = MIXED, "substantially closer" = LARGELY_POSITIVE, never ENDORSED',
+  },
+  {
+    id: 'en.improvement',
+    lang: 'en',
+    score: 3,
+    weight: 2,
+    intensify: 'none',
+    maxScore: 3,
+    comparison: true,
+    pattern: re(
+      any(
+        `improve(?:ment|ments|d)(?:\\s+(?:over|on)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,4}?(?:elections?|polls?|votes?))?`,
+        `(?:increases?|improvements?|gains?)\\s+in\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:transparency|fairness|freedom|openness|competitiveness|pluralism)(?:\\s+and\\s+(?:transparency|fairness|freedom|openness|competitiveness|pluralism))?`,
+        `(?:better|calmer|quieter|fairer|freer|cleaner|fewer\\s+${WORD}|more\\s+${WORD}|less\\s+${WORD})\\s+(?:${WORD}\\s+){0,3}?than\\s+(?:in\\s+|at\\s+|during\\s+)?(?:the\\s+)?(?:previous|last|earlier|past|first|prior|\\d{4})`,
+        `more\\s+(?:transparent|democratic|competitive|open|free|fair)`,
+        `positive\\s+(?:trend|dynamics?|tendency)(?:\\s+${gap(4)}(?:compared|in\\s+comparison)\\s+(?:with|to)\\s+(?:the\\s+)?(?:previous|last|earlier|past|prior)\\s+(?:${WORD}\\s+)?(?:elections?|polls?|votes?))?`,
+      ),
+    ),
+    note: 'a comparison with an earlier election says how far it moved, not how close it came: MIXED whatever the degree word (codebook R5)',
   },
   {
     id: 'en.step-back',
@@ -313,7 +394,11 @@ const EN_RULES: PhraseRule[] = [
     score: 2,
     weight: 2,
     pattern: re(
-      `steps?\\s+back(?:ward|wards)?|backward\\s+step|regress\\p{L}*|backslid\\p{L}*|deteriorat\\p{L}*|setbacks?|missed\\s+(?:an\\s+)?opportunit(?:y|ies)`,
+      `steps?\\s+back(?:ward|wards)?|backward\\s+step|regress\\p{L}*|backslid\\p{L}*|deteriorat\\p{L}*|setbacks?|missed\\s+(?:an\\s+)?opportunit(?:y|ies)` +
+        // progress undone: "democratic progress appears to have reversed"
+        `|(?:democratic\\s+)?(?:progress|gains|achievements|reforms?)\\s+(?:${WORD}\\s+){0,6}?(?:reversed|stalled|halted|eroded|undone|rolled\\s+back)|revers(?:al|ed)\\s+of\\s+(?:${WORD}\\s+){0,2}?(?:progress|gains)` +
+        // "Ukrainians deserved better from these elections" (cf. "a missed opportunity")
+        `|deserve[sd]?\\s+better`,
     ),
     note: '"a setback", "a missed opportunity": CRITICAL (codebook R5)',
   },
@@ -332,7 +417,12 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 5,
     weight: 3,
-    pattern: re(`good(?:\\s+and\\s+(?:competitive|genuine|democratic|fair))?\\s+(?:elections?|vote|contest)`),
+    pattern: re(
+      any(
+        `good(?:\\s+and\\s+(?:competitive|genuine|democratic|fair))?\\s+(?:elections?|vote|contest)`,
+        `(?:rate[sd]?|assess(?:es|ed)?|regard(?:s|ed)?|consider(?:s|ed)?|describe[sd]?|evaluate[sd]?)\\s+(?:the\\s+)?(?:${WORD}\\s+)?(?:elections?|vote|voting|ballot)\\s+${gap(4)}as\\s+(?:very\\s+)?good`,
+      ),
+    ),
     note: '"a good and competitive election": an ENDORSED anchor of the codebook',
   },
   {
@@ -415,7 +505,7 @@ const EN_RULES: PhraseRule[] = [
     score: 4,
     weight: 2,
     pattern: re(
-      `level\\s+playing\\s+field|equal\\s+(?:conditions|opportunities|treatment|access)|genuine\\s+(?:choice|competition|alternatives?|opposition)|meaningful\\s+(?:choice|competition)`,
+      `level\\s+playing\\s+field|equal\\s+(?:conditions|opportunities|treatment|access)|(?:genuine|real)\\s+(?:political\\s+)?(?:choice|competition|alternatives?|opposition)|meaningful\\s+(?:choice|competition)`,
     ),
     note: '"lack of a level playing field" = CRITICAL via the negation cue "lack of"',
   },
@@ -424,8 +514,9 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 4,
     weight: 1,
+    maxScore: 4,
     pattern: re(
-      `balanced|unbiased|impartial(?:ity|ly)?|even-?handed|independen(?:t|ce)\\s+(?:of\\s+the\\s+)?(?:election\\s+administration|administration|commissions?)`,
+      `balanced|(?:political\\s+)?balance|unbiased|impartial(?:ity|ly)?|even-?handed|independen(?:t|ce)\\s+(?:of\\s+the\\s+)?(?:election\\s+administration|administration|commissions?)`,
     ),
   },
   {
@@ -434,9 +525,14 @@ const EN_RULES: PhraseRule[] = [
     score: 4,
     weight: 1,
     pattern: re(
-      `calm(?:ly)?|peaceful(?:ly)?|orderly|well[- ]organi[sz]ed|well[- ]administered|efficient(?:ly)?|professional(?:ly)?|smooth(?:ly)?|competitive|pluralis(?:tic|m)|vibrant|high[- ]quality|of\\s+high\\s+quality|good|positive(?:ly)?|clean`,
+      `calm(?:ly)?|peaceful(?:ly)?|orderly|well[- ]organi[sz]ed|well[- ]administered|efficient(?:ly)?|professional(?:ly)?|smooth(?:ly)?|competitive|pluralis(?:tic|m)|vibrant|high[- ]quality|of\\s+high\\s+quality|good|positive(?:ly)?|clean` +
+        `|(?:organi[sz]ed|conducted|held|prepared|run)\\s+(?:${WORD}\\s+){0,3}?at\\s+(?:a\\s+|the\\s+)?(?:high|proper|good|appropriate)\\s+level` +
+        `|(?:equal\\s+|fair\\s+)?access\\s+to\\s+(?:the\\s+)?(?:state\\s+|public\\s+)?(?:media|airtime|broadcasters?)` +
+        // the campaign let contestants reach voters
+        `|(?:had|have|has|enjoyed|were\\s+given|was\\s+given)\\s+(?:the\\s+|a\\s+|every\\s+|equal\\s+|full\\s+)?(?:possibility|possibilities|opportunit(?:y|ies)|chance)\\s+to\\s+\\p{L}+\\s+(?:${WORD}\\s+){0,2}?(?:views?|point\\s+of\\s+view|message|platforms?|programmes?|programs?)`,
     ),
-    note: 'procedural praise: real but secondary, so weight 1',
+    maxScore: 4,
+    note: 'procedural praise: real but secondary, so weight 1; one good stage is at most LARGELY_POSITIVE (codebook R7)',
   },
   {
     id: 'en.term.mixed',
@@ -450,8 +546,11 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 2,
     weight: 1,
+    absence: true,
     pattern: re(
-      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position`,
+      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|problematic|(?:allegations?|claims|reports)\\s+of\\s+(?:${WORD}\\s+)?(?:fraud|falsification|rigging|ballot[- ]stuffing)|alleged\\s+fraud|restrict(?:s|ing)|(?:assessed|rated|evaluated)\\s+(?:as\\s+)?(?:negatively|bad|poor(?:ly)?)|negative\\s+assessments?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated` +
+        `|(?:central|key|major|main|outstanding|principal)\\s+(?:issues?|challenges?)` +
+        `|(?:neglect|disregard|contempt|flouting)\\s+(?:of|for)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:law|laws|legislation|rules|constitution)`,
     ),
     note: 'findings of problems; "serious violations" → CONDEMNED via intensifier, "no violations" → positive via negation',
   },
@@ -461,7 +560,7 @@ const EN_RULES: PhraseRule[] = [
     score: 2,
     weight: 2,
     pattern: re(
-      `(?:arbitrary\\s+)?(?:abuse|misuse)\\s+of\\s+(?:${WORD}\\s+)?(?:administrative\\s+resources|state\\s+resources|public\\s+resources|power|office|state\\s+power)|administrative\\s+resources|convergence\\s+of\\s+(?:the\\s+)?state\\s+and\\s+(?:the\\s+)?(?:governing|ruling)\\s+party`,
+      `authoritarian\\p{L}*|(?:marred|tainted|overshadowed|blighted)\\s+by|(?:slanted|skewed|tilted|biased)\\s+(?:heavily\\s+)?(?:in\\s+favou?r\\s+of|towards)|(?:arbitrary\\s+)?(?:abuse|misuse)\\s+of\\s+(?:${WORD}\\s+)?(?:administrative\\s+resources|state\\s+resources|public\\s+resources|power|office|state\\s+power)|administrative\\s+resources|convergence\\s+of\\s+(?:the\\s+)?state\\s+and\\s+(?:the\\s+)?(?:governing|ruling)\\s+party`,
     ),
   },
   {
@@ -478,8 +577,166 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 2,
     weight: 1,
-    pattern: re(`regrettabl[ey]|unfortunately|sadly|pains\\s+me|heavy\\s+heart`),
+    pattern: re(`regrettabl[ey]|unfortunately|sadly|pains\\s+me|heavy\\s+heart|regrets?`),
+    tone: true,
     note: 'tone markers that ODIHR/OSCE PA heads use to introduce a negative finding',
+  },
+
+  {
+    id: 'en.will-of-people.choice',
+    lang: 'en',
+    score: 5,
+    weight: 3,
+    pattern: re(
+      `(?:reflect(?:s|ed|ing|ion\\s+of)?|express(?:es|ed|ing)?|correspond(?:s|ed)?\\s+to)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:free\\s+)?(?:will|choice)\\s+of\\s+(?:the\\s+)?(?:${WORD}\\s+)?(?:people|voters|electorate|citizens|nation|polls)`,
+    ),
+    note: '"results reflect free choice of the voters", "a reflection of the will of the electorate"',
+  },
+  {
+    id: 'en.sound-basis',
+    lang: 'en',
+    score: 4,
+    weight: 2,
+    maxScore: 4,
+    pattern: re(
+      `(?:provides?|provided|offers?|offered|constitutes?|constituted|forms?|formed|creates?|created|is|was|remains?)\\s+(?:a\\s+|the\\s+)?(?:necessary\\s+|sound\\s+|solid\\s+|good\\s+|adequate\\s+|sufficient\\s+)?(?:foundation|basis|framework|conditions|grounds?)\\s+for\\s+(?:the\\s+)?(?:conduct\\s+of\\s+|holding\\s+)?(?:${WORD}\\s+){0,2}?(?:democratic|free|genuine|competitive)\\s+(?:and\\s+\\p{L}+\\s+)?(?:elections?|electoral\\s+process)`,
+    ),
+    note: '"the legal framework provides a sound basis for democratic elections": praise of one component, at most LARGELY_POSITIVE (codebook R7)',
+  },
+  {
+    id: 'en.lack-of-conditions',
+    lang: 'en',
+    score: 2,
+    weight: 3,
+    negatable: false,
+    intensify: 'none',
+    pattern: re(
+      `(?:lack(?:s|ed|ing)?\\s+of|absence\\s+of|no)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:conditions|requirements|prerequisites|preconditions|guarantees)\\s+(?:for|of)\\s+(?:a\\s+|the\\s+)?(?:genuinely\\s+)?${EN_DEMO_ADJ}(?:\\s+and\\s+${EN_DEMO_ADJ})?\\s+(?:elections?|electoral\\s+process|vote|voting)`,
+    ),
+    note: '"the lack of basic requirements for free and fair elections": the standard named as missing',
+  },
+  {
+    id: 'en.no-grounds-for-doubt',
+    lang: 'en',
+    score: 4,
+    weight: 3,
+    negatable: false,
+    secondary: true,
+    pattern: re(
+      `(?:no|not\\s+(?:find|found|see|identify|identified)\\s+any)\\s+(?:${WORD}\\s+){0,1}?(?:facts|evidence|circumstances|grounds|indications)[\\s,]+(?:which|that)\\s+(?:could|might|would)\\s+(?:have\\s+)?(?:call(?:ed)?|cast|affect(?:ed)?|influenc(?:e|ed)|chang(?:e|ed)|undermin(?:e|ed))`,
+    ),
+    note: '"no facts that could call into question the legitimacy of the vote" (codebook R3)',
+  },
+  {
+    id: 'en.predetermined',
+    lang: 'en',
+    score: 1,
+    weight: 3,
+    pattern: re(
+      `pre-?determin(?:ed|es|e)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:results?|outcome)|(?:results?|outcome)\\s+(?:was|were)\\s+(?:a\\s+)?(?:pre-?determined|foregone)`,
+    ),
+    note: 'a result fixed in advance denies voters a free choice: CONDEMNED (codebook, CONDEMNED anchors)',
+  },
+  {
+    id: 'en.non-recognition',
+    lang: 'en',
+    score: 1,
+    weight: 3,
+    negatable: false,
+    pattern: re(
+      any(
+        `recogni[sz](?:e|es|ed|ing)\\s+neither\\s+(?:the\\s+)?(?:legality|legitimacy|results?|outcome|elections?)`,
+        `(?:not|never|refuses?\\s+to|refused\\s+to|will\\s+not|does\\s+not|do\\s+not|did\\s+not|cannot)\\s+recogni[sz]e\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:results?|outcome|elections?|legitimacy|vote|referendum)`,
+        `so-called\\s+['"“‘«]?(?:elections?|referendum|vote|polls?)`,
+      ),
+    ),
+    note: 'non-recognition of the vote or its results, "so-called elections": illegitimate (codebook R13)',
+  },
+  {
+    id: 'en.requirement.more-needed',
+    lang: 'en',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    intensify: 'none',
+    pattern: re(
+      any(
+        `(?:must|should|will\\s+have\\s+to|has\\s+to|have\\s+to|needs?\\s+to)\\s+do\\s+(?:much\\s+)?more`,
+        `(?:still|yet)\\s+(?:has|have|had)\\s+to\\s+(?:materiali[sz]e|be\\s+(?:achieved|met|done|addressed|implemented|realised|realized))`,
+        `(?:much|a\\s+lot|more)\\s+(?:still\\s+)?(?:remains?|is\\s+still|needs?)\\s+to\\s+be\\s+done`,
+        `(?:democratic\\s+)?potential\\s+(?:${WORD}\\s+){0,3}?(?:has|have|was|were|is|are)\\s+not\\s+(?:yet\\s+)?(?:been\\s+)?(?:tapped|realised|realized|fulfilled|used)|(?:untapped|unrealised|unrealized|unfulfilled)\\s+potential`,
+      ),
+    ),
+    note: 'criticism phrased as a requirement or an unmet potential: "must do more than run efficient elections" says the standard is not yet met (codebook R1, R11)',
+  },
+  {
+    id: 'en.obstruction',
+    lang: 'en',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    pattern: re(
+      `(?:obstruct|hinder|imped|restrict|prevent|discourag|hamper)\\p{L}*\\s+(?:the\\s+)?(?:work\\s+of\\s+)?(?:the\\s+)?(?:${WORD}\\s+)?observers?|as\\s+few\\s+observers\\s+as\\s+possible|(?:observers?|monitors?)\\s+(?:were|was)\\s+(?:denied|refused)\\s+access`,
+    ),
+    note: 'a mission that observed and complains of obstruction is criticising (codebook R8)',
+  },
+  {
+    id: 'en.rights-restricted',
+    lang: 'en',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    pattern: re(
+      any(
+        `(?:restrict(?:s|ed|ing)?|limit(?:s|ed|ing)?|curtail(?:s|ed|ing)?|violat(?:es|ed|ing)|undermin(?:es|ed|ing)|suppress(?:es|ed|ing)?)\\s+(?:${WORD}\\s+)?(?:fundamental\\s+|basic\\s+|civil\\s+|political\\s+)?(?:freedoms|rights)`,
+        `(?:freedoms|rights)\\s+(?:${WORD}\\s+){0,4}?(?:were|was|are|is|remain(?:ed)?)\\s+(?:${WORD}\\s+)?(?:restricted|curtailed|limited|violated|suppressed|disregarded)`,
+      ),
+    ),
+    note: '"a legal framework that restricts fundamental freedoms": a finding against the conditions of the whole election',
+  },
+  {
+    id: 'en.political-will',
+    lang: 'en',
+    score: 4,
+    weight: 2,
+    pattern: re(`political\\s+will`),
+    note: '"did not exhibit sufficient political will to hold a genuinely good election" = CRITICAL by negation (codebook R11)',
+  },
+  {
+    id: 'en.no-remarks',
+    lang: 'en',
+    score: 4,
+    weight: 2,
+    negatable: false,
+    secondary: true,
+    pattern: re(
+      `(?:no|(?:do|does|did)\\s+not\\s+have\\s+any|(?:have|has|had)\\s+no|without\\s+any)\\s+(?:serious\\s+|major\\s+|significant\\s+|particular\\s+)?(?:remarks|complaints|objections|criticisms?|grievances|reproaches)`,
+    ),
+    note: '"I do not have any remarks on this election": absence of criticism (codebook R3, R11)',
+  },
+  {
+    id: 'en.congratulate',
+    lang: 'en',
+    score: 5,
+    weight: 2,
+    pattern: re(`congratulat\\p{L}*`),
+    note: 'congratulating the country on the vote is praise of the whole (codebook R11)',
+  },
+  {
+    id: 'en.deployed',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    deployed: true,
+    negatable: false,
+    pattern: re(
+      any(
+        `deployed\\s+(?:an?\\s+|its\\s+)?(?:${WORD}\\s+){0,2}?(?:election\\s+)?(?:assessment|observation|expert)\\s+(?:mission|team)`,
+        `(?:will|would|does|did)\\s+not\\s+(?:carry\\s+out|conduct|undertake)\\s+(?:a\\s+)?(?:systematic|comprehensive|full|long-term)(?:\\s+(?:or|and)\\s+(?:systematic|comprehensive))?\\s+observation`,
+        `(?:plans?|intends?)\\s+to\\s+visit\\s+(?:a\\s+)?(?:limited\\s+)?(?:number\\s+of\\s+)?polling\\s+stations`,
+      ),
+    ),
+    note: 'an assessment mission or limited observation is deployment, not NOT_OBSERVED (codebook R8)',
   },
 
   // --- NOT_OBSERVED ------------------------------------------------------------------
@@ -492,8 +749,12 @@ const EN_RULES: PhraseRule[] = [
     negatable: false,
     pattern: re(
       any(
-        `(?:declin\\p{L}*|refus\\p{L}*)\\s+${gap(2)}(?:to\\s+)?(?:observe|observation|send|deploy|monitor|the\\s+invitation|an\\s+invitation)`,
-        `(?:will|would|could|did|does|do|shall|was|were)\\s*(?:not|n't)\\s+(?:be\\s+able\\s+to\\s+)?(?:observe|deploy|send|monitor|dispatch)`,
+        `(?:declin\\p{L}*|refus\\p{L}*)\\s+${gap(4)}(?:to\\s+)?(?:observe|observation|send|deploy|monitor|the\\s+invitation|an\\s+invitation)`,
+        // "the decision by ODIHR not to send a mission", "decided not to deploy"
+        `(?:decided|decision|decides?|chose|opted|plans?|planned|intends?)[\\s,]+(?:${WORD}[\\s(),]+){0,12}?not\\s+to\\s+(?:send|deploy|observe|monitor|dispatch)`,
+        // "could not observe the count" is one stage obstructed, a criticism (R8), not a refusal
+        // ... nor "did not observe any pressure": a finding of no problems
+        `(?:will|would|could|did|does|do|shall|was|were)\\s*(?:not|n't)\\s+(?:be\\s+able\\s+to\\s+)?(?:observe|deploy|send|monitor|dispatch)(?!\\s+(?:the\\s+)?(?:vote\\s+)?(?:count|counting|tabulation))(?!(?:\\s+(?:any|serious|major|significant|grave|gross|widespread|such|cases\\s+of|signs\\s+of|instances\\s+of))*\\s+(?:${EN_PROBLEM_NOUNS}|pressure|intimidation|incidents?|fraud|abuses?|breaches))`,
         `(?:will|would|did|does|do)\\s*(?:not|n't)\\s+allow\\s+${gap(3)}to\\s+(?:deploy|observe|monitor|enter)`,
         `not\\s+(?:be\\s+)?allowed\\s+${gap(3)}to\\s+(?:deploy|observe|monitor)`,
         `unable\\s+to\\s+(?:deploy|observe|monitor)|(?:impossible|not\\s+possible)\\s+to\\s+(?:organi[sz]e|deploy|send)\\s+${gap(4)}(?:mission|team|observers?)`,
@@ -535,13 +796,52 @@ const RU_RULES: PhraseRule[] = [
     note: '"стандарты демократических выборов", "к проведению демократических выборов" name the yardstick',
   },
 
+  {
+    id: 'ru.block.name',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(
+      any(
+        // "Бюро по демократическим институтам и правам человека", "Фонд исследования проблем демократии"
+        `демократическ\\p{L}*\\s+(?:институт|процесс|развити|потенциал|ценност|реформ|сил|партии|партия|оппозици)\\p{L}*`,
+        `(?:исследовани|изучени)\\p{L}*\\s+проблем\\p{L}*`,
+        `проблем\\p{L}*\\s+демократи\\p{L}*`,
+      ),
+    ),
+    note: 'a name or a topic ("демократические институты", "проблемы демократии") describes no election',
+  },
+  {
+    id: 'ru.block.about-observers',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(
+      any(
+        `обвин\\p{L}*\\s+(?:${WORD}\\s+){0,3}?(?:наблюдател|мисси|ОБСЕ|БДИПЧ)\\p{L}*\\s+в\\s+(?:${WORD}\\s+)?(?:предвзят|пристраст|двойн)\\p{L}*(?:\\s+стандарт\\p{L}*)?`,
+        `(?:предвзят|пристраст)\\p{L}*\\s+(?:западн\\p{L}*\\s+|международн\\p{L}*\\s+)?наблюдател\\p{L}*`,
+      ),
+    ),
+    note: 'criticism of the observers, not of the election (codebook R15)',
+  },
+  {
+    id: 'ru.block.remedied',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `(?:${RU_PROBLEM_NOUNS}\\s+(?:${WORD}\\s+){0,2}?(?:был\\p{L}*\\s+)?(?:оперативно\\s+|сразу\\s+|немедленно\\s+)?(?:устранен\\p{L}*|устранил\\p{L}*|исправлен\\p{L}*|исправил\\p{L}*)|(?:устранил\\p{L}*|исправил\\p{L}*)\\s+(?:${WORD}\\s+){0,1}?${RU_PROBLEM_NOUNS})`,
+    ),
+    note: '"эти нарушения устранили": a problem put right is an incident, not a finding (codebook R7)',
+  },
   // --- compliance ------------------------------------------------------------------
   {
     id: 'ru.compliance',
     lang: 'ru',
     score: 5,
     weight: 3,
-    pattern: re(`(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответству\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)[\\s,]+${gap(8)}${RU_STD}`),
+    negatedScore: 2,
+    pattern: re(`(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)[\\s,]+${gap(8)}${RU_STD}`),
     note: '"соответствуют международным стандартам", "общепризнанным демократическим нормам"',
   },
   {
@@ -570,7 +870,8 @@ const RU_RULES: PhraseRule[] = [
     lang: 'ru',
     score: 4,
     weight: 2,
-    pattern: re(`(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответству\\p{L}*|согласно)\\s+${gap(3)}${RU_LAW}`),
+    pattern: re(`(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответств\\p{L}*|согласно)\\s+${gap(3)}${RU_LAW}`),
+    secondary: true,
   },
   {
     id: 'ru.no-effect-on-result',
@@ -580,8 +881,9 @@ const RU_RULES: PhraseRule[] = [
     negatable: false,
     intensify: 'none', // "some violations did not affect the result" is not weaker for "some"
     pattern: re(
-      `(?:${RU_PROBLEM_NOUNS}\\s+${gap(5)})?не\\s+(?:мог\\p{L}*\\s+|смог\\p{L}*\\s+|могут\\s+|способн\\p{L}*\\s+)?(?:повлия\\p{L}*|влия\\p{L}*|сказа\\p{L}*|отрази\\p{L}*|измени\\p{L}*|поставить\\s+под\\s+сомнение|ставят\\s+под\\s+сомнение)\\s+(?:на\\s+)?${gap(3)}(?:итог\\p{L}*|результат\\p{L}*|исход\\p{L}*|волеизъявлени\\p{L}*)`,
+      `(?:${RU_PROBLEM_NOUNS}[\\s,]+${gap(5)})?не\\s+(?:мог\\p{L}*\\s+|смог\\p{L}*\\s+|могут\\s+|способн\\p{L}*\\s+)?(?:повлия\\p{L}*|влия\\p{L}*|сказа\\p{L}*|отрази\\p{L}*|измени\\p{L}*|поставить\\s+под\\s+сомнение|ставят\\s+под\\s+сомнение)\\s+(?:на\\s+)?${gap(3)}(?:итог\\p{L}*|результат\\p{L}*|исход\\p{L}*|волеизъявлени\\p{L}*)`,
     ),
+    secondary: true,
     note: '"нарушения не могли повлиять на итоги выборов"',
   },
   {
@@ -698,7 +1000,9 @@ const RU_RULES: PhraseRule[] = [
     lang: 'ru',
     score: 4,
     weight: 3,
-    pattern: re(`(?:консолидац|укреплени)\\p{L}*\\s+(?:${WORD}\\s+){0,2}?демократи\\p{L}*`),
+    pattern: re(
+      `(?:консолидац|укреплени)\\p{L}*\\s+(?:${WORD}\\s+){0,2}?демократи\\p{L}*|дальнейш\\p{L}*\\s+(?:демократизаци\\p{L}*|развити\\p{L}*\\s+демократи\\p{L}*)`,
+    ),
   },
   {
     id: 'ru.progress',
@@ -707,7 +1011,26 @@ const RU_RULES: PhraseRule[] = [
     weight: 2,
     intensify: 'up',
     maxScore: 4,
-    pattern: re(`прогресс\\p{L}*|шаг\\p{L}*\\s+вперед|улучшени\\p{L}*|продвижени\\p{L}*\\s+к`),
+    comparison: true,
+    // "прогрессивное законодательство" praises a law, it reports no progress
+    pattern: re(`прогресс(?!ивн)\\p{L}*|шаг\\p{L}*\\s+вперед|продвижени\\p{L}*\\s+к`),
+  },
+  {
+    id: 'ru.improvement',
+    lang: 'ru',
+    score: 3,
+    weight: 2,
+    intensify: 'none',
+    maxScore: 3,
+    comparison: true,
+    pattern: re(
+      any(
+        `улучшени\\p{L}*|положительн\\p{L}*\\s+(?:динамик|тенденци)\\p{L}*|по\\s+сравнению\\s+с\\s+(?:предыдущ|прошл|прежн)\\p{L}*\\s+(?:${WORD}\\s+)?(?:выбор|кампани)\\p{L}*`,
+        // "прошли гораздо спокойнее, чем в 2004 году", "(нарушений) меньше, чем в первом туре"
+        `(?:${RU_PROBLEM_NOUNS}[\\s(),]+(?:${WORD}\\s+){0,2}?)?(?:\\p{L}+ее|лучше|хуже|меньше|больше|чище)[\\s,]+чем\\s+(?:в|на|во|при)\\s+(?:${WORD}\\s+){0,3}?(?:год\\p{L}*|выбор\\p{L}*|тур\\p{L}*|раз\\p{L}*|кампани\\p{L}*|\\d{4})`,
+      ),
+    ),
+    note: 'a comparison with an earlier election is not a verdict: MIXED when it is all there is (codebook R5)',
   },
   {
     id: 'ru.step-back',
@@ -722,15 +1045,17 @@ const RU_RULES: PhraseRule[] = [
     score: 4,
     weight: 1,
     pattern: re(
-      `спокойн\\p{L}*|организованн\\p{L}*|четк\\p{L}*\\s+организаци\\p{L}*|на\\s+высоком\\s+уровне|профессиональн\\p{L}*|конкурентн\\p{L}*|плюралистич\\p{L}*|беспристрастн\\p{L}*|равн\\p{L}*\\s+(?:услови|возможност|доступ)\\p{L}*|положительн\\p{L}*|позитивн\\p{L}*|высок\\p{L}*\\s+оцен\\p{L}*`,
+      `спокойн\\p{L}*|организованн\\p{L}*|доступ\\p{L}*\\s+к\\s+(?:государственн\\p{L}*\\s+)?(?:СМИ|средствам\\s+массовой\\s+информации|эфир\\p{L}*)|четк\\p{L}*\\s+организаци\\p{L}*|на\\s+(?:высоком|должном|надлежащем|хорошем)\\s+(?:организационном\\s+)?уровне|прогрессивн\\p{L}*|имел\\p{L}*\\s+(?:${WORD}\\s+)?возможност\\p{L}*\\s+(?:донести|изложить|представить|высказать|довести)|профессиональн\\p{L}*|конкурентн\\p{L}*|плюралистич\\p{L}*|беспристрастн\\p{L}*|равн\\p{L}*\\s+(?:услови|возможност|доступ)\\p{L}*|положительн\\p{L}*|позитивн\\p{L}*|высок\\p{L}*\\s+оцен\\p{L}*`,
     ),
+    maxScore: 4,
+    note: 'procedural praise; one good stage is at most LARGELY_POSITIVE (codebook R7)',
   },
   {
     id: 'ru.term.mixed',
     lang: 'ru',
     score: 3,
     weight: 2,
-    pattern: re(`неоднозначн\\p{L}*|противоречив\\p{L}*|смешанн\\p{L}*`),
+    pattern: re(`неоднозначн\\p{L}*|противоречив\\p{L}*|смешанн\\p{L}*|двойственн\\p{L}*`),
   },
   {
     id: 'ru.compliance.partial',
@@ -763,6 +1088,7 @@ const RU_RULES: PhraseRule[] = [
     pattern: re(
       `(?:${RU_PROBLEM_NOUNS}\\s+${gap(3)})?не\\s+(?:носил\\p{L}*|имел\\p{L}*)\\s+(?:массов|системн|систематическ|масштабн)\\p{L}*\\s+характер\\p{L}*`,
     ),
+    secondary: true,
     note: '"нарушения не носили системного характера": problems conceded as immaterial (codebook R3); the conceded problems are part of the formula',
   },
   {
@@ -779,8 +1105,9 @@ const RU_RULES: PhraseRule[] = [
     lang: 'ru',
     score: 2,
     weight: 1,
+    absence: true,
     pattern: re(
-      `нарушени\\p{L}*|эксцесс\\p{L}*|инцидент\\p{L}*|недостатк\\p{L}*|недочет\\p{L}*|изъян\\p{L}*|проблем\\p{L}*|претензи\\p{L}*|давлени\\p{L}*|запугивани\\p{L}*|принуждени\\p{L}*|вмешательств\\p{L}*|манипуляци\\p{L}*|ограничени\\p{L}*|ограниченн\\p{L}*|неравн\\p{L}*|предвзят\\p{L}*|отрицательн\\p{L}*|негативн\\p{L}*`,
+      `нарушени\\p{L}*|эксцесс\\p{L}*|инцидент\\p{L}*|недостатк\\p{L}*|недочет\\p{L}*|изъян\\p{L}*|проблем\\p{L}*|претензи\\p{L}*|давлени\\p{L}*|запугивани\\p{L}*|принуждени\\p{L}*|вмешательств\\p{L}*|манипуляци\\p{L}*|ограничени\\p{L}*|ограниченн\\p{L}*|неравн\\p{L}*|предвзят\\p{L}*|отрицательн\\p{L}*|негативн\\p{L}*|проблемн\\p{L}*|(?:обвинени|сообщени|жалоб)\\p{L}*\\s+(?:в|о)\\s+(?:${WORD}\\s+)?(?:фальсификаци|вброс|подтасовк)\\p{L}*|озабоченн\\p{L}*|непрофессиональн\\p{L}*|неорганизованн\\p{L}*`,
     ),
     note: '"нарушения"; "серьезные нарушения" via intensifier, "без нарушений" via negation',
   },
@@ -790,7 +1117,7 @@ const RU_RULES: PhraseRule[] = [
     score: 2,
     weight: 2,
     pattern: re(
-      `перекос\\p{L}*|(?:злоупотреблени\\p{L}*\\s+)?административн\\p{L}*\\s+ресурс\\p{L}*|злоупотреблени\\p{L}*\\s+(?:${WORD}\\s+)?(?:власт|полномочи)\\p{L}*`,
+      `перекос\\p{L}*|авторитар\\p{L}*|омрачен\\p{L}*|(?:злоупотреблени\\p{L}*\\s+)?административн\\p{L}*\\s+ресурс\\p{L}*|злоупотреблени\\p{L}*\\s+(?:${WORD}\\s+)?(?:власт|полномочи)\\p{L}*`,
     ),
   },
   {
@@ -808,7 +1135,108 @@ const RU_RULES: PhraseRule[] = [
     lang: 'ru',
     score: 2,
     weight: 1,
-    pattern: re(`к\\s+сожалению|с\\s+сожалением|вынужден\\p{L}*\\s+(?:признать|констатировать)`),
+    pattern: re(`к\\s+сожалению|с\\s+сожалением|вынужден\\p{L}*\\s+(?:признать|констатировать)|сожале\\p{L}*`),
+    tone: true,
+  },
+
+  {
+    id: 'ru.requirement.more-needed',
+    lang: 'ru',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    intensify: 'none',
+    pattern: re(
+      `(?:многое|много|немало)\\s+(?:еще\\s+)?(?:предстоит|нужно|необходимо|следует|требуется)\\s+(?:${WORD}\\s+)?сделать|(?:еще\\s+)?предстоит\\s+(?:еще\\s+)?(?:многое|много)\\s+сделать|(?:демократическ\\p{L}*\\s+)?потенциал\\p{L}*\\s+(?:${WORD}\\s+){0,3}?не\\s+(?:был\\p{L}*\\s+)?(?:реализ|использ|раскры)\\p{L}*`,
+    ),
+    note: 'criticism phrased as a requirement: "многое ещё предстоит сделать" (codebook R11)',
+  },
+  {
+    id: 'ru.obstruction',
+    lang: 'ru',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    pattern: re(
+      `(?:препятствова|воспрепятствова|меша|помеша|ограничива|чини)\\p{L}*\\s+(?:препятстви\\p{L}*\\s+)?(?:${WORD}\\s+){0,2}?наблюдател\\p{L}*|наблюдател\\p{L}*\\s+(?:${WORD}\\s+){0,4}?как\\s+можно\\s+меньше`,
+    ),
+    note: '"сделали всё, чтобы наблюдателей было как можно меньше": obstruction of observers is criticism (codebook R8)',
+  },
+  {
+    id: 'ru.rights-restricted',
+    lang: 'ru',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    pattern: re(
+      `(?:ограничени|нарушени|ущемлени|подавлени)\\p{L}*\\s+(?:${WORD}\\s+)?(?:основн\\p{L}*\\s+|фундаментальн\\p{L}*\\s+|гражданск\\p{L}*\\s+|политическ\\p{L}*\\s+)?(?:прав|свобод)\\p{L}*`,
+    ),
+  },
+  {
+    id: 'ru.term.real-choice',
+    lang: 'ru',
+    score: 4,
+    weight: 2,
+    maxScore: 4,
+    pattern: re(`(?:реальн|подлинн|настоящ)\\p{L}*\\s+(?:политическ\\p{L}*\\s+)?(?:выбор|конкуренци|альтернатив|оппозици)\\p{L}*`),
+    note: '"реальный выбор"; "не был предоставлен реальный выбор" = CRITICAL by negation (as en.term.level-field)',
+  },
+  {
+    id: 'ru.political-will',
+    lang: 'ru',
+    score: 4,
+    weight: 2,
+    pattern: re(`политическ\\p{L}*\\s+вол\\p{L}*`),
+  },
+  {
+    id: 'ru.no-remarks',
+    lang: 'ru',
+    score: 4,
+    weight: 2,
+    negatable: false,
+    secondary: true,
+    pattern: re(
+      `(?:нет|не\\s+было|не\\s+имеем|не\\s+имеется|не\\s+возникло|без)\\s+(?:никаких\\s+|каких-либо\\s+|серьезных\\s+|особых\\s+)?(?:замечаний|претензий|нареканий)`,
+    ),
+    note: '"претензий нет": absence of criticism (codebook R3, R11)',
+  },
+  {
+    id: 'ru.no-grounds-for-doubt',
+    lang: 'ru',
+    score: 4,
+    weight: 3,
+    negatable: false,
+    secondary: true,
+    pattern: re(
+      `(?:не|нет|ни)\\s+(?:${WORD}\\s+){0,2}?(?:фактов|обстоятельств|оснований|данных|свидетельств)[\\s,]+(?:котор|способн)\\p{L}*\\s+(?:бы\\s+)?(?:мог\\p{L}*\\s+)?(?:бы\\s+)?(?:поставить|ставить|повлиять|измени\\p{L}*|поставили)`,
+    ),
+    note: '"миссия не выявила фактов, которые могли бы поставить под сомнение легитимность выборов" (codebook R3)',
+  },
+  {
+    id: 'ru.predetermined',
+    lang: 'ru',
+    score: 1,
+    weight: 3,
+    pattern: re(`предреш\\p{L}*|заранее\\s+(?:известн|определен|предопределен)\\p{L}*|предопределен\\p{L}*`),
+  },
+  {
+    id: 'ru.non-recognition',
+    lang: 'ru',
+    score: 1,
+    weight: 3,
+    negatable: false,
+    pattern: re(
+      `не\\s+(?:призна\\p{L}*|будет\\s+признавать|намерен\\p{L}*\\s+признавать)\\s+(?:${WORD}\\s+){0,2}?(?:итог|результат|выбор|референдум|голосовани)\\p{L}*|так\\s+называем\\p{L}*\\s+[«"]?(?:выбор|референдум)\\p{L}*`,
+    ),
+    note: 'non-recognition of the vote, "так называемые выборы": illegitimate (codebook R13)',
+  },
+  {
+    id: 'ru.congratulate',
+    lang: 'ru',
+    score: 5,
+    weight: 2,
+    pattern: re(`поздрав(?:ля|ил|ить|ле)\\p{L}*\\s+(?:${WORD}\\s+){0,2}?(?:народ|граждан|избирател|стран|республик)\\p{L}*`),
+    note: 'congratulating the people on the vote',
   },
 
   // --- NOT_OBSERVED ----------------------------------------------------------------
@@ -823,7 +1251,7 @@ const RU_RULES: PhraseRule[] = [
       any(
         `отказал\\p{L}*\\s+${gap(2)}(?:направ|наблюд|присыл|присл|от\\s+наблюдени|от\\s+направлени)\\p{L}*`,
         `отказ\\p{L}*\\s+от\\s+(?:наблюдени|направлени|мониторинг)\\p{L}*`,
-        `не\\s+(?:будет\\s+|будут\\s+|станет\\s+|станут\\s+)?(?:направ|присыла|пришл|посыла|пошл|разверн|развертыва)\\p{L}*\\s+${gap(2)}(?:мисси|наблюдател|представител|делегаци)\\p{L}*`,
+        `не\\s+(?:будет\\s+|будут\\s+|станет\\s+|станут\\s+|планиру\\p{L}*\\s+|намерен\\p{L}*\\s+|собира\\p{L}*\\s+)?(?:направ|присыла|пришл|посыла|пошл|разверн|развертыва)\\p{L}*\\s+${gap(2)}(?:мисси|наблюдател|представител|делегаци)\\p{L}*`,
         `не\\s+(?:смог\\p{L}*|сможет|смогут)\\s+(?:направить|развернуть|наблюдать|провести\\s+наблюдение)`,
         `не\\s+(?:был\\p{L}*\\s+)?допущен\\p{L}*|не\\s+допустил\\p{L}*`,
       ),
@@ -862,10 +1290,16 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'fail(?:s|ed)?\\s+to',
       'unable\\s+to',
       'impossible\\s+to',
+      'neither',
+      'denied',
+      'deprived\\s+of',
     ],
     deficit: ['lack(?:s|ed|ing)?(?:\\s+of)?', 'absence\\s+of', 'insufficient(?:ly)?', 'inadequate(?:ly)?', 'limited'],
+    // "voters were denied a genuine choice": the choice was withheld (a CONDEMNED anchor)
     postNegation: [
       '(?:was|were|is|are|has|have|had)\\s+not\\s+(?:been\\s+)?(?:observed|found|recorded|registered|noted|reported|detected|identified|seen)',
+      // split negation in reported speech: "of serious violations ... did not notice"
+      "(?:did|do|does)(?:\\s+not|n't)\\s+(?:notice|find|see|observe|record|register|detect|identify|establish|reveal)",
     ],
     doubt: ['doubts?', 'doubtful', 'question(?:s|ed|able)?', 'dubious', 'uncertain(?:ty)?', 'call(?:s|ed)?\\s+into\\s+question'],
     limiter: ['fully', 'entirely', 'completely', 'totally', 'wholly', 'in\\s+full', 'quite', 'always'],
@@ -883,6 +1317,9 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'at\\s+the\\s+same\\s+time',
       'notwithstanding',
       'on\\s+the\\s+other\\s+hand',
+      'with\\s+the\\s+exception\\s+of',
+      'except\\s+for',
+      'apart\\s+from',
     ],
     hedge: [
       'generally',
@@ -929,21 +1366,9 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'perfectly',
       'thoroughly',
     ],
-    negIntensifier: [
-      'grave(?:ly)?',
-      'gross(?:ly)?',
-      'massive(?:ly)?',
-      'severe(?:ly)?',
-      'flagrant(?:ly)?',
-      'blatant(?:ly)?',
-      'egregious(?:ly)?',
-      'widespread',
-      'systematic(?:ally)?',
-      'systemic',
-      'large[- ]scale',
-      'extensive(?:ly)?',
-      'pervasive',
-    ],
+    // Scale words only: "massive / widespread / systematic" is a CONDEMNED anchor, "gross / grave"
+    // violations are severe but not wholesale (codebook R9).
+    negIntensifier: ['massive(?:ly)?', 'widespread', 'systematic(?:ally)?', 'systemic', 'large[- ]scale', 'extensive(?:ly)?', 'pervasive'],
     upIntensifier: [
       'significant(?:ly)?',
       'substantial(?:ly)?',
@@ -974,13 +1399,34 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'hope[sd]?',
       'expect(?:s|ed)?\\s+to',
       'stand\\s+ready',
+      'pave[sd]?\\s+the\\s+way',
+      '(?:can|could|would|will|might)\\s+be\\s+(?:called|considered|regarded|described|deemed|recogni[sz]ed)',
+      'to\\s+(?:fully\\s+)?(?:live\\s+up|meet|comply|fulfil+|create|establish|bring|build|adopt|develop|make)',
     ],
+    purpose: [
+      'in\\s+order\\s+to',
+      'so\\s+as\\s+to',
+      '(?:logical|necessary|important|essential|vital|crucial|time|needed|required|urgent|advisable)\\s+to\\s+\\p{L}+',
+      'to\\s+(?:hold|ensure|conduct|organi[sz]e|guarantee|achieve|secure)',
+      'to\\s+(?:fully\\s+)?(?:live\\s+up|create|establish|bring|build|adopt|develop)',
+      'opportunit(?:y|ies)\\s+to\\s+\\p{L}+',
+    ],
+    withheld: [
+      "(?:cannot|can't|can\\s+not|could\\s+not|couldn't|impossible\\s+to|unable\\s+to|not\\s+possible\\s+to|(?:no\\s+one|nobody)\\s+(?:can|could))\\s+(?:yet\\s+)?(?:say|claim|state|conclude|assert|affirm|confirm)",
+      'no\\s+(?:grounds|reason|basis)\\s+(?:to|for)\\s+(?:say|saying|claim|claiming|believe|believing|conclude|concluding|assert|asserting)',
+      '(?:cannot|can\\s+not|could\\s+not|can\\s+hardly)\\s+be\\s+(?:said|claimed|stated|concluded|argued|asserted)',
+      'call(?:s|ed)?\\s+into\\s+question',
+      'raise[sd]?\\s+(?:serious\\s+)?(?:doubts|questions)\\s+(?:about|over|as\\s+to)',
+    ],
+    hypothetical: ['(?:which|that)\\s+(?:could|might|would)(?:\\s+have)?', '(?:capable\\s+of|likely\\s+to)'],
+    concession: ['despite', 'in\\s+spite\\s+of', 'notwithstanding', 'with\\s+the\\s+exception\\s+of', 'except\\s+for', 'apart\\s+from'],
   },
   ru: {
-    negation: ['не', 'нет', 'ни', 'без', 'нельзя', 'невозможно'],
+    negation: ['не', 'нет', 'ни', 'без', 'нельзя', 'невозможно', 'лишен\\p{L}*', 'лишил\\p{L}*'],
     deficit: ['отсутстви\\p{L}*', 'нехватк\\p{L}*', 'недостаточн\\p{L}*', 'недостат(?:ок|ка|ком)'],
     postNegation: [
-      'не\\s+(?:было|были|был|была|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявили|зафиксировали|обнаружили|отметили)',
+      'не\\s+(?:(?:было|были|был|была)(?!\\s+(?!(?:выявлен|зафиксирован|обнаружен|отмечен|установлен|зарегистрирован|замечен)\\p{L}*)\\p{L}+[нт][аоы]?(?![\\p{L}]))|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявили|зафиксировали|обнаружили|отметили|нашли|нашел|нашла|заметил\\p{L}*|обнаружил\\p{L}*|увидел\\p{L}*)',
+      '(?:выявлено|зафиксировано|обнаружено|отмечено)\\s+не\\s+было',
       'нет',
       'отсутствовал\\p{L}*',
       'отсутствует',
@@ -999,6 +1445,8 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'при\\s+этом',
       'зато',
       'впрочем',
+      'с\\s+другой\\s+стороны',
+      'за\\s+исключением',
     ],
     hedge: ['в\\s+целом', 'в\\s+основном', 'преимущественно', 'по\\s+большей\\s+части', 'в\\s+общем', 'в\\s+большинстве\\s+случаев'],
     softener: [
@@ -1012,15 +1460,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'техническ\\p{L}*',
     ],
     posIntensifier: ['очень', 'полностью', 'абсолютно', 'безусловно', 'в\\s+полной\\s+мере', 'совершенно', 'максимально', 'весьма'],
-    negIntensifier: [
-      'массов\\p{L}*',
-      'груб\\p{L}*',
-      'систематическ\\p{L}*',
-      'системн\\p{L}*',
-      'вопиющ\\p{L}*',
-      'широкомасштабн\\p{L}*',
-      'масштабн\\p{L}*',
-    ],
+    negIntensifier: ['массов\\p{L}*', 'систематическ\\p{L}*', 'системн\\p{L}*', 'широкомасштабн\\p{L}*', 'масштабн\\p{L}*'],
     upIntensifier: ['значительн\\p{L}*', 'существенн\\p{L}*', 'заметн\\p{L}*', 'серьезн\\p{L}*', 'реальн\\p{L}*', 'больш\\p{L}*'],
     prospective: [
       'чтобы',
@@ -1036,6 +1476,13 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'надеж\\p{L}*',
       'надеемся',
     ],
+    purpose: ['для\\s+того\\s*,?\\s+чтобы', 'с\\s+тем\\s*,?\\s+чтобы', 'чтобы'],
+    withheld: [
+      '(?:нельзя|невозможно|не\\s+можем|не\\s+могу|не\\s+может|не\\s+могут|не\\s+смог\\p{L}*|нет\\s+(?:никаких\\s+)?оснований|нет\\s+основания|никто\\s+не\\s+может)\\s+(?:бы\\s+)?(?:сказать|утверждать|говорить|считать|констатировать|заявить|подтвердить|прийти\\s+к\\s+выводу|сделать\\s+вывод)',
+      '(?:ставит|ставят|ставило|ставила|поставил\\p{L}*|поставить)\\s+под\\s+(?:вопрос|сомнение)',
+    ],
+    hypothetical: ['котор\\p{L}*\\s+(?:мог\\p{L}*|могут|способн\\p{L}*)(?:\\s+бы)?', 'способн\\p{L}*', 'могущ\\p{L}*'],
+    concession: ['несмотря\\s+на', 'невзирая\\s+на', 'за\\s+исключением', 'помимо'],
   },
 };
 
@@ -1043,12 +1490,12 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
 export const WINDOWS = {
   /** negation / doubt cues before the phrase; also stops at commas and contrast words */
   negationBefore: 7,
-  /** post-negation after the phrase ("нарушений не выявлено") */
-  negationAfter: 3,
+  /** post-negation after the phrase ("нарушений не выявлено"); a relative clause in between is skipped */
+  negationAfter: 6,
   /** intensifiers, softeners and limiters before the phrase (plus inside it) */
   degreeBefore: 2,
-  /** hedges before the phrase (may cross a comma: "Overall, ...") */
-  hedgeBefore: 3,
+  /** hedges before the phrase (may cross a comma: "Overall, ..."; "in general the Election Day was conducted in ...") */
+  hedgeBefore: 8,
   /** goal/recommendation cues before the phrase */
   prospectiveBefore: 4,
 } as const;

@@ -35,14 +35,23 @@ describe('stock phrases and evidence', () => {
   });
 
   it('lists every rule that fired, heaviest first, and averages by weight', () => {
-    // free and fair (w3, 5), transparent (w2, 5), orderly (w1, 4): mean 29/6 = 4.83 → ENDORSED.
-    // spread = (3·1/6 + 2·1/6 + 1·5/6)/6 = 5/18; agreement = 1 − 5/36; coverage = 1 − e^−2.
-    // confidence = 0.8647 · 0.8611 = 0.7446 → 0.74
+    // free (w2, 5), transparent (w2, 5), orderly (w1, 4): mean 24/5 = 4.8 → ENDORSED.
+    // spread = (2·0.2 + 2·0.2 + 1·0.8)/5 = 0.32; agreement = 1 − 0.16; coverage = 1 − e^(−5/3).
+    // confidence = 0.8111 · 0.84 = 0.6813 → 0.68
+    const c = code('The delegation noted that voting was free, transparent and orderly.');
+    expect(c.verdict).toBe('ENDORSED');
+    expect(c.rule).toBe('en.term.free+en.term.transparent+en.term.procedural-positive');
+    expect(c.evidence.map((e) => e.phrase)).toEqual(['free', 'transparent', 'orderly']);
+    expect(c.confidence).toBe(0.68);
+  });
+
+  it('sets procedural praise aside beside an unhedged headline formula, keeping it as evidence (codebook R1)', () => {
+    // free and fair (w3, 5), transparent (w2, 5); orderly set aside: W = 5, no spread → 1 − e^(−5/3) = 0.81
     const c = code('The delegation noted that voting was free and fair, transparent and orderly.');
     expect(c.verdict).toBe('ENDORSED');
-    expect(c.rule).toBe('en.term.free-and-fair+en.term.transparent+en.term.procedural-positive');
+    expect(c.rule).toBe('en.term.free-and-fair+en.term.transparent');
     expect(c.evidence.map((e) => e.phrase)).toEqual(['free and fair', 'transparent', 'orderly']);
-    expect(c.confidence).toBe(0.74);
+    expect(c.confidence).toBe(0.81);
   });
 
   it('gives a clear stock phrase more confidence than a weak procedural cue, and more evidence more still', () => {
@@ -94,7 +103,7 @@ describe('cues', () => {
     expect(code('Observers noted serious violations.').evidence[0]?.score).toBe(2);
     expect(code('Observers noted widespread violations.').evidence[0]?.score).toBe(1);
     expect(code('Observers noted minor violations.').evidence[0]?.score).toBe(3);
-    expect(code('The count was very calm.').evidence[0]?.score).toBe(5); // 4 → 5
+    expect(code('The count was very calm.').evidence[0]?.score).toBe(4); // 4 → 5, then at most 4: one stage (codebook R7)
   });
 
   it('hedges trim the extremes on both ends', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOrdinal, parseVerdict, scoreOf, verdictFromScore, verdictScore, ORDINAL_VERDICTS, VERDICTS } from '../../src/verdicts/scale.js';
 import { codersAbove, effectiveCoding, storedVerdict, verdictInForceFrom, type CodingLike } from '../../src/verdicts/effective.js';
-import { weightedKappa } from '../../src/verdicts/agreement.js';
+import { krippendorffAlphaOrdinal, tableOfPairs, weightedKappa, weightedKappaOfTable } from '../../src/verdicts/agreement.js';
 
 describe('scale', () => {
   it('scores ENDORSED 5 … CONDEMNED 1 and gives NOT_OBSERVED no score', () => {
@@ -165,5 +165,44 @@ describe('weightedKappa', () => {
         [6, 1],
       ]),
     ).toThrow(RangeError);
+  });
+});
+
+describe('tableOfPairs', () => {
+  it('counts the pairs by position in the scale, rows the first rater, columns the second', () => {
+    const pairs: [number, number][] = [
+      [5, 5],
+      [5, 4],
+      [2, 2],
+      [2, 2],
+      [1, 3],
+    ];
+    expect(tableOfPairs(pairs)).toEqual([
+      [0, 0, 1, 0, 0],
+      [0, 2, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+      [0, 0, 0, 1, 1],
+    ]);
+    expect(tableOfPairs([[3, 1]], [1, 3])).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
+  });
+
+  it('is the one table kappa and alpha read', () => {
+    const pairs: [number, number][] = [
+      [1, 1],
+      [2, 3],
+      [4, 4],
+      [5, 4],
+      [3, 3],
+    ];
+    expect(weightedKappa(pairs)).toBe(weightedKappaOfTable(tableOfPairs(pairs)));
+    expect(krippendorffAlphaOrdinal(tableOfPairs(pairs))).not.toBeNull();
+  });
+
+  it('rejects a value off the scale', () => {
+    expect(() => tableOfPairs([[0, 1]])).toThrow(RangeError);
   });
 });
