@@ -427,7 +427,7 @@ export async function writeStatementRows(
   const held: PlacedRow[] = [];
   const placements = new Placements();
   let done = 0;
-  for await (const batch of Array.isArray(rows) ? chunksOf(rows, BATCH_ROWS) : rows) {
+  for await (const batch of readingAhead(Array.isArray(rows) ? chunksOf(rows, BATCH_ROWS) : rows)) {
     store.codeAside(batch.map((r) => ({ quote: r.quote, language: r.quoteLanguage, statementKind: r.kind.toLowerCase() })));
     const placed: PlacedRow[] = [];
     for (const row of batch) {
@@ -459,6 +459,31 @@ export async function writeStatementRows(
     }
   }
   return result;
+}
+
+/**
+ * The items of `source`, the next one asked for as soon as one is handed out: the file's next
+ * batch is read while this one is placed and written, instead of after.
+ */
+async function* readingAhead<T>(source: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
+  const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : toAsync(source[Symbol.iterator]());
+  let next = iterator.next();
+  try {
+    for (;;) {
+      const item = await next;
+      if (item.done) return;
+      next = iterator.next();
+      // Seen when awaited; until then, a failure of the read ahead is not an unhandled rejection.
+      next.catch(() => {});
+      yield item.value;
+    }
+  } finally {
+    await iterator.return?.();
+  }
+}
+
+function toAsync<T>(iterator: Iterator<T>): AsyncIterator<T> {
+  return { next: async () => iterator.next() };
 }
 
 function* chunksOf<T>(items: T[], size: number): Generator<T[]> {

@@ -120,7 +120,9 @@ async function* passOver(
 ): AsyncGenerator<{ line: number; row: StatementRow | null; problems: RowProblem[] }, string> {
   const file = nameOf(input);
   const hash = createHash('sha256');
-  const bytes = 'file' in input ? fs.createReadStream(input.file) : Readable.from([Buffer.from(input.content, 'utf8')]);
+  // Large reads: fewer turns of the event loop spent waiting for the next 64 kB.
+  const bytes =
+    'file' in input ? fs.createReadStream(input.file, { highWaterMark: 1 << 20 }) : Readable.from([Buffer.from(input.content, 'utf8')]);
   bytes.on('data', (chunk: Buffer | string) => hash.update(chunk));
   let header: string[] | null = null;
   const parser = parse({
