@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { ingestedAndRolledBack } from './helpers/rolled-back.js';
 import { stableId } from '../src/reconcile/ids.js';
 import { parseMemberLabel } from '../src/ingest/member-label.js';
 import { ingestMissionMembers, MissionMembersError } from '../src/ingest/mission-members.js';
-import { Store, type Tx } from '../src/ingest/store.js';
+import { Store } from '../src/ingest/store.js';
 import { ingestArticle000 } from '../src/ingest/article-000.js';
 import { Reconciler } from '../src/reconcile/reconciler.js';
 import { loadReference } from '../src/ingest/load-reference.js';
@@ -137,7 +138,8 @@ describe('the bodies of the 24 members of CIS-EMO missions', () => {
       '- Hans Berg, senator, Germany',
       '',
     ].join('\n');
-    const read = await inRolledBack(
+    const read = await ingestedAndRolledBack(
+      t.db,
       (store) => ingestArticle000(store, { text, titles: [] }),
       (tx) =>
         tx.membership.findMany({
@@ -153,7 +155,8 @@ describe('the bodies of the 24 members of CIS-EMO missions', () => {
     ]);
     const bad = [LEAD, '== EU Important Members of CIS-EMO Missions ==', '- Jean Dupont, head of Delegation, XYZPA, France', ''].join('\n');
     await expect(
-      inRolledBack(
+      ingestedAndRolledBack(
+        t.db,
         (store) => ingestArticle000(store, { text: bad, titles: [] }),
         async () => null,
       ),
@@ -407,28 +410,5 @@ describe('missions in the order asked, across pages', () => {
   });
 });
 
-const ROLLBACK = new Error('rollback');
 const LEAD =
   'Commonwealth of the Independent States - Election Monitoring Organization (CIS-EMO) — is an international non-governmental organization.';
-
-/** Runs an ingest over the reference knowledge in a transaction that is rolled back, reading what it wrote first. */
-async function inRolledBack<T>(ingest: (store: Store) => Promise<void>, read: (tx: Tx) => Promise<T>): Promise<T> {
-  let out: T | undefined;
-  try {
-    await t.db.$transaction(
-      async (tx) => {
-        const store = new Store(tx, new Reconciler());
-        await store.prepare();
-        await loadReference(store);
-        await ingest(store);
-        await store.flush();
-        out = await read(tx);
-        throw ROLLBACK;
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
-  } catch (error) {
-    if (error !== ROLLBACK) throw error;
-  }
-  return out as T;
-}

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/database.js';
-import { Store, type Tx } from '../src/ingest/store.js';
+import { ingestedAndRolledBack } from './helpers/rolled-back.js';
+import { Store } from '../src/ingest/store.js';
 import { Reconciler } from '../src/reconcile/reconciler.js';
 import { loadReference } from '../src/ingest/load-reference.js';
 import { claimLocationProblem, ClaimLocationError, EvidenceError, ingestAnnotations, readCount } from '../src/ingest/annotations.js';
@@ -26,30 +27,6 @@ afterAll(async () => {
   await t?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-const ROLLBACK = new Error('rollback');
-
-/** Runs an ingest on the reference knowledge and reads the result, all in one transaction that is then rolled back. */
-async function ingested<T>(ingest: (store: Store) => Promise<void>, read: (tx: Tx) => Promise<T>): Promise<T> {
-  let out: T | undefined;
-  try {
-    await t.db.$transaction(
-      async (tx) => {
-        const store = new Store(tx, new Reconciler());
-        await store.prepare();
-        await loadReference(store);
-        await ingest(store);
-        await store.flush();
-        out = await read(tx);
-        throw ROLLBACK;
-      },
-      { timeout: 120_000, maxWait: 30_000 },
-    );
-  } catch (error) {
-    if (error !== ROLLBACK) throw error;
-  }
-  return out as T;
-}
 
 /** Ingests for real (committed when it succeeds). */
 async function committed(ingest: (store: Store) => Promise<void>): Promise<void> {
@@ -125,7 +102,9 @@ describe('a name is claimed only where the source writes it', () => {
         },
       ],
     });
-    const claims = await ingested(ingest, (tx) => tx.claim.findMany({ where: { sourceId }, orderBy: { locator: 'asc' } }));
+    const claims = await ingestedAndRolledBack(t.db, ingest, (tx) =>
+      tx.claim.findMany({ where: { sourceId }, orderBy: { locator: 'asc' } }),
+    );
     expect(claims.filter((c) => c.property === 'name').map((c) => [c.entityType, c.locator])).toEqual([['Person', 'line 3']]);
     expect(claims.filter((c) => c.entityType === 'Event').map((c) => c.locator)).toEqual(['line 4']);
     expect(claims.filter((c) => c.entityType === 'EventParticipant').map((c) => c.locator)).toEqual(['line 4']);
@@ -168,7 +147,9 @@ describe('a name is claimed only where the source writes it', () => {
         },
       ],
     });
-    const aliases = await ingested(ok.ingest, (tx) => tx.claim.findMany({ where: { sourceId: ok.sourceId, property: 'alias' } }));
+    const aliases = await ingestedAndRolledBack(t.db, ok.ingest, (tx) =>
+      tx.claim.findMany({ where: { sourceId: ok.sourceId, property: 'alias' } }),
+    );
     expect(aliases.map((c) => [JSON.parse(c.value), c.locator])).toEqual([['CEC of Belarus', 'line 5']]);
   });
 
@@ -245,7 +226,7 @@ describe('counts keep how the source qualifies them', () => {
       ],
     });
     // "Belarus" stands on line 5 ("CEC of Belarus").
-    const claims = await ingested(ok.ingest, (tx) => tx.claim.findMany({ where: { sourceId: ok.sourceId } }));
+    const claims = await ingestedAndRolledBack(t.db, ok.ingest, (tx) => tx.claim.findMany({ where: { sourceId: ok.sourceId } }));
     const value = (p: string) => claims.filter((c) => c.property === p).map((c) => JSON.parse(c.value));
     expect(value('internationalObserverCount')).toEqual([
       { observers: 300, countries: 20, approximate: true, qualifier: 'some', countriesApproximate: true, countriesQualifier: 'over' },
@@ -329,7 +310,8 @@ describe('a person described by two sources', () => {
     const second = annotationFile('Ivan Petrovsky spoke for the delegation.', {
       persons: [{ name: 'Ivan Petrovsky', summary: 'Head of the delegation.', birthYear: 1961, evidence: 'Ivan Petrovsky spoke' }],
     });
-    const result = await ingested(
+    const result = await ingestedAndRolledBack(
+      t.db,
       async (store) => {
         await first.ingest(store);
         await second.ingest(store);
@@ -417,7 +399,8 @@ describe('article 000: titles, venues and abbreviations', () => {
       [],
       [],
     );
-    const elections = await ingested(
+    const elections = await ingestedAndRolledBack(
+      t.db,
       (store) => ingestArticle000(store, { text, titles }),
       (tx) => tx.election.findMany({ include: { area: true, missions: true }, orderBy: { key: 'asc' } }),
     );
@@ -432,7 +415,8 @@ describe('article 000: titles, venues and abbreviations', () => {
 
   it('with the bundled table, "Elections to Moscow City Hall, Russia, 2009" is the REGIONAL Moscow City Duma election', async () => {
     const text = article(['Elections to Moscow City Hall, Russia, 2009', 'Mayor elections in Kostroma, Russia, 2009'], [], []);
-    const elections = await ingested(
+    const elections = await ingestedAndRolledBack(
+      t.db,
       (store) => ingestArticle000(store, { text }),
       (tx) => tx.election.findMany({ include: { area: true }, orderBy: { key: 'asc' } }),
     );
@@ -459,7 +443,8 @@ describe('article 000: titles, venues and abbreviations', () => {
         'Forum ‘Europe and its neighbours’, EUP, 2010, Brussels;',
       ],
     );
-    const read = await ingested(
+    const read = await ingestedAndRolledBack(
+      t.db,
       (store) => ingestArticle000(store, { text, titles: [] }),
       async (tx) => ({
         events: await tx.event.findMany({ include: { participants: { include: { organization: true } } }, orderBy: { key: 'asc' } }),
@@ -487,14 +472,16 @@ describe('article 000: titles, venues and abbreviations', () => {
   it('refuses an abbreviation of no known body instead of making it a body of its own', async () => {
     const host = article([], [], ['Forum ‘Europe’, XYZP, 2010, Brussels;']);
     await expect(
-      ingested(
+      ingestedAndRolledBack(
+        t.db,
         (store) => ingestArticle000(store, { text: host, titles: [] }),
         async () => null,
       ),
     ).rejects.toThrow(/line 11: "XYZP" abbreviates no known body/);
     const member = article([], ['Jean Dupont, member of XYZP, France'], []);
     await expect(
-      ingested(
+      ingestedAndRolledBack(
+        t.db,
         (store) => ingestArticle000(store, { text: member, titles: [] }),
         async () => null,
       ),
@@ -516,7 +503,8 @@ describe('article 000: titles, venues and abbreviations', () => {
     ];
     const text = article(['Mayor elections in Kostroma, Russia, 2009'], [], []);
     await expect(
-      ingested(
+      ingestedAndRolledBack(
+        t.db,
         (store) => ingestArticle000(store, { text, titles }),
         async () => null,
       ),
