@@ -89,21 +89,21 @@ function tally(table: Table) {
   return { n, agreements, withinOne, gapSum, absoluteGapSum };
 }
 
-const meanGapOf = (table: Table) => {
+/** The statistics the bootstrap resamples, from one tally of the table. */
+const GAP_STATISTICS = ['meanGap', 'meanAbsoluteGap', 'weightedKappa'] as const;
+const gapStatisticsOf = (table: Table) => {
   const t = tally(table);
-  return t.n ? t.gapSum / t.n : null;
+  return {
+    meanGap: t.n ? t.gapSum / t.n : null,
+    meanAbsoluteGap: t.n ? t.absoluteGapSum / t.n : null,
+    weightedKappa: weightedKappaOfTable(table),
+  };
 };
-const meanAbsoluteGapOf = (table: Table) => {
-  const t = tally(table);
-  return t.n ? t.absoluteGapSum / t.n : null;
-};
-const kappaOf = (table: Table) => weightedKappaOfTable(table);
 
 // Many bodies, and many filters, give the same table; its bootstrap is the costly part.
 const intervalMemo = new Map<string, ReturnType<typeof bootstrapOf>>();
 const INTERVAL_MEMO_LIMIT = 10_000;
-const bootstrapOf = (table: Table) =>
-  bootstrapIntervals(table, { meanGap: meanGapOf, meanAbsoluteGap: meanAbsoluteGapOf, weightedKappa: kappaOf });
+const bootstrapOf = (table: Table) => bootstrapIntervals(table, GAP_STATISTICS, gapStatisticsOf);
 
 function gapIntervals(table: Table, n: number) {
   if (n >= ANALYTIC_FROM)

@@ -106,9 +106,9 @@ function quantile(sorted: number[], q: number): number {
  */
 export function bootstrapIntervals<K extends string>(
   table: number[][],
-  statistics: Record<K, (table: number[][]) => number | null>,
+  names: readonly K[],
+  statistics: (table: number[][]) => Record<K, number | null>,
 ): Record<K, Interval | null> {
-  const names = Object.keys(statistics) as K[];
   const result = Object.fromEntries(names.map((name) => [name, null])) as Record<K, Interval | null>;
   const k = table.length;
   const cells = table.flat();
@@ -120,8 +120,10 @@ export function bootstrapIntervals<K extends string>(
   for (let b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
     const drawn = resample(cells, n, random);
     for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) resampled[i][j] = drawn[i * k + j];
+    // One call a resample: the statistics share their pass over the table.
+    const computed = statistics(resampled);
     names.forEach((name, s) => {
-      const value = statistics[name](resampled);
+      const value = computed[name];
       if (value !== null && Number.isFinite(value)) values[s].push(value);
     });
   }
