@@ -220,6 +220,17 @@ describe('human verdicts', () => {
     expect(errorCode(await gql(`mutation ($s: ID!) { withdrawVerdict(statement: $s) { verdict } }`, { s: statementId }))).toBe('NOT_FOUND');
   });
 
+  it('a note with a control character is refused, naming the note, and nothing is written', async () => {
+    const before = await snapshot(t.db);
+    const r = await gql(`mutation ($s: ID!, $n: String) { setVerdict(statement: $s, verdict: MIXED, note: $n) { verdict } }`, {
+      s: statementId,
+      n: 'a NUL \u0000 byte',
+    });
+    expect(errorCode(r)).toBe('BAD_USER_INPUT');
+    expect(r.errors![0].message).toContain('note contains a control character');
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
   it('bad ids are client errors', async () => {
     const odihr = await idOf('organization', 'ODIHR');
     const set = `mutation ($s: ID!) { setVerdict(statement: $s, verdict: MIXED) { verdict } }`;
@@ -264,6 +275,7 @@ describe('aliases', () => {
     expect(errorCode(await gql(ADD_ALIAS, { r: odihr, n: 'PACE' }))).toBe('AMBIGUOUS_NAME');
     expect(errorCode(await gql(ADD_ALIAS, { r: odihr, n: ' ;; ' }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await gql(ADD_ALIAS, { r: odihr, n: 'x'.repeat(201) }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(ADD_ALIAS, { r: odihr, n: 'Warsaw \u0000 Office' }))).toBe('BAD_USER_INPUT');
   });
 
   it('removing it: only curated aliases, and it stays removed after re-ingestion', async () => {

@@ -5,7 +5,7 @@
  */
 import type { Alias, Decision } from '../generated/prisma/client.js';
 import { stableId } from '../reconcile/ids.js';
-import { normalizeName } from '../reconcile/normalize.js';
+import { hasControlCharacter, normalizeName } from '../reconcile/normalize.js';
 import { appendAudit } from './audit.js';
 import { CurationError } from './errors.js';
 import { findRecord, isMergeable, MODEL_OF, survivorOf, type EntityRow, type MergeableType } from '../read/identity.js';
@@ -22,6 +22,7 @@ const OWNER_COLUMN: Record<MergeableType, 'organizationId' | 'areaId' | 'personI
 function checkedName(name: string): { name: string; normalized: string } {
   const trimmed = name.trim().replace(/\s+/g, ' ');
   if (!trimmed) throw new CurationError('the alias is empty', 'BAD_USER_INPUT', { field: 'name' });
+  if (hasControlCharacter(trimmed)) throw new CurationError('the alias contains a control character', 'BAD_USER_INPUT', { field: 'name' });
   if (trimmed.length > MAX_ALIAS_LENGTH)
     throw new CurationError(`the alias is longer than ${MAX_ALIAS_LENGTH} characters`, 'BAD_USER_INPUT', { field: 'name' });
   const normalized = normalizeName(trimmed);

@@ -5,6 +5,7 @@
  * names, and write what it returns; each reports a problem in its own terms (file, row and column;
  * the input field).
  */
+import { hasControlCharacter } from '../reconcile/normalize.js';
 import type { ElectionType, RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
 import { parseIsoPartial, type PartialDate } from '../reconcile/dates.js';
 import { AmbiguousNameError, type Reconciler } from '../reconcile/reconciler.js';
@@ -95,9 +96,7 @@ export function checkStatement(
   // A NUL byte or other control character is never part of a real statement: PostgreSQL cannot store
   // a NUL, and the others break CSV tools downstream. Spreadsheets and the mutation are held to it alike.
   for (const [field, value] of Object.entries(fields) as [StatementField, unknown][]) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    if (typeof value === 'string' && /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
-      problem(field, 'contains a control character');
+    if (typeof value === 'string' && hasControlCharacter(value)) problem(field, 'contains a control character');
   }
 
   const organization = get('organization');

@@ -133,3 +133,12 @@ export function editDistance(a: string, b: string, max = 3): number {
 export function slug(text: string): string {
   return fold(text).replace(/ /g, '-');
 }
+
+/**
+ * Whether text holds a NUL byte or another control character (tab and line breaks aside): never
+ * part of real text, PostgreSQL cannot store a NUL, and the others break CSV tools downstream.
+ */
+export function hasControlCharacter(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+}

@@ -26,6 +26,7 @@ import { isMergeable, type EntityRow, type MergeableType } from '../../read/iden
 import type { Tx } from '../../db/tables.js';
 import type { Actor } from '../../curation/tokens.js';
 import type { Reconciler } from '../../reconcile/reconciler.js';
+import { hasControlCharacter } from '../../reconcile/normalize.js';
 import type { NamesWrite } from '../../read/read-cache.js';
 
 const MAX_NOTE = 2_000;
@@ -35,6 +36,7 @@ const MAX_NOTE = 2_000;
 function checkedNote(note: string | null | undefined): string | null {
   if (note === null || note === undefined) return null;
   if (note.length > MAX_NOTE) throw userError(`note is longer than ${MAX_NOTE} characters`, 'BAD_USER_INPUT', { field: 'note' });
+  if (hasControlCharacter(note)) throw userError('note contains a control character', 'BAD_USER_INPUT', { field: 'note' });
   return note.trim() || null;
 }
 
@@ -544,6 +546,8 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_r, args, ctx) => {
       const note = checkedNote(args.note);
+      if (args.title && hasControlCharacter(args.title))
+        throw userError('title contains a control character', 'BAD_USER_INPUT', { field: 'title' });
       const actor = ctx.actor!.name; // authScopes guarantee a token
       try {
         const report = await ingestStatementsContent(
