@@ -31,17 +31,8 @@ const COLUMNS = [
   'source_url',
   'note',
 ] as const;
-const REQUIRED = [
-  'person',
-  'organization',
-  'jurisdiction',
-  'election_type',
-  'election_date',
-  'role',
-  'quote',
-  'source_title',
-  'source_url',
-];
+/** Every column but the person's standing and the note must be filled. */
+const REQUIRED = COLUMNS.filter((c) => c !== 'standing' && c !== 'note');
 
 interface MissionMemberRow {
   row: number;

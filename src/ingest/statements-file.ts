@@ -126,8 +126,8 @@ async function* passOver(
   bytes.on('data', (chunk: Buffer | string) => hash.update(chunk));
   let header: string[] | null = null;
   const parser = parse({
-    columns: (names: string[]) => {
-      header = names.map((h) => h.trim());
+    columns: (first: string[]) => {
+      header = first.map((h) => h.trim());
       return header;
     },
     info: true,
