@@ -6,12 +6,13 @@ import { createTestDatabase, type TestDatabase } from './helpers/database.js';
 import { snapshot } from './helpers/snapshot.js';
 import { ingestBundled, ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { CsvValidationError } from '../src/ingest/statements-csv.js';
-import { checkStatementsFile, FileChangedError, lookupOnce, statementBatches } from '../src/ingest/statements-file.js';
+import { digestStatementsFile, FileChangedError, lookupOnce, statementBatches } from '../src/ingest/statements-file.js';
 import { loadReconciler } from '../src/read/reconciler-state.js';
 import { Reconciler } from '../src/reconcile/reconciler.js';
 import { sha256 } from '../src/reconcile/ids.js';
 import { projectRoot } from '../src/db/config.js';
 import { HEADER } from '../src/synth/world.js';
+import { writeSpreadsheet } from '../src/bench/ingest.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -123,31 +124,75 @@ describe('bad input names file, row and field, and writes nothing', () => {
   });
 });
 
-describe('a spreadsheet read as a stream, in two passes', () => {
+describe('a spreadsheet read as a stream, in one pass after its bytes are hashed', () => {
   const names = async () => lookupOnce(await loadReconciler(t.db, new Reconciler()));
 
-  it('hands the checked rows over in batches, in file order, with the SHA-256 of the bytes', async () => {
+  it('hands the checked rows over in batches, in file order, after a digest of the bytes and their lines', async () => {
     const lines = [HEADER, ...Array.from({ length: 25 }, (_, i) => GOOD.replace('a further statement', `statement ${i}`))];
     const file = writeCsv('stream-batches.csv', lines);
     const lookup = await names();
-    const checked = await checkStatementsFile({ file }, lookup);
-    expect(checked).toEqual({ rows: 25, sha256: sha256(fs.readFileSync(file)) });
+    const digest = await digestStatementsFile({ file });
+    expect(digest).toEqual({ lines: 26, sha256: sha256(fs.readFileSync(file)) });
     const batches: string[][] = [];
-    for await (const batch of statementBatches({ file }, lookup, checked, 10)) batches.push(batch.map((r) => r.quote));
+    for await (const batch of statementBatches({ file }, lookup, digest, 10)) batches.push(batch.map((r) => r.quote));
     expect(batches.map((b) => b.length)).toEqual([10, 10, 5]);
     expect(batches.flat()).toEqual(Array.from({ length: 25 }, (_, i) => `statement ${i} for the test`));
   });
 
-  it('ends the ingest when the file changed between the passes, and writes nothing', async () => {
+  it('counts a last line without its newline', async () => {
+    const file = path.join(t.dir, 'no-newline.csv');
+    fs.writeFileSync(file, `${HEADER}\n${GOOD}`);
+    expect((await digestStatementsFile({ file })).lines).toBe(2);
+    expect((await digestStatementsFile({ name: 'upload', content: `${HEADER}\n${GOOD}\n` })).lines).toBe(2);
+  });
+
+  it('hands over no batch from the first bad row on, and throws every problem once the file is read', async () => {
+    const good = (i: number) => GOOD.replace('a further statement', `statement ${i}`);
+    const lines = [
+      HEADER,
+      ...Array.from({ length: 12 }, (_, i) => good(i)),
+      good(12).replace(',en,', ',english,'),
+      good(13),
+      good(14).replace('press', 'rumour'),
+    ];
+    const file = writeCsv('stream-late-problem.csv', lines);
+    const lookup = await names();
+    const batches: number[] = [];
+    const read = async () => {
+      for await (const batch of statementBatches({ file }, lookup, await digestStatementsFile({ file }), 10)) batches.push(batch.length);
+    };
+    const error = await read().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CsvValidationError);
+    expect((error as CsvValidationError).problems.map((p) => [p.row, p.field])).toEqual([
+      [14, 'quote_language'],
+      [16, 'statement_kind'],
+    ]);
+    // The first ten were handed over before the problem was read; the two good rows after them were not.
+    expect(batches).toEqual([10]);
+  });
+
+  it('ends the ingest when the file changed after its digest, and writes nothing', async () => {
     const file = writeCsv('stream-changed.csv', [HEADER, GOOD]);
     const lookup = await names();
-    const checked = await checkStatementsFile({ file }, lookup);
+    const digest = await digestStatementsFile({ file });
     fs.writeFileSync(file, `${HEADER}\n${GOOD.replace('a further', 'another')}\n`);
     const read = async () => {
-      for await (const _ of statementBatches({ file }, lookup, checked, 10));
+      for await (const _ of statementBatches({ file }, lookup, digest, 10));
     };
     await expect(read()).rejects.toBeInstanceOf(FileChangedError);
   });
+
+  it('writes nothing when a bad row comes after batches were written', async () => {
+    // More rows than one write batch (10,000): the first batch is written inside the transaction before the bad row is read.
+    const file = path.join(t.dir, 'stream-late-bad.csv');
+    writeSpreadsheet(file, 10_050, 7);
+    fs.appendFileSync(file, `${GOOD.replace(',en,', ',english,')}\n`);
+    const error = await rejected(file);
+    expect(error.problems).toEqual([expect.objectContaining({ row: 10_052, field: 'quote_language' })]);
+  }, 120_000);
 
   it('lists a thousand problems of a file with more, and says how many more there are', async () => {
     const file = writeCsv('stream-bad.csv', [HEADER, ...Array.from({ length: 1_200 }, () => GOOD.replace(',en,', ',english,'))]);

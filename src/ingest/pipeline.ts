@@ -12,7 +12,7 @@ import { ingestArticle000 } from './article-000.js';
 import { ingestMissionMembers } from './mission-members.js';
 import { bundledAnnotationFiles, ingestAnnotations } from './annotations.js';
 import { defaultDatasetKey, writeStatements, type NearDuplicate, type SpreadsheetSource } from './statements-csv.js';
-import { checkStatementsFile, lookupOnce, type StatementsInput } from './statements-file.js';
+import { digestStatementsFile, lookupOnce, type StatementsInput } from './statements-file.js';
 import { sourcesDir } from './sources.js';
 import type { ProgressListener } from './progress.js';
 import { replayDecisions } from '../curation/merge.js';
@@ -87,11 +87,10 @@ async function ingestStatementFile(
   const uploaded = !('file' in spreadsheet);
   const file = 'file' in spreadsheet ? spreadsheet.file : spreadsheet.name;
   const input: StatementsInput = 'file' in spreadsheet ? { file } : { name: file, content: spreadsheet.content };
-  // One lookup for both passes over the file: the second reads each row as the first checked it.
   const names = lookupOnce(store.reconciler);
-  const checked = await checkStatementsFile(input, names, onProgress);
+  const digest = await digestStatementsFile(input);
   const key = 'key' in spreadsheet ? spreadsheet.key : (source.key ?? (await keyOfPath(store.tx, file)));
-  const written = await writeStatements(store, input, checked, names, { ...source, key, uploaded }, onProgress);
+  const written = await writeStatements(store, input, digest, names, { ...source, key, uploaded }, onProgress);
   onProgress?.({ phase: 'code verdicts', done: 0, total: written.unsettled.length });
   const ruleCoded = written.ruleCoded + (await store.settleVerdicts(written.unsettled));
   const registered = written.source;

@@ -15,14 +15,7 @@ import { projectRoot } from '../db/config.js';
 import { providerOfClient } from '../db/client.js';
 import { IDS } from '../db/id-set.js';
 import { StatementRowError, type NameLookup, type StatementRow } from './statement-row.js';
-import {
-  COLUMN_OF_FIELD,
-  CsvValidationError,
-  nameOf,
-  statementBatches,
-  type CheckedFile,
-  type StatementsInput,
-} from './statements-file.js';
+import { COLUMN_OF_FIELD, CsvValidationError, nameOf, statementBatches, type FileDigest, type StatementsInput } from './statements-file.js';
 import { nearDuplicatesOf, pairVersions, type StatementShape } from '../reconcile/statement-versions.js';
 import type { Provenance } from './store.js';
 import type { RegisteredSource } from './sources.js';
@@ -105,13 +98,14 @@ export async function checkDatasetKey(store: Store, key: string): Promise<void> 
 }
 
 /**
- * Writes a spreadsheet `checkStatementsFile` has checked, reading it again a batch at a time, as a
- * version of the DATASET source its key names (`names` is the lookup the check used).
+ * Writes a spreadsheet `digestStatementsFile` has hashed, reading and checking it a batch at a time,
+ * as a version of the DATASET source its key names. A bad row anywhere throws a CsvValidationError
+ * naming every problem once the whole file is read: the caller's transaction then writes nothing.
  */
 export async function writeStatements(
   store: Store,
   input: StatementsInput,
-  checked: CheckedFile,
+  digest: FileDigest,
   names: NameLookup,
   options: SpreadsheetSource & { uploaded?: boolean } = {},
   onProgress?: ProgressListener,
@@ -127,11 +121,12 @@ export async function writeStatements(
       kind: 'DATASET',
       path: options.uploaded ? null : rel,
     },
-    { sha256: checked.sha256 },
+    { sha256: digest.sha256 },
   );
   try {
-    const batches = statementBatches(input, names, checked, BATCH_ROWS);
-    const written = await writeStatementRows(store, source, batches, onProgress, checked.rows);
+    const batches = statementBatches(input, names, digest, BATCH_ROWS);
+    // Lines less the header: the rows, unless quotes span lines.
+    const written = await writeStatementRows(store, source, batches, onProgress, Math.max(0, digest.lines - 1));
     if (!source.sameContent) {
       const c = written.counts;
       await store.tx.sourceVersion.update({
@@ -427,8 +422,10 @@ export async function writeStatementRows(
   const held: PlacedRow[] = [];
   const placements = new Placements();
   let done = 0;
-  for await (const batch of readingAhead(Array.isArray(rows) ? chunksOf(rows, BATCH_ROWS) : rows)) {
+  // Each batch goes to the coder as soon as it is read: the coder works on the next batch while this one is written.
+  const codeAside = (batch: StatementRow[]) =>
     store.codeAside(batch.map((r) => ({ quote: r.quote, language: r.quoteLanguage, statementKind: r.kind.toLowerCase() })));
+  for await (const batch of readingAhead(Array.isArray(rows) ? chunksOf(rows, BATCH_ROWS) : rows, codeAside)) {
     const placed: PlacedRow[] = [];
     for (const row of batch) {
       report(++done);
@@ -463,16 +460,22 @@ export async function writeStatementRows(
 
 /**
  * The items of `source`, the next one asked for as soon as one is handed out: the file's next
- * batch is read while this one is placed and written, instead of after.
+ * batch is read while this one is placed and written, instead of after. `onRead` sees each item
+ * as it arrives.
  */
-async function* readingAhead<T>(source: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T> {
+async function* readingAhead<T>(source: AsyncIterable<T> | Iterable<T>, onRead: (item: T) => void): AsyncGenerator<T> {
   const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : toAsync(source[Symbol.iterator]());
-  let next = iterator.next();
+  const read = () =>
+    iterator.next().then((item) => {
+      if (!item.done) onRead(item.value);
+      return item;
+    });
+  let next = read();
   try {
     for (;;) {
       const item = await next;
       if (item.done) return;
-      next = iterator.next();
+      next = read();
       // Seen when awaited; until then, a failure of the read ahead is not an unhandled rejection.
       next.catch(() => {});
       yield item.value;

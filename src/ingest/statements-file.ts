@@ -1,9 +1,10 @@
 /**
- * Reading a statements spreadsheet (the format of data/sources/assessments.csv) as a stream, in
- * two passes: `checkStatementsFile` checks every row and reports every problem with file, row and
- * field before anything is written, holding nothing of the file but its problems; then
- * `statementBatches` reads it again and hands the checked rows over a batch at a time. However
- * large the file, an ingest holds one batch of its rows.
+ * Reading a statements spreadsheet (the format of data/sources/assessments.csv) as a stream:
+ * `digestStatementsFile` hashes its bytes (the source's version is known before anything is
+ * written); then `statementBatches` parses and checks it in one pass, handing the checked rows
+ * over a batch at a time, and reports every problem with file, row and field at the end (the
+ * ingest's transaction then writes nothing). However large the file, an ingest holds one batch of
+ * its rows.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,7 +13,6 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { projectRoot } from '../db/config.js';
 import { checkStatement, type NameLookup, type StatementField, type StatementFields, type StatementRow } from './statement-row.js';
-import type { ProgressListener } from './progress.js';
 
 export const STATEMENT_COLUMNS = [
   'organization',
@@ -82,9 +82,8 @@ export function nameOf(input: StatementsInput): string {
 }
 
 /**
- * Names resolved once each: nothing is written while a file is checked, so a name resolves the same
- * on every row that gives it (an ambiguity is thrown again). The two passes share one, so the
- * second checks each row as the first did, whatever the rows written between them added.
+ * Names resolved once each per file: a name resolves the same on every row that gives it (an
+ * ambiguity is thrown again), whatever the rows written after its first one added.
  */
 export function lookupOnce(reconciler: NameLookup): NameLookup {
   const organizations = new Map<string, ReturnType<NameLookup['resolveOrganization']>>();
@@ -172,67 +171,69 @@ async function* passOver(
   return hash.digest('hex');
 }
 
-/** What the first pass found: the rows to write and the content's SHA-256. */
-export interface CheckedFile {
-  rows: number;
+/** What a quick read of the bytes finds before any row is read: their SHA-256 and their lines (the rows, but for quotes that span lines). */
+export interface FileDigest {
   sha256: string;
+  lines: number;
 }
 
-/** The first pass: every row checked against the read model's vocabularies and areas; every problem at once. */
-export async function checkStatementsFile(input: StatementsInput, names: NameLookup, onProgress?: ProgressListener): Promise<CheckedFile> {
-  const problems: RowProblem[] = [];
-  let unlisted = 0;
-  let lastLine = 1;
-  let rows = 0;
-  // The number of rows is known at the end only: the count so far, every 10,000 rows.
-  onProgress?.({ phase: 'check', done: 0, total: 0 });
-  const pass = passOver(input, names);
-  for (;;) {
-    const next = await pass.next();
-    if (next.done) {
-      if (unlisted)
-        problems.push({ file: nameOf(input), row: lastLine, field: '(file)', message: `${unlisted} more problems are not listed` });
-      if (problems.length) throw new CsvValidationError(problems);
-      onProgress?.({ phase: 'check', done: rows, total: rows });
-      return { rows, sha256: next.value };
-    }
-    if (next.value.row) rows++;
-    lastLine = next.value.line;
-    // A file with thousands of bad rows is reported by its first thousand problems.
-    for (const problem of next.value.problems) {
-      if (problems.length < MAX_PROBLEMS) problems.push(problem);
-      else unlisted++;
-    }
-    if (rows % 10_000 === 0 && next.value.row) onProgress?.({ phase: 'check', done: rows, total: 0 });
+/**
+ * Hashes the spreadsheet's bytes and counts its lines: the source's version is known by its hash
+ * before anything is written, and the count gives progress a total. Far quicker than parsing.
+ */
+export async function digestStatementsFile(input: StatementsInput): Promise<FileDigest> {
+  const hash = createHash('sha256');
+  let lines = 0;
+  let last = 10;
+  const chunks = 'file' in input ? fs.createReadStream(input.file, { highWaterMark: 1 << 20 }) : [Buffer.from(input.content, 'utf8')];
+  for await (const chunk of chunks as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+    if (chunk.length) last = chunk[chunk.length - 1];
   }
+  // A last line without its newline is a line too.
+  return { sha256: hash.digest('hex'), lines: lines + (last === 10 ? 0 : 1) };
 }
 
 /** Problems reported at most: enough to fix a file by, not a second copy of it. */
 const MAX_PROBLEMS = 1_000;
 
 /**
- * The second pass: the checked rows, `size` at a time. The file must be as the first pass read it:
- * a problem now, or other content, ends the ingest (its transaction writes nothing).
+ * The rows of a spreadsheet, checked against the read model's vocabularies and areas, `size` at a
+ * time, in one pass. From the first bad row on no batch is handed over, but the rest of the file is
+ * still read and every problem is collected (the first thousand listed); at the end they are
+ * thrown together as a CsvValidationError, and the caller's transaction writes nothing. The bytes
+ * must hash as `digest` says, or the file changed while it was read (FileChangedError).
  */
 export async function* statementBatches(
   input: StatementsInput,
   names: NameLookup,
-  checked: CheckedFile,
+  digest: FileDigest,
   size: number,
 ): AsyncGenerator<StatementRow[]> {
   const pass = passOver(input, names);
+  const problems: RowProblem[] = [];
+  let unlisted = 0;
+  let lastLine = 1;
   let batch: StatementRow[] = [];
-  let rows = 0;
   for (;;) {
     const next = await pass.next();
     if (next.done) {
-      if (next.value !== checked.sha256 || rows !== checked.rows) throw new FileChangedError(nameOf(input));
+      if (next.value !== digest.sha256) throw new FileChangedError(nameOf(input));
+      if (unlisted)
+        problems.push({ file: nameOf(input), row: lastLine, field: '(file)', message: `${unlisted} more problems are not listed` });
+      if (problems.length) throw new CsvValidationError(problems);
       if (batch.length) yield batch;
       return;
     }
-    if (next.value.problems.length || !next.value.row) throw new CsvValidationError(next.value.problems);
+    lastLine = next.value.line;
+    // A file with thousands of bad rows is reported by its first thousand problems.
+    for (const problem of next.value.problems) {
+      if (problems.length < MAX_PROBLEMS) problems.push(problem);
+      else unlisted++;
+    }
+    if (problems.length || !next.value.row) continue;
     batch.push(next.value.row);
-    rows++;
     if (batch.length === size) {
       yield batch;
       batch = [];
