@@ -89,7 +89,11 @@ export type CueKind =
   | 'purpose' // a goal infinitive that governs the rest of its clause: "in order to", "it is necessary to create"
   | 'withheld' // the speaker declines to affirm what follows: "cannot say that", "нет оснований утверждать, что" (a doubt over the clause)
   | 'concession' // "despite", "with the exception of", "несмотря на": what the phrase concedes is not the finding
-  | 'hypothetical'; // "(violations) which could have called into question ...": a condition, not a finding
+  | 'hypothetical' // "(violations) which could have called into question ...": a condition, not a finding
+  | 'denied' // indirect negation over the clause that follows: "I do not think that ...", "не похоже, чтобы ..."
+  | 'postDoubt' // a doubt written after its subject: "the legitimacy of the vote was questioned"
+  | 'conclusion' // a modal that states a conclusion, not a goal: "should be considered illegitimate", "следует признать"
+  | 'remedy'; // "(none of the concerns) were addressed": a negation that denies the remedy, not the problem
 
 // ---------------------------------------------------------------------------------------
 // Pattern helpers
@@ -445,6 +449,8 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 5,
     weight: 2,
+    negatedScore: 2,
+    note: '"not fair" is a CRITICAL formula (codebook, CRITICAL: "was not fair"), unlike "not free" (CONDEMNED)',
     pattern: re(`fair(?:ly|ness)?|honest(?:ly|y)?`),
   },
   {
@@ -460,7 +466,8 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 5,
     weight: 1,
-    pattern: re(`open(?:ly|ness)?(?!\\s+(?:to|up|question|issue|air))`),
+    // "openly partisan", "openly campaigned": an adverb before a word qualifies that word, not the election
+    pattern: re(`open(?:ness)?(?!\\s+(?:to|up|question|issue|air))|openly(?=\\s*[,.;:!?)»"”]|\\s+(?:and|or|nor|but)\\s|\\s*$)`),
   },
   {
     id: 'en.term.legitimate',
@@ -483,6 +490,26 @@ const EN_RULES: PhraseRule[] = [
     weight: 2,
     pattern: re(`democratic(?:ally)?`),
     note: 'adjective only; "democracy" (noun) names the topic, not a verdict',
+  },
+  {
+    id: 'en.term.democratic-election',
+    lang: 'en',
+    score: 5,
+    weight: 3,
+    pattern: re(
+      `democratic(?:\\s*,\\s*(?:free|fair|genuine|competitive|pluralistic|transparent|open|honest|peaceful))*(?:\\s+and\\s+(?:free|fair|genuine|competitive|pluralistic|transparent|open|honest|peaceful))?\\s+(?:elections?|electoral\\s+process|election\\s+process|vote|voting|polls?|contest|ballot|referendum)`,
+    ),
+    note: '"a democratic and pluralistic electoral process", "a pattern of democratic elections": the term said of the election itself is the overall conclusion (ENDORSED anchor "democratic"); a yardstick ("standards for democratic elections") or a goal ("to hold democratic elections") is blocked or neutralised',
+  },
+  {
+    id: 'en.block.democratic-attribute',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `democratic\\s+(?!(?:and|or|nor|but|in|at|on|by|as|with|without|for|from|to|than|if|while|although|though|despite|overall|enough|yet|so|because|since|after|before|the|a|an|according|throughout|until|elections?|electoral|election|vote|votes|voting|polls?|ballot|balloting|contest|campaign|process|manner|way|character|nature|conduct|choice|competition|expression|procedures?)(?![\\p{L}]))\\p{L}+`,
+    ),
+    note: '"democratic" before another noun describes that noun ("the democratic separation of state and party", "a democratic future", "democratic practice"), not the election (codebook R15: names and topics are not evaluative words)',
   },
   {
     id: 'en.term.undemocratic',
@@ -516,7 +543,7 @@ const EN_RULES: PhraseRule[] = [
     weight: 1,
     maxScore: 4,
     pattern: re(
-      `balanced|(?:political\\s+)?balance|unbiased|impartial(?:ity|ly)?|even-?handed|independen(?:t|ce)\\s+(?:of\\s+the\\s+)?(?:election\\s+administration|administration|commissions?)`,
+      `balanced|(?:political\\s+)?balance|unbiased|non-?partisan(?:ship)?|impartial(?:ity|ly)?|even-?handed|independen(?:t|ce)\\s+(?:of\\s+the\\s+)?(?:election\\s+administration|administration|commissions?)`,
     ),
   },
   {
@@ -548,7 +575,7 @@ const EN_RULES: PhraseRule[] = [
     weight: 1,
     absence: true,
     pattern: re(
-      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|problematic|(?:allegations?|claims|reports)\\s+of\\s+(?:${WORD}\\s+)?(?:fraud|falsification|rigging|ballot[- ]stuffing)|alleged\\s+fraud|restrict(?:s|ing)|(?:assessed|rated|evaluated)\\s+(?:as\\s+)?(?:negatively|bad|poor(?:ly)?)|negative\\s+assessments?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated` +
+      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|problematic|(?:allegations?|claims|reports)\\s+of\\s+(?:${WORD}\\s+)?(?:fraud|falsification|rigging|ballot[- ]stuffing)|alleged\\s+fraud|restrict(?:s|ing)|(?:assessed|rated|evaluated)\\s+(?:as\\s+)?(?:negatively|bad|poor(?:ly)?)|negative\\s+assessments?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated|partisan|distort(?:ed|ion|ions)` +
         `|(?:central|key|major|main|outstanding|principal)\\s+(?:issues?|challenges?)` +
         `|(?:neglect|disregard|contempt|flouting)\\s+(?:of|for)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:law|laws|legislation|rules|constitution)`,
     ),
@@ -566,11 +593,34 @@ const EN_RULES: PhraseRule[] = [
   {
     id: 'en.term.fraud',
     lang: 'en',
+    score: 2,
+    weight: 2,
+    absence: true,
+    pattern: re(
+      `fraud\\p{L}*|falsif\\p{L}*|rigging|ballot[- ]box\\s+stuffing|ballot\\s+stuffing|stuffing\\s+of\\s+ballot\\s+boxes|vote\\s+rigging`,
+    ),
+    note: 'fraud is a problem word (codebook R9): CRITICAL as found ("evidence of ballot box stuffing"), CONDEMNED only with a scale word ("massive / widespread / systematic fraud"); "no fraud" reassures (R3)',
+  },
+  {
+    id: 'en.term.sham',
+    lang: 'en',
     score: 1,
     weight: 2,
     pattern: re(
-      `fraud\\p{L}*|falsif\\p{L}*|rigg(?:ed|ing)|ballot[- ]box\\s+stuffing|ballot\\s+stuffing|farce|sham|travesty|(?:severely|fundamentally|deeply)\\s+flawed|far\\s+(?:beyond|from)\\s+(?:acceptable|international|democratic|satisf\\p{L}*)`,
+      `rigged|farce|sham|travesty|charade|mockery\\s+of\\s+(?:democracy|elections?)|(?:severely|fundamentally|deeply|seriously)\\s+flawed|far\\s+(?:beyond|from)\\s+(?:acceptable|international|democratic|satisf\\p{L}*)|beyond\\s+(?:any\\s+)?acceptable\\s+(?:practice|limits?)`,
     ),
+    note: 'wholesale-rejection words of the CONDEMNED anchors: a farce, a sham, fundamentally flawed, far beyond acceptable practice',
+  },
+  {
+    id: 'en.term.advantage',
+    lang: 'en',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    pattern: re(
+      `(?:clear|undue|unfair|significant|considerable|decisive|overwhelming|unequal)\\s+advantages?\\s+(?:to|for)\\s+(?:the\\s+)?(?:ruling|governing|incumbent|pro-government|presidential|authorities'?|dominant)`,
+    ),
+    note: '"a clear advantage to the ruling party": the field slanted in favour of the ruling party, a CRITICAL anchor',
   },
   {
     id: 'en.term.regret',
@@ -937,14 +987,16 @@ const RU_RULES: PhraseRule[] = [
     score: 5,
     weight: 2,
     pattern: re(`честн\\p{L}*|справедлив\\p{L}*`),
-    note: '"честными", "свободные и справедливые"',
+    negatedScore: 2,
+    note: '"честными", "свободные и справедливые"; "не были честными" is CRITICAL (codebook, CRITICAL: "was not fair")',
   },
   {
     id: 'ru.term.unfair',
     lang: 'ru',
-    score: 1,
+    score: 2,
     weight: 2,
     pattern: re(`нечестн\\p{L}*|несправедлив\\p{L}*`),
+    note: '"нечестные, несправедливые": not fair = CRITICAL (codebook); only "not free", "not democratic" reject wholesale',
   },
   {
     id: 'ru.term.legitimate',
@@ -1123,12 +1175,21 @@ const RU_RULES: PhraseRule[] = [
   {
     id: 'ru.term.fraud',
     lang: 'ru',
+    score: 2,
+    weight: 2,
+    absence: true,
+    pattern: re(`фальсификац\\p{L}*|фальсифицир\\p{L}*|вброс\\p{L}*|подтасовк\\p{L}*|карусел\\p{L}*|приписк\\p{L}*`),
+    note: 'fraud is a problem word (codebook R9): CRITICAL as found, CONDEMNED with a scale word («массовые фальсификации»); «фальсификаций не выявлено» reassures (R3)',
+  },
+  {
+    id: 'ru.term.sham',
+    lang: 'ru',
     score: 1,
     weight: 2,
     pattern: re(
-      `фальсификац\\p{L}*|фальсифицир\\p{L}*|вброс\\p{L}*|подтасовк\\p{L}*|карусел\\p{L}*|фарс\\p{L}*|имитаци\\p{L}*\\s+(?:выбор|демократ|голосовани)\\p{L}*`,
+      `фарс\\p{L}*|имитаци\\p{L}*\\s+(?:выбор|демократ|голосовани|волеизъявлени)\\p{L}*|профанаци\\p{L}*|пароди\\p{L}*\\s+на\\s+(?:выбор|демократи)\\p{L}*`,
     ),
-    note: '"фальсификации"',
+    note: 'wholesale-rejection words of the CONDEMNED anchors: «фарс», «имитация выборов»',
   },
   {
     id: 'ru.term.regret',
@@ -1420,6 +1481,11 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     ],
     hypothetical: ['(?:which|that)\\s+(?:could|might|would)(?:\\s+have)?', '(?:capable\\s+of|likely\\s+to)'],
     concession: ['despite', 'in\\s+spite\\s+of', 'notwithstanding', 'with\\s+the\\s+exception\\s+of', 'except\\s+for', 'apart\\s+from'],
+
+    denied: [],
+    postDoubt: [],
+    conclusion: [],
+    remedy: [],
   },
   ru: {
     negation: ['не', 'нет', 'ни', 'без', 'нельзя', 'невозможно', 'лишен\\p{L}*', 'лишил\\p{L}*'],
@@ -1483,6 +1549,11 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     ],
     hypothetical: ['котор\\p{L}*\\s+(?:мог\\p{L}*|могут|способн\\p{L}*)(?:\\s+бы)?', 'способн\\p{L}*', 'могущ\\p{L}*'],
     concession: ['несмотря\\s+на', 'невзирая\\s+на', 'за\\s+исключением', 'помимо'],
+
+    denied: [],
+    postDoubt: [],
+    conclusion: [],
+    remedy: [],
   },
 };
 
