@@ -1362,7 +1362,21 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       // split negation in reported speech: "of serious violations ... did not notice"
       "(?:did|do|does)(?:\\s+not|n't)\\s+(?:notice|find|see|observe|record|register|detect|identify|establish|reveal)",
     ],
-    doubt: ['doubts?', 'doubtful', 'question(?:s|ed|able)?', 'dubious', 'uncertain(?:ty)?', 'call(?:s|ed)?\\s+into\\s+question'],
+    // "can hardly be considered as fair": a conclusion stated as a condition withholds it (codebook R13)
+    doubt: [
+      'doubts?',
+      'doubtful',
+      'question(?:s|ed|able|ing)?',
+      'dubious',
+      'uncertain(?:ty)?',
+      'call(?:s|ed|ing)?\\s+into\\s+question',
+      'put(?:s|ting)?\\s+in(?:to)?\\s+question',
+      'hardly',
+      'scarcely',
+      'challeng(?:e|es|ed|ing)',
+      'disput(?:e|es|ed|ing)',
+      'contest(?:s|ed|ing)',
+    ],
     limiter: ['fully', 'entirely', 'completely', 'totally', 'wholly', 'in\\s+full', 'quite', 'always'],
     contrast: [
       'however',
@@ -1471,6 +1485,9 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'to\\s+(?:hold|ensure|conduct|organi[sz]e|guarantee|achieve|secure)',
       'to\\s+(?:fully\\s+)?(?:live\\s+up|create|establish|bring|build|adopt|develop)',
       'opportunit(?:y|ies)\\s+to\\s+\\p{L}+',
+      // "should ensure that future elections are free" is a goal; "ensured that" (past) is a finding
+      '(?:ensure|ensures|ensuring|guarantee|guarantees|guaranteeing|make\\s+sure)\\s+that',
+      'so\\s+that',
     ],
     withheld: [
       "(?:cannot|can't|can\\s+not|could\\s+not|couldn't|impossible\\s+to|unable\\s+to|not\\s+possible\\s+to|(?:no\\s+one|nobody)\\s+(?:can|could))\\s+(?:yet\\s+)?(?:say|claim|state|conclude|assert|affirm|confirm)",
@@ -1482,10 +1499,21 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     hypothetical: ['(?:which|that)\\s+(?:could|might|would)(?:\\s+have)?', '(?:capable\\s+of|likely\\s+to)'],
     concession: ['despite', 'in\\s+spite\\s+of', 'notwithstanding', 'with\\s+the\\s+exception\\s+of', 'except\\s+for', 'apart\\s+from'],
 
-    denied: [],
-    postDoubt: [],
-    conclusion: [],
-    remedy: [],
+    denied: [
+      // indirect denial in reported speech: the clause that follows is negated (codebook R13)
+      "(?:i|we|he|she|they|the\\s+mission|the\\s+delegation)\\s+(?:do|does|did)(?:\\s+not|n't)\\s+(?:think|believe|consider|feel|find)(?:\\s+that)?",
+      "(?:it|this)\\s+(?:does|did)(?:\\s+not|n't)\\s+(?:seem|appear|look)\\s+(?:as\\s+(?:if|though)|that|like)",
+      'there\\s+(?:is|was|were)\\s+no\\s+(?:sign|signs|indication|indications|evidence|suggestion)\\s+that',
+    ],
+    postDoubt: [
+      '(?:was|were|is|are|has\\s+been|have\\s+been|had\\s+been|being)\\s+(?:seriously\\s+|openly\\s+|widely\\s+)?(?:questioned|challenged|disputed|doubted|contested|called\\s+into\\s+question|put\\s+(?:into|in)\\s+question|cast\\s+into\\s+doubt|put\\s+in\\s+doubt)',
+    ],
+    conclusion: [
+      '(?:should|must|can|could|may|ought\\s+to)\\s+(?:therefore\\s+|thus\\s+|only\\s+|rightly\\s+|safely\\s+|hardly\\s+|not\\s+|no\\s+longer\\s+)?be\\s+(?:considered|regarded|recogni[sz]ed|deemed|declared|seen|viewed|called|described|assessed|characteri[sz]ed|qualified|judged|treated)(?:\\s+as)?',
+    ],
+    remedy: [
+      '(?:was|were|has\\s+been|have\\s+been|had\\s+been|is|are)\\s+(?:not\\s+)?(?:properly\\s+|adequately\\s+|fully\\s+|ever\\s+)?(?:addressed|dealt\\s+with|resolved|remedied|rectified|heeded|implemented|accommodated|acted\\s+(?:up)?on|answered|taken\\s+into\\s+account|followed\\s+up|investigated|corrected)',
+    ],
   },
   ru: {
     negation: ['не', 'нет', 'ни', 'без', 'нельзя', 'невозможно', 'лишен\\p{L}*', 'лишил\\p{L}*'],
@@ -1498,7 +1526,17 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'отсутствует',
       'отсутствуют',
     ],
-    doubt: ['сомнени\\p{L}*', 'сомнительн\\p{L}*', 'под\\s+вопрос\\p{L}*', 'усомни\\p{L}*'],
+    doubt: [
+      'сомнени\\p{L}*',
+      'сомнительн\\p{L}*',
+      'под\\s+вопрос\\p{L}*',
+      'усомни\\p{L}*',
+      'вряд\\s+ли',
+      'едва\\s+ли',
+      'оспарива\\p{L}*',
+      'оспори\\p{L}*',
+      'подвер(?:г|га)\\p{L}*\\s+сомнению',
+    ],
     limiter: ['полностью', 'в\\s+полной\\s+мере', 'вполне', 'всегда', 'целиком'],
     contrast: [
       'однако',
@@ -1550,10 +1588,20 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     hypothetical: ['котор\\p{L}*\\s+(?:мог\\p{L}*|могут|способн\\p{L}*)(?:\\s+бы)?', 'способн\\p{L}*', 'могущ\\p{L}*'],
     concession: ['несмотря\\s+на', 'невзирая\\s+на', 'за\\s+исключением', 'помимо'],
 
-    denied: [],
-    postDoubt: [],
-    conclusion: [],
-    remedy: [],
+    denied: [
+      // «не похоже (на то), чтобы ...», «не думаю, что ...»: the clause that follows is negated (codebook R13)
+      'не\\s+(?:похоже|думаю|думаем|считаю|считаем|кажется|верю|верим|представляется|видно)(?:\\s+на\\s+то)?\\s*,?\\s*(?:что(?:бы)?|будто(?:\\s+бы)?)',
+      'нет\\s+(?:никаких\\s+)?(?:признаков|свидетельств|оснований\\s+(?:полагать|считать|думать))\\s*,?\\s*(?:что(?:бы)?|будто)',
+    ],
+    postDoubt: [
+      '(?:был\\p{L}*\\s+|были\\s+)?(?:поставлен\\p{L}*\\s+под\\s+(?:сомнение|вопрос)|оспорен\\p{L}*|подвергнут\\p{L}*\\s+сомнению|вызыва\\p{L}*\\s+сомнени\\p{L}*|вызвал\\p{L}*\\s+сомнени\\p{L}*)',
+    ],
+    conclusion: [
+      '(?:следует|нужно|необходимо|надо|можно|должн\\p{L}*\\s+быть)\\s+(?:было\\s+)?(?:признать|признаны|признан\\p{L}*|считать|назвать|оценить|квалифицировать|расценивать|расценить)',
+    ],
+    remedy: [
+      '(?:не\\s+)?(?:был\\p{L}*\\s+)?(?:учтен\\p{L}*|устранен\\p{L}*|рассмотрен\\p{L}*|удовлетворен\\p{L}*|исправлен\\p{L}*|принят\\p{L}*\\s+во\\s+внимание)',
+    ],
   },
 };
 
@@ -1569,6 +1617,10 @@ export const WINDOWS = {
   hedgeBefore: 8,
   /** goal/recommendation cues before the phrase */
   prospectiveBefore: 4,
+  /** how far back a post-posed negation reaches over a list of denied problems («не увидели ни X, ни Y, ни Z») */
+  absenceListBefore: 14,
+  /** how far a passive doubt after the phrase reaches back over its subject ("the democratic nature of ... was questioned") */
+  subjectLength: 30,
 } as const;
 
 /**

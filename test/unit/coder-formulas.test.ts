@@ -1,0 +1,121 @@
+/**
+ * Rules of rules-2026.12.3, on sentences written for these tests (none is taken from the data
+ * files), in English and Russian, each with cases that show where the rule stops.
+ */
+import { describe, expect, it } from 'vitest';
+import { codeVerdict } from '../../src/verdicts/coder.js';
+
+const v = (quote: string, statementKind?: string) => codeVerdict({ quote, statementKind }).verdict;
+
+describe('"not fair" and fraud words: the codebook\'s levels (CRITICAL definition, R9)', () => {
+  it('reads "not fair" / «нечестные» as CRITICAL, but "not free" and "neither free nor fair" as CONDEMNED', () => {
+    expect(v('The polls were not fair.')).toBe('CRITICAL');
+    expect(v('Голосование не было честным.')).toBe('CRITICAL');
+    expect(v('Наблюдатели назвали кампанию несправедливой.')).toBe('CRITICAL');
+    expect(v('The vote was neither free nor fair.')).toBe('CONDEMNED');
+    expect(v('Выборы не были ни свободными, ни честными.')).toBe('CONDEMNED');
+    expect(v('The municipal vote was not free.')).toBe('CONDEMNED');
+  });
+
+  it('keeps fraud found without a scale word CRITICAL, and makes it CONDEMNED with one', () => {
+    expect(v('Observers reported evidence of ballot stuffing at several polling stations.')).toBe('CRITICAL');
+    expect(v('Наблюдатели зафиксировали вбросы бюллетеней на ряде участков.')).toBe('CRITICAL');
+    expect(v('Observers reported massive fraud across the country.')).toBe('CONDEMNED');
+    expect(v('Наблюдатели сообщили о массовых фальсификациях.')).toBe('CONDEMNED');
+    // R9: non-compliance plus a wholesale-rejection phrase
+    expect(v('The vote fell short of OSCE commitments and was marred by systematic fraud.')).toBe('CONDEMNED');
+    expect(v('The vote fell short of OSCE commitments; observers noted some cases of ballot stuffing.')).toBe('CRITICAL');
+  });
+
+  it('keeps the wholesale-rejection words CONDEMNED and reads denied fraud as reassurance (R3)', () => {
+    expect(v('Это был фарс, а не выборы.')).toBe('CONDEMNED');
+    expect(v('The presidential contest was a sham.')).toBe('CONDEMNED');
+    expect(v('No fraud was observed.')).toBe('LARGELY_POSITIVE');
+    expect(v('Фальсификаций наблюдатели не выявили.')).toBe('LARGELY_POSITIVE');
+  });
+});
+
+describe('"democratic": said of the election, or of something else (R1, R15)', () => {
+  it('reads the term said of the election itself as the overall conclusion, which procedural praise does not dilute', () => {
+    expect(v('The vote showed a democratic and competitive electoral process.')).toBe('ENDORSED');
+    expect(v('These were democratic elections, calm and well organised, with high turnout.')).toBe('ENDORSED');
+  });
+
+  it('reads "democratic" before another noun as describing that noun, not the election', () => {
+    expect(v('The president spoke of a democratic future for the nation.')).toBeNull();
+    expect(v('We discussed democratic reforms and the separation of powers with the minister.')).toBeNull();
+    expect(v('The country has promised to uphold democratic standards.')).toBeNull();
+  });
+
+  it('still blocks the yardstick and the goal', () => {
+    expect(v('The delegation discussed the standards for democratic elections with the commission.')).toBeNull();
+    expect(v('The authorities must do everything to hold democratic elections next year.')).not.toBe('ENDORSED');
+  });
+});
+
+describe('a conclusion stated as a condition or a modal (R13)', () => {
+  it('reads "can hardly be considered" / «вряд ли можно назвать» as a withheld assessment: CRITICAL', () => {
+    expect(v('Such a vote can hardly be regarded as democratic.')).toBe('CRITICAL');
+    expect(v('Эти выборы вряд ли можно назвать честными.')).toBe('CRITICAL');
+  });
+
+  it('reads "hardly any" problems as almost none: LARGELY_POSITIVE', () => {
+    expect(v('There were hardly any irregularities at the polling stations we visited.')).toBe('LARGELY_POSITIVE');
+    expect(v('Вряд ли можно говорить о каких-либо нарушениях в ходе голосования.')).toBe('LARGELY_POSITIVE');
+  });
+
+  it('reads "should be considered" / «следует признать» as a conclusion, not a recommendation', () => {
+    expect(v('The referendum should be considered illegitimate.')).toBe('CONDEMNED');
+    expect(v('The elections can be considered free and fair.')).toBe('ENDORSED');
+    expect(v('Выборы следует признать легитимными.')).toBe('ENDORSED');
+  });
+
+  it('keeps a modal after a conditional conjunction a condition, and a plain recommendation a goal', () => {
+    expect(v('Substantial reforms are needed before these polls can be called democratic.')).not.toBe('ENDORSED');
+    expect(v('The authorities should ensure that future elections are free.')).toBeNull();
+  });
+});
+
+describe('indirect denial in reported speech (R13)', () => {
+  it('negates the clause after «не похоже, чтобы», «не думаю, что», "I do not think that"', () => {
+    expect(v('Не похоже, чтобы на участках были серьезные нарушения.')).toBe('LARGELY_POSITIVE');
+    expect(v('Я не думаю, что были какие-либо массовые фальсификации.')).toBe('LARGELY_POSITIVE');
+    expect(v('I do not think the vote was fair.')).toBe('CRITICAL');
+    expect(v("We don't believe that this election was free.")).toBe('CONDEMNED');
+    expect(v('It does not look as if there was any significant fraud.')).toBe('LARGELY_POSITIVE');
+  });
+
+  it('assesses nothing when the denied clause holds no finding', () => {
+    expect(v('Я не думаю, что нужно ехать во все районы.')).toBeNull();
+    expect(v('I do not think that we need more observers in the north.')).toBeNull();
+  });
+});
+
+describe('a doubt written after its subject (R13)', () => {
+  it('reads "the legitimacy of ... was questioned" as a doubt: CRITICAL', () => {
+    expect(
+      v('The legitimacy of the municipal poll, held amid a boycott by the main opposition groups, was widely questioned by the monitors.'),
+    ).toBe('CRITICAL');
+    expect(v('Легитимность голосования была поставлена под сомнение наблюдателями.')).toBe('CRITICAL');
+  });
+
+  it('does not reach over another finding or a sentence end', () => {
+    expect(v('The vote was free. Its timing was questioned by some parties.')).toBe('ENDORSED');
+  });
+});
+
+describe('a negation that denies a remedy (R13)', () => {
+  it('reads "none of the problems were addressed" as problems that stand', () => {
+    expect(v('None of the problems identified by the earlier mission were addressed before polling day.')).toBe('CRITICAL');
+    expect(v('No serious problems were identified by the mission.')).toBe('LARGELY_POSITIVE');
+  });
+});
+
+describe('the field slanted towards the ruling party (CRITICAL anchor)', () => {
+  it('reads an advantage to the ruling party and partisan coverage as criticism; "openly" before a word qualifies that word', () => {
+    expect(v('Media coverage gave a clear advantage to the ruling party.')).toBe('CRITICAL');
+    expect(v('The coverage was openly partisan.')).toBe('CRITICAL');
+    expect(v('The commissions worked in a non-partisan manner.')).toBe('LARGELY_POSITIVE');
+    expect(v('Candidates campaigned openly.')).not.toBe('CRITICAL');
+  });
+});
