@@ -231,7 +231,7 @@ const EN_RULES: PhraseRule[] = [
     weight: 3,
     negatedScore: 2,
     pattern: re(
-      `(?:fully\\s+|entirely\\s+|completely\\s+)?(?:met|meets|meeting|complied\\s+with|compl(?:y|ies)\\s+with|(?:in\\s+)?(?:full\\s+)?(?:line|accordance|compliance|conformity|keeping)\\s+with|conform(?:s|ed)?\\s+to|consistent\\s+with|respected|upheld|li(?:ve|ved|ves|ving)\\s+up\\s+to)[\\s,]+(?!${EN_QUANT}|neither|none|no(?![\\p{L}]))${gap(6)}${EN_STD}`,
+      `(?:fully\\s+|entirely\\s+|completely\\s+)?(?:met|meets|meeting|complied\\s+with|compl(?:y|ies)\\s+with|(?:in\\s+)?(?:full\\s+)?(?:line|accordance|compliance|conformity|keeping)\\s+with|conform(?:s|ed)?\\s+to|consistent\\s+with|respected|upheld|li(?:ve|ved|ves|ving)\\s+up\\s+to)[\\s,]+(?!${EN_QUANT}|neither|none|no(?![\\p{L}]))${gap(10)}${EN_STD}`,
     ),
     note: '"in line with international standards", "met OSCE commitments"',
   },
@@ -276,10 +276,22 @@ const EN_RULES: PhraseRule[] = [
         `|(?:met|meets?|fulfill?ed|complied\\s+with|compl(?:y|ies)\\s+with)\\s+(?:neither|none\\s+of)(?:[\\s,]+${gap(8)}${EN_STD})?` +
         `|(?:fell|falls?|fallen|falling)\\s+short\\s+of(?:[\\s,]+${gap(8)}${EN_STD}|\\s+(?:(?:a\\s+)?(?:considerable|significant|large|great)\\s+number|a\\s+number|some|many|most|several|certain|key|a\\s+few|important))?` +
         `|(?:was|were|is|are)\\s+not\\s+in\\s+(?:line|accordance|compliance|conformity)\\s+with(?:[\\s,]+${gap(6)}${EN_STD})?` +
-        `|(?:run|runs|ran)\\s+counter\\s+to(?:[\\s,]+${gap(6)}${EN_STD})?`,
+        `|(?:run|runs|ran)\\s+counter\\s+to(?:[\\s,]+${gap(6)}${EN_STD})?` +
+        // "contrary to OSCE commitments"
+        `|(?:contrary\\s+to|at\\s+odds\\s+with|inconsistent\\s+with|incompatible\\s+with)(?:[\\s,]+${gap(6)}${EN_STD})`,
     ),
     intensify: 'none',
     note: '"did not meet a (considerable) number of OSCE commitments", "fell short of": CRITICAL whatever the quantifier (codebook R9); only wholesale-rejection words make it CONDEMNED',
+  },
+  {
+    id: 'en.standards-violated',
+    lang: 'en',
+    score: 2,
+    weight: 3,
+    absence: true,
+    intensify: 'none',
+    pattern: re(`(?:violations?|breach(?:es)?|infringements?|disregard)\\s+(?:of|for)\\s+${gap(6)}${EN_STD}`),
+    note: '"held with violations of the standards of fair and democratic elections": the non-compliance family (codebook R9); "no violations of international standards were found" is the R3 absence',
   },
   {
     id: 'en.legality',
@@ -891,7 +903,10 @@ const RU_RULES: PhraseRule[] = [
     score: 5,
     weight: 3,
     negatedScore: 2,
-    pattern: re(`(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)[\\s,]+${gap(8)}${RU_STD}`),
+    // a quantifier after the verb grades the compliance (ru.compliance.most / .partial, codebook R4)
+    pattern: re(
+      `(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)[\\s,]+(?!(?:большинству|большей|основным|ряду|некоторым|многим|отдельным|части)\\s)${gap(8)}${RU_STD}`,
+    ),
     note: '"соответствуют международным стандартам", "общепризнанным демократическим нормам"',
   },
   {
@@ -901,10 +916,22 @@ const RU_RULES: PhraseRule[] = [
     weight: 3,
     negatable: false,
     pattern: re(
-      `(?:не\\s+(?:в\\s+полной\\s+мере\\s+|полностью\\s+)?(?:соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)|несоответстви\\p{L}*|нарушил\\p{L}*)(?:[\\s,]+${gap(8)}(?:${RU_STD}|${RU_LAW}))?`,
+      `(?:не\\s+(?:в\\s+полной\\s+мере\\s+|полностью\\s+)?(?:соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)|несоответстви\\p{L}*|нарушил\\p{L}*)(?:[\\s,]+${gap(8)}(?:${RU_STD}|${RU_LAW}))?` +
+        // «вопреки обязательствам ОБСЕ», «в противоречии с принципами»
+        `|(?:вопреки|в\\s+противоречии\\s+с|в\\s+нарушение)\\s+${gap(5)}(?:стандарт|принцип|обязательств|норм)\\p{L}*`,
     ),
     intensify: 'none',
     note: '"не соответствуют стандартам": CRITICAL whatever the quantifier ("значительному числу", "ряду"), codebook R9',
+  },
+  {
+    id: 'ru.standards-violated',
+    lang: 'ru',
+    score: 2,
+    weight: 3,
+    absence: true,
+    intensify: 'none',
+    pattern: re(`(?:нарушени|попрани|пренебрежени)\\p{L}*\\s+${gap(5)}(?:стандарт|принцип|обязательств)\\p{L}*`),
+    note: '«с нарушением демократических стандартов»: the non-compliance family (codebook R9); «нарушений стандартов не выявлено» is the R3 absence',
   },
   {
     id: 'ru.not-violated',
@@ -931,7 +958,7 @@ const RU_RULES: PhraseRule[] = [
     negatable: false,
     intensify: 'none', // "some violations did not affect the result" is not weaker for "some"
     pattern: re(
-      `(?:${RU_PROBLEM_NOUNS}[\\s,]+${gap(5)})?не\\s+(?:мог\\p{L}*\\s+|смог\\p{L}*\\s+|могут\\s+|способн\\p{L}*\\s+)?(?:повлия\\p{L}*|влия\\p{L}*|сказа\\p{L}*|отрази\\p{L}*|измени\\p{L}*|поставить\\s+под\\s+сомнение|ставят\\s+под\\s+сомнение)\\s+(?:на\\s+)?${gap(3)}(?:итог\\p{L}*|результат\\p{L}*|исход\\p{L}*|волеизъявлени\\p{L}*)`,
+      `(?:${RU_PROBLEM_NOUNS}[\\s,]+${gap(9)})?не\\s+(?:мог\\p{L}*\\s+|смог\\p{L}*\\s+|могут\\s+|способн\\p{L}*\\s+)?(?:повлия\\p{L}*|влия\\p{L}*|сказа\\p{L}*|отрази\\p{L}*|измени\\p{L}*|поставить\\s+под\\s+сомнение|ставят\\s+под\\s+сомнение)\\s+(?:на\\s+)?${gap(3)}(?:итог\\p{L}*|результат\\p{L}*|исход\\p{L}*|волеизъявлени\\p{L}*)`,
     ),
     secondary: true,
     note: '"нарушения не могли повлиять на итоги выборов"',
@@ -1108,6 +1135,15 @@ const RU_RULES: PhraseRule[] = [
     score: 3,
     weight: 2,
     pattern: re(`неоднозначн\\p{L}*|противоречив\\p{L}*|смешанн\\p{L}*|двойственн\\p{L}*`),
+  },
+  {
+    id: 'ru.compliance.most',
+    lang: 'ru',
+    score: 4,
+    weight: 3,
+    intensify: 'none',
+    pattern: re(`(?:соответств|отвеча)\\p{L}*\\s+(?:большинству|большей\\s+части|основным)\\s+${gap(6)}${RU_STD}`),
+    note: '«соответствовали большинству обязательств»: met most, LARGELY_POSITIVE (codebook R4)',
   },
   {
     id: 'ru.compliance.partial',
@@ -1476,14 +1512,14 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'stand\\s+ready',
       'pave[sd]?\\s+the\\s+way',
       '(?:can|could|would|will|might)\\s+be\\s+(?:called|considered|regarded|described|deemed|recogni[sz]ed)',
-      'to\\s+(?:fully\\s+)?(?:live\\s+up|meet|comply|fulfil+|create|establish|bring|build|adopt|develop|make)',
+      'to\\s+(?:fully\\s+)?(?:live\\s+up|meet|comply|fulfil+|create|establish|bring|build|adopt|develop|make|consolidate|strengthen|improve|enhance|increase|promote|align|harmoni[sz]e|restore|foster)',
     ],
     purpose: [
       'in\\s+order\\s+to',
       'so\\s+as\\s+to',
       '(?:logical|necessary|important|essential|vital|crucial|time|needed|required|urgent|advisable)\\s+to\\s+\\p{L}+',
       'to\\s+(?:hold|ensure|conduct|organi[sz]e|guarantee|achieve|secure)',
-      'to\\s+(?:fully\\s+)?(?:live\\s+up|create|establish|bring|build|adopt|develop)',
+      'to\\s+(?:fully\\s+)?(?:live\\s+up|create|establish|bring|build|adopt|develop|consolidate|strengthen|improve|enhance|increase|promote|align|harmoni[sz]e|restore|foster)',
       'opportunit(?:y|ies)\\s+to\\s+\\p{L}+',
       // "should ensure that future elections are free" is a goal; "ensured that" (past) is a finding
       '(?:ensure|ensures|ensuring|guarantee|guarantees|guaranteeing|make\\s+sure)\\s+that',
@@ -1519,7 +1555,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
     negation: ['не', 'нет', 'ни', 'без', 'нельзя', 'невозможно', 'лишен\\p{L}*', 'лишил\\p{L}*'],
     deficit: ['отсутстви\\p{L}*', 'нехватк\\p{L}*', 'недостаточн\\p{L}*', 'недостат(?:ок|ка|ком)'],
     postNegation: [
-      'не\\s+(?:(?:было|были|был|была)(?!\\s+(?!(?:выявлен|зафиксирован|обнаружен|отмечен|установлен|зарегистрирован|замечен)\\p{L}*)\\p{L}+[нт][аоы]?(?![\\p{L}]))|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявили|зафиксировали|обнаружили|отметили|нашли|нашел|нашла|заметил\\p{L}*|обнаружил\\p{L}*|увидел\\p{L}*)',
+      'не\\s+(?:(?:было|были|был|была)(?!\\s+(?!(?:выявлен|зафиксирован|обнаружен|отмечен|установлен|зарегистрирован|замечен)\\p{L}*)\\p{L}+[нт][аоы]?(?![\\p{L}]))|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявил\\p{L}*|зафиксировал\\p{L}*|обнаружил\\p{L}*|отметил\\p{L}*|нашли|нашел|нашла|нашло|заметил\\p{L}*|увидел\\p{L}*|констатировал\\p{L}*|зарегистрировал\\p{L}*|встретил\\p{L}*|наблюдали)',
       '(?:выявлено|зафиксировано|обнаружено|отмечено)\\s+не\\s+было',
       'нет',
       'отсутствовал\\p{L}*',

@@ -119,3 +119,34 @@ describe('the field slanted towards the ruling party (CRITICAL anchor)', () => {
     expect(v('Candidates campaigned openly.')).not.toBe('CRITICAL');
   });
 });
+
+describe('the non-compliance family and graded compliance (R4, R9)', () => {
+  it('reads violations of the standards, and action contrary to commitments, as CRITICAL', () => {
+    expect(v('The municipal elections were held with numerous violations of the standards of democratic elections.')).toBe('CRITICAL');
+    expect(v('Голосование прошло с грубым нарушением демократических принципов.')).toBe('CRITICAL');
+    expect(v('The new rules are contrary to OSCE commitments.')).toBe('CRITICAL');
+  });
+
+  it('reads denied violations of the standards as the R3 absence', () => {
+    expect(v('The mission found no violations of international standards.')).toBe('LARGELY_POSITIVE');
+    expect(v('Нарушений международных стандартов миссия не выявила.')).toBe('LARGELY_POSITIVE');
+  });
+
+  it('grades «соответствовали большинству» as most, LARGELY_POSITIVE, not full compliance', () => {
+    expect(v('Выборы соответствовали большинству обязательств ОБСЕ.')).toBe('LARGELY_POSITIVE');
+    expect(v('Выборы соответствовали ряду обязательств ОБСЕ, однако многое ещё предстоит сделать.')).not.toBe('ENDORSED');
+    expect(v('Выборы соответствовали обязательствам ОБСЕ.')).toBe('ENDORSED');
+  });
+
+  it('finds a compliance formula across a longer list of yardsticks', () => {
+    expect(v('The poll was conducted in line with international and regional, including OSCE, commitments.')).toBe('ENDORSED');
+  });
+
+  it('neutralises a compliance formula inside a goal infinitive ("to consolidate ... in line with")', () => {
+    expect(
+      v(
+        'The vote was peaceful, but problems showed that the process should be improved to consolidate democratic practice in line with international commitments.',
+      ),
+    ).toBe('MIXED');
+  });
+});
