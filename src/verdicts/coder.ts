@@ -534,10 +534,11 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
       notes.push(`neutralised by goal/recommendation cue "${tokens[cue]?.text ?? ''}"`);
       return out(null, false);
     }
-    if (inside.some((i) => tokens[i]?.scopes.has('purpose'))) {
-      notes.push('neutralised: inside a goal clause');
-      return out(null, false);
-    }
+  }
+  // a goal clause holds no finding, negated or not ("so that elections are not marred by fraud")
+  if (rule.negatable !== false && inside.some((i) => tokens[i]?.scopes.has('purpose'))) {
+    notes.push('neutralised: inside a goal clause');
+    return out(null, false);
   }
 
   // --- degree: intensifiers and softeners -----------------------------------------

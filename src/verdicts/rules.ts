@@ -201,6 +201,46 @@ const EN_RULES: PhraseRule[] = [
     note: '"democratic" in a name or before a topic noun ("democratic institutions", "democratic potential") describes no election',
   },
   {
+    id: 'en.block.openness-to-observers',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      any(
+        `(?:authorities|government|officials|hosts|host\\s+country|commission)(?:'s?)?\\s+(?:${WORD}\\s+)?(?:openness|transparency|cooperation|co-operation|hospitality|readiness|willingness)`,
+        `(?:authorities|government|officials|hosts)\\s+for\\s+(?:their|its)\\s+(?:${WORD}\\s+)?(?:openness|transparency|cooperation|co-operation|hospitality)`,
+        `(?:openness|transparency|cooperation|co-operation|hospitality)\\s+(?:of|from|shown\\s+by|extended\\s+by)\\s+(?:the\\s+)?(?:${WORD}\\s+)?(?:authorities|government|officials|hosts)`,
+      ),
+    ),
+    note: '"the authorities\' openness", "cooperation of the authorities": the hosts\' conduct towards the observers, not the election (codebook R12)',
+  },
+  {
+    id: 'en.block.election-requires',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `an?\\s+(?:genuinely\\s+|truly\\s+)?${EN_DEMO_ADJ}(?:\\s+and\\s+${EN_DEMO_ADJ})?\\s+(?:election|vote|electoral\\s+process|ballot)\\s+(?:depends|relies|rests|requires|presupposes|needs|demands|means|is\\s+one|is\\s+impossible|cannot)`,
+    ),
+    note: '"A free election depends on ...": a definition names the yardstick, it assesses nothing',
+  },
+  {
+    id: 'en.block.topic-nouns',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      any(
+        `(?:peaceful|calm|democratic)(?:\\s*,\\s*|\\s+and\\s+)(?:peaceful|prosperous|stable|secure|democratic|free|independent|united|modern|open|just|better)\\s+(?:future|society|country|nation|state|settlement|resolution|transition|development|path|coexistence)`,
+        `(?:to|for|of|in|into|on)\\s+the\\s+democratic\\s+(?:process|processes|path|development)`,
+        `peaceful\\s+(?:and\\s+lasting\\s+)?(?:settlement|resolution|future|coexistence|transition|transfer|protests?|demonstrations?|assembly|assemblies|means|solution|dialogue)`,
+        `(?:possible|potential|suspected|alleged)\\s+(?:${WORD}\\s+)?(?:violations?|irregularit(?:y|ies)|infringements?)`,
+        `(?:prevent(?:ion\\s+of|ing)?|detect(?:ion\\s+of|ing)?|hotlines?\\s+for|map\\s+of|database\\s+of)\\s+(?:the\\s+)?(?:electoral\\s+)?(?:violations|irregularities)`,
+      ),
+    ),
+    note: 'topics, not findings: "a peaceful settlement", "a democratic and prosperous future", "alleged violations" (complaints received), "the prevention of violations" (codebook R7, R15)',
+  },
+  {
     id: 'en.block.about-observers',
     lang: 'en',
     score: null,
@@ -277,7 +317,8 @@ const EN_RULES: PhraseRule[] = [
         `|(?:fell|falls?|fallen|falling)\\s+short\\s+of(?:[\\s,]+${gap(8)}${EN_STD}|\\s+(?:(?:a\\s+)?(?:considerable|significant|large|great)\\s+number|a\\s+number|some|many|most|several|certain|key|a\\s+few|important))?` +
         `|(?:was|were|is|are)\\s+not\\s+in\\s+(?:line|accordance|compliance|conformity)\\s+with(?:[\\s,]+${gap(6)}${EN_STD})?` +
         `|(?:run|runs|ran)\\s+counter\\s+to(?:[\\s,]+${gap(6)}${EN_STD})?` +
-        // "contrary to OSCE commitments"
+        // "OSCE commitments were not fulfilled", "contrary to OSCE commitments"
+        `|${EN_STD}\\s+${gap(6)}(?:were|was|have\\s+been|has\\s+been)\\s+not\\s+(?:fully\\s+)?(?:fulfill?ed|honou?red|met|respected|implemented|upheld)` +
         `|(?:contrary\\s+to|at\\s+odds\\s+with|inconsistent\\s+with|incompatible\\s+with)(?:[\\s,]+${gap(6)}${EN_STD})`,
     ),
     intensify: 'none',
@@ -544,7 +585,7 @@ const EN_RULES: PhraseRule[] = [
     score: 4,
     weight: 2,
     pattern: re(
-      `level\\s+playing\\s+field|equal\\s+(?:conditions|opportunities|treatment|access)|(?:genuine|real)\\s+(?:political\\s+)?(?:choice|competition|alternatives?|opposition)|meaningful\\s+(?:choice|competition)`,
+      `level\\s+playing\\s+field|equal\\s+(?:conditions|opportunities|treatment|access)|(?:genuine|real|meaningful)(?:\\s+and\\s+\\p{L}+)?\\s+(?:political\\s+)?(?:choices?|competition|alternatives?|opposition)|(?:distinct|wide|broad|clear)(?:\\s+and\\s+\\p{L}+)?\\s+(?:political\\s+)?(?:choices?|alternatives)`,
     ),
     note: '"lack of a level playing field" = CRITICAL via the negation cue "lack of"',
   },
@@ -564,7 +605,7 @@ const EN_RULES: PhraseRule[] = [
     score: 4,
     weight: 1,
     pattern: re(
-      `calm(?:ly)?|peaceful(?:ly)?|orderly|well[- ]organi[sz]ed|well[- ]administered|efficient(?:ly)?|professional(?:ly)?|smooth(?:ly)?|competitive|pluralis(?:tic|m)|vibrant|high[- ]quality|of\\s+high\\s+quality|good|positive(?:ly)?|clean` +
+      `calm(?:ly)?|peaceful(?:ly)?|orderly|well[- ]organi[sz]ed|well[- ]administered|efficient(?:ly)?|professional(?:ly)?|smooth(?:ly)?|pluralis(?:tic|m)|vibrant|high[- ]quality|of\\s+high\\s+quality|good|positive(?:ly)?|clean` +
         `|(?:organi[sz]ed|conducted|held|prepared|run)\\s+(?:${WORD}\\s+){0,3}?at\\s+(?:a\\s+|the\\s+)?(?:high|proper|good|appropriate)\\s+level` +
         `|(?:equal\\s+|fair\\s+)?access\\s+to\\s+(?:the\\s+)?(?:state\\s+|public\\s+)?(?:media|airtime|broadcasters?)` +
         // the campaign let contestants reach voters
@@ -572,6 +613,37 @@ const EN_RULES: PhraseRule[] = [
     ),
     maxScore: 4,
     note: 'procedural praise: real but secondary, so weight 1; one good stage is at most LARGELY_POSITIVE (codebook R7)',
+  },
+  {
+    id: 'en.term.competitive',
+    lang: 'en',
+    score: 4,
+    weight: 2,
+    maxScore: 4,
+    pattern: re(`competitive(?:ness)?|competition`),
+    note: 'competition is one criterion of a genuine election: "competitive" alone LARGELY_POSITIVE (R7), "not competitive", "lacked competition" CRITICAL (codebook CRITICAL anchors)',
+  },
+  {
+    id: 'en.term.free-to',
+    lang: 'en',
+    score: 4,
+    weight: 1,
+    maxScore: 4,
+    pattern: re(`free\\s+to\\s+\\p{L}+`),
+    note: '"free to campaign": a freedom of contestants or voters, one part of the process (codebook R7)',
+  },
+  {
+    id: 'en.progress.step',
+    lang: 'en',
+    score: 3,
+    weight: 2,
+    intensify: 'none',
+    maxScore: 3,
+    comparison: true,
+    pattern: re(
+      `(?:important|significant|major|big|great|decisive|key|first|positive|further|another|concrete|notable)\\s+steps?(?!\\s+(?:back|backward|backwards|towards?|forward)(?![\\p{L}]))`,
+    ),
+    note: '"an important step in the nation\'s development": progress that names no standard, MIXED when it is all there is (codebook R5)',
   },
   {
     id: 'en.term.mixed',
@@ -859,6 +931,36 @@ const RU_RULES: PhraseRule[] = [
   },
 
   {
+    id: 'ru.block.kind-of-elections',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `(?:в\\s+отношении|относительно|касательно|касающ\\p{L}*|для|к|по|о|об|на\\s+пути\\s+к)\\s+(?:проведени\\p{L}*\\s+|организаци\\p{L}*\\s+)?${RU_DEMO_ADJ}(?:\\s*,\\s*${RU_DEMO_ADJ})*(?:\\s+и\\s+${RU_DEMO_ADJ})?\\s+выбор\\p{L}*`,
+    ),
+    note: '«обязательства в отношении демократических выборов», «к свободным выборам»: the kind of elections named as a yardstick or goal, not a verdict',
+  },
+  {
+    id: 'ru.block.openness-to-observers',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `(?:открытост|прозрачност|готовност|гостеприимств|содействи|радушн)\\p{L}*(?:\\s*,\\s*(?:открытост|прозрачност|готовност|гостеприимств|содействи)\\p{L}*)*(?:\\s+и\\s+(?:открытост|прозрачност|готовност|гостеприимств|содействи)\\p{L}*)?\\s+(?:${WORD}\\s+){0,2}?(?:власт|руководств|организатор|принимающ|хозя|официальн)\\p{L}*`,
+    ),
+    note: "«открытость и готовность властей к сотрудничеству»: the hosts' openness towards the observers, not the election (codebook R12)",
+  },
+  {
+    id: 'ru.block.violations-topic',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `(?:карт|баз|реестр|журнал|фиксаци|профилактик|предотвращени|выявлени|пресечени|горяч\\p{L}*\\s+лини)\\p{L}*\\s+(?:${WORD}\\s+)?нарушени\\p{L}*|(?:возможн|предполагаем|потенциальн|вероятн)\\p{L}*\\s+нарушени\\p{L}*`,
+    ),
+    note: '«карта нарушений», «предотвращение нарушений», «возможные нарушения»: violations named as a task or a possibility, not found (codebook R7, R15)',
+  },
+  {
     id: 'ru.block.name',
     lang: 'ru',
     score: null,
@@ -917,6 +1019,9 @@ const RU_RULES: PhraseRule[] = [
     negatable: false,
     pattern: re(
       `(?:не\\s+(?:в\\s+полной\\s+мере\\s+|полностью\\s+)?(?:соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)|несоответстви\\p{L}*|нарушил\\p{L}*)(?:[\\s,]+${gap(8)}(?:${RU_STD}|${RU_LAW}))?` +
+        // «обязательства ... не были выполнены», «не выполнила обязательств»
+        `|(?:обязательств|стандарт|принцип)\\p{L}*\\s+${gap(6)}не\\s+(?:был\\p{L}*\\s+)?(?:выполнен|соблюден|исполнен|реализован)\\p{L}*` +
+        `|не\\s+(?:выполнил|выполня|исполнил|исполня|реализовал)\\p{L}*\\s+${gap(6)}(?:обязательств|стандарт|принцип)\\p{L}*` +
         // «вопреки обязательствам ОБСЕ», «в противоречии с принципами»
         `|(?:вопреки|в\\s+противоречии\\s+с|в\\s+нарушение)\\s+${gap(5)}(?:стандарт|принцип|обязательств|норм)\\p{L}*`,
     ),
@@ -1092,7 +1197,9 @@ const RU_RULES: PhraseRule[] = [
     maxScore: 4,
     comparison: true,
     // "прогрессивное законодательство" praises a law, it reports no progress
-    pattern: re(`прогресс(?!ивн)\\p{L}*|шаг\\p{L}*\\s+вперед|продвижени\\p{L}*\\s+к`),
+    pattern: re(
+      `прогресс(?!ивн)\\p{L}*|шаг\\p{L}*\\s+вперед|продвижени\\p{L}*\\s+к|(?:важн|значим|серьезн|больш|перв|очередн|позитивн|заметн|существенн)\\p{L}*\\s+шаг(?:ом|а|и|ов|ами)?(?!\\s+назад)`,
+    ),
   },
   {
     id: 'ru.improvement',
@@ -1178,6 +1285,29 @@ const RU_RULES: PhraseRule[] = [
     ),
     secondary: true,
     note: '"нарушения не носили системного характера": problems conceded as immaterial (codebook R3); the conceded problems are part of the formula',
+  },
+  {
+    id: 'ru.episodic',
+    lang: 'ru',
+    score: 4,
+    weight: 3,
+    negatable: false,
+    intensify: 'none',
+    secondary: true,
+    pattern: re(
+      `(?:${RU_PROBLEM_NOUNS}\\s+${gap(8)})?(?:носил\\p{L}*|имел\\p{L}*|име(?:ют|ет))\\s+(?:лишь\\s+|исключительно\\s+|только\\s+)?(?:эпизодическ|единичн|локальн|частн|случайн|изолированн|точечн|несистемн|технически?)\\p{L}*\\s+характер\\p{L}*`,
+    ),
+    note: '«нарушения носили эпизодический (единичный, локальный) характер»: problems conceded as immaterial, the R3 formula like «не носили системного характера»',
+  },
+  {
+    id: 'ru.term.impressive',
+    lang: 'ru',
+    score: 5,
+    weight: 2,
+    pattern: re(
+      `великолепн\\p{L}*|превосходн\\p{L}*|отличн(?:ые|ыми|ый|ая|ое|ой|ых|ым|о)|безупречн\\p{L}*|образцов(?:ые|ыми|ый|ая|ое|ой|ых|ым|о)|блестящ\\p{L}*|прекрасн(?:ые|ыми|ый|ая|ое|ой|ых|ым)\\s+(?:${WORD}\\s+)?(?:выбор|голосовани|организаци|референдум)\\p{L}*`,
+    ),
+    note: '«великолепные выборы», «безупречно»: unreserved praise, like "excellent", "exemplary" (codebook R11)',
   },
   {
     id: 'ru.term.opaque',
@@ -1413,7 +1543,19 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'disput(?:e|es|ed|ing)',
       'contest(?:s|ed|ing)',
     ],
-    limiter: ['fully', 'entirely', 'completely', 'totally', 'wholly', 'in\\s+full', 'quite', 'always'],
+    limiter: [
+      'fully',
+      'entirely',
+      'completely',
+      'totally',
+      'wholly',
+      'in\\s+full',
+      'quite',
+      'always',
+      'enough',
+      'sufficiently',
+      'adequately',
+    ],
     contrast: [
       'however',
       'nevertheless',
@@ -1524,6 +1666,8 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       // "should ensure that future elections are free" is a goal; "ensured that" (past) is a finding
       '(?:ensure|ensures|ensuring|guarantee|guarantees|guaranteeing|make\\s+sure)\\s+that',
       'so\\s+that',
+      // "a free election depends on ...": a definition of the yardstick governs its clause
+      'an?\\s+(?:genuinely\\s+|truly\\s+)?(?:democratic|free|fair|genuine|competitive)(?:\\s+and\\s+\\p{L}+)?\\s+(?:election|vote|electoral\\s+process)\\s+(?:depends\\s+on|relies\\s+on|rests\\s+on|requires|presupposes|needs|demands|means)',
     ],
     withheld: [
       "(?:cannot|can't|can\\s+not|could\\s+not|couldn't|impossible\\s+to|unable\\s+to|not\\s+possible\\s+to|(?:no\\s+one|nobody)\\s+(?:can|could))\\s+(?:yet\\s+)?(?:say|claim|state|conclude|assert|affirm|confirm)",
@@ -1573,7 +1717,7 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'оспори\\p{L}*',
       'подвер(?:г|га)\\p{L}*\\s+сомнению',
     ],
-    limiter: ['полностью', 'в\\s+полной\\s+мере', 'вполне', 'всегда', 'целиком'],
+    limiter: ['полностью', 'в\\s+полной\\s+мере', 'вполне', 'всегда', 'целиком', 'достаточно', 'до\\s+конца'],
     contrast: [
       'однако',
       'тем\\s+не\\s+менее',

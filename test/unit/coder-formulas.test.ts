@@ -150,3 +150,60 @@ describe('the non-compliance family and graded compliance (R4, R9)', () => {
     ).toBe('MIXED');
   });
 });
+
+describe('what assesses nothing: topics, hosts, definitions (R12, R15)', () => {
+  it("reads the hosts' openness towards the observers as no assessment", () => {
+    expect(v('Мы встретились с гостеприимством и готовностью властей к сотрудничеству.')).toBeNull();
+    expect(v('We thank the authorities for their openness and cooperation with the mission.')).toBeNull();
+    // negative case: openness said of the vote is still an assessment
+    expect(v('The voting was open and transparent.')).toBe('ENDORSED');
+  });
+
+  it('reads violations named as a task or a possibility as no finding', () => {
+    expect(v('Сейчас мы составляем карту нарушений по всем округам.')).toBeNull();
+    expect(v('The mission has received reports of alleged violations from several parties.')).toBeNull();
+    expect(v('The observers noted violations of the secrecy of the vote.')).toBe('CRITICAL');
+  });
+
+  it('reads a definition of the yardstick as no assessment', () => {
+    expect(v('A free election requires that candidates can register without obstruction.')).toBeNull();
+    expect(v('The agreement calls for a peaceful and lasting settlement of the conflict.')).toBeNull();
+  });
+
+  it('reads the kind of elections named after a preposition as a yardstick, the finding beside it still counts', () => {
+    expect(v('Обязательства в отношении демократических выборов не были выполнены.')).toBe('CRITICAL');
+    expect(v('Власти не выполнили обязательств ОБСЕ.')).toBe('CRITICAL');
+    expect(v('Key OSCE commitments were not fulfilled during the campaign.')).toBe('CRITICAL');
+  });
+});
+
+describe('conceded problems, praise words and competition (R3, R5, R7, R11)', () => {
+  it('reads «носили единичный характер» as the R3 formula', () => {
+    expect(v('Выявленные нарушения носили единичный характер и не повлияли на итоги.')).toBe('LARGELY_POSITIVE');
+    expect(v('Отдельные нарушения носили локальный характер.')).toBe('LARGELY_POSITIVE');
+  });
+
+  it('reads Russian praise words of the election as unreserved, not of anything else', () => {
+    expect(v('Это были безупречные выборы.')).toBe('ENDORSED');
+    expect(v('Наблюдатели прибыли в отличном настроении.')).toBeNull();
+  });
+
+  it('weighs competition: "not competitive" and "lacked genuine competition" CRITICAL, genuine alternatives LARGELY_POSITIVE', () => {
+    expect(v('The campaign was not competitive.')).toBe('CRITICAL');
+    expect(v('The election lacked genuine competition.')).toBe('CRITICAL');
+    expect(v('Voters could choose between genuine and distinct political alternatives.')).toBe('LARGELY_POSITIVE');
+    expect(v('Candidates were free to campaign throughout the country.')).toBe('LARGELY_POSITIVE');
+  });
+
+  it('reads "an important step" with no standard named as progress, MIXED, whatever its adjective', () => {
+    expect(v("The referendum was an important step in the country's development.")).toBe('MIXED');
+    expect(v('Эти выборы стали важным шагом в развитии страны.')).toBe('MIXED');
+    expect(v('This was a step backwards.')).toBe('CRITICAL');
+  });
+
+  it('reads "not sufficiently transparent" as a want, CRITICAL, not a denial, CONDEMNED', () => {
+    expect(v('The count was not sufficiently transparent.')).toBe('CRITICAL');
+    expect(v('Подсчёт голосов был не достаточно прозрачным.')).toBe('CRITICAL');
+    expect(v('Подсчёт голосов был недостаточно прозрачным.')).toBe('CRITICAL');
+  });
+});
