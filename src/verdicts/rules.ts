@@ -520,7 +520,10 @@ const EN_RULES: PhraseRule[] = [
     score: 5,
     weight: 1,
     // "openly partisan", "openly campaigned": an adverb before a word qualifies that word, not the election
-    pattern: re(`open(?:ness)?(?!\\s+(?:to|up|question|issue|air))|openly(?=\\s*[,.;:!?)»"”]|\\s+(?:and|or|nor|but)\\s|\\s*$)`),
+    // "polling stations open at 7 am" is a time, not a verdict (codebook R12)
+    pattern: re(
+      `open(?:ness)?(?!\\s+(?:to|up|question|issue|air|at|on|from|until|till|between|early|late|daily)(?![\\p{L}]))|openly(?=\\s*[,.;:!?)»"”]|\\s+(?:and|or|nor|but)\\s|\\s*$)`,
+    ),
   },
   {
     id: 'en.term.legitimate',
@@ -930,6 +933,14 @@ const RU_RULES: PhraseRule[] = [
     note: '"стандарты демократических выборов", "к проведению демократических выборов" name the yardstick',
   },
 
+  {
+    id: 'ru.block.against-standards',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(`на\\s+(?:предмет\\s+)?(?:их\\s+|его\\s+)?соответстви\\p{L}*\\s+${gap(6)}(?:${RU_STD}|${RU_LAW})`),
+    note: '«оценивать выборы на соответствие обязательствам ОБСЕ»: the yardstick of an assessment to come, not a finding',
+  },
   {
     id: 'ru.block.kind-of-elections',
     lang: 'ru',
@@ -1676,7 +1687,14 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'call(?:s|ed)?\\s+into\\s+question',
       'raise[sd]?\\s+(?:serious\\s+)?(?:doubts|questions)\\s+(?:about|over|as\\s+to)',
     ],
-    hypothetical: ['(?:which|that)\\s+(?:could|might|would)(?:\\s+have)?', '(?:capable\\s+of|likely\\s+to)'],
+    hypothetical: [
+      '(?:which|that)\\s+(?:could|might|would)(?:\\s+have)?',
+      '(?:capable\\s+of|likely\\s+to)',
+      // hopes, expectations and questions before the vote assess nothing yet (codebook R10, R15)
+      '(?:hope|hopes|hoped|hoping|expect|expects|wish|wishes)\\s+that',
+      '(?:to|will|shall|would|must)\\s+(?:assess|evaluate|determine|judge|establish|see)\\s+(?:whether|if|how\\s+far)',
+      'it\\s+remains\\s+to\\s+be\\s+seen\\s+(?:whether|if)',
+    ],
     concession: ['despite', 'in\\s+spite\\s+of', 'notwithstanding', 'with\\s+the\\s+exception\\s+of', 'except\\s+for', 'apart\\s+from'],
 
     denied: [
@@ -1765,7 +1783,14 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       '(?:нельзя|невозможно|не\\s+можем|не\\s+могу|не\\s+может|не\\s+могут|не\\s+смог\\p{L}*|нет\\s+(?:никаких\\s+)?оснований|нет\\s+основания|никто\\s+не\\s+может)\\s+(?:бы\\s+)?(?:сказать|утверждать|говорить|считать|констатировать|заявить|подтвердить|прийти\\s+к\\s+выводу|сделать\\s+вывод)',
       '(?:ставит|ставят|ставило|ставила|поставил\\p{L}*|поставить)\\s+под\\s+(?:вопрос|сомнение)',
     ],
-    hypothetical: ['котор\\p{L}*\\s+(?:мог\\p{L}*|могут|способн\\p{L}*)(?:\\s+бы)?', 'способн\\p{L}*', 'могущ\\p{L}*'],
+    hypothetical: [
+      'котор\\p{L}*\\s+(?:мог\\p{L}*|могут|способн\\p{L}*)(?:\\s+бы)?',
+      'способн\\p{L}*',
+      'могущ\\p{L}*',
+      // «надеемся, что выборы пройдут честно»: a hope before the vote assesses nothing yet (codebook R10, R15)
+      '(?:надеемся|надеюсь|надеется|надеются|рассчитываем|рассчитывает|ожидаем|ожидает|выража\\p{L}*\\s+надежду)\\s*,?\\s*(?:что|на\\s+то\\s*,?\\s*что)',
+      '(?:оцени|оценива|провер|установ|определ|посмотр|выясн|изуч)\\p{L}*(?:\\s*,\\s*|\\s+)(?:насколько|ли)',
+    ],
     concession: ['несмотря\\s+на', 'невзирая\\s+на', 'за\\s+исключением', 'помимо'],
 
     denied: [

@@ -207,3 +207,37 @@ describe('conceded problems, praise words and competition (R3, R5, R7, R11)', ()
     expect(v('Подсчёт голосов был недостаточно прозрачным.')).toBe('CRITICAL');
   });
 });
+
+describe('text that assesses nothing yet: the coder abstains (R10, R15)', () => {
+  it('abstains on announcements, facts and schedules', () => {
+    for (const q of [
+      'The mission will deploy 30 long-term observers across the country next week.',
+      'Миссия наблюдателей СНГ начала работу в Бишкеке.',
+      'Turnout was 64 per cent.',
+      'Наблюдатели посетили более 200 избирательных участков.',
+      'Election day is on Sunday; polling stations open at 7 am.',
+      'Observers will follow the counting and tabulation of results.',
+    ])
+      expect(v(q, 'preliminary'), q).toBeNull();
+  });
+
+  it('abstains on hopes and on the yardstick of an assessment to come', () => {
+    expect(v('We hope that the elections will be free and fair.')).toBeNull();
+    expect(v('Мы надеемся, что выборы пройдут честно и прозрачно.')).toBeNull();
+    expect(v('The observers will assess whether the elections are free and fair.')).toBeNull();
+    expect(v('Миссия будет оценивать выборы на соответствие обязательствам ОБСЕ.')).toBeNull();
+    expect(v('Наблюдатели посмотрят, насколько выборы будут прозрачными.')).toBeNull();
+  });
+
+  it('still codes a conclusion held with confidence, and a doubt over whether', () => {
+    expect(v('We are confident that the elections were free and fair.')).toBe('ENDORSED');
+    expect(v('Мы уверены, что выборы были честными и прозрачными.')).toBe('ENDORSED');
+    expect(v('The lack of access calls into question whether the count was transparent.')).toBe('CRITICAL');
+  });
+});
+
+describe('an assessment reported with "оценили ... как"', () => {
+  it('is coded, not read as an assessment to come', () => {
+    expect(v('Наблюдатели оценили эти выборы как нечестные и несправедливые.')).toBe('CRITICAL');
+  });
+});
