@@ -27,7 +27,10 @@ import {
 import { verdictFromScore, type Verdict } from './scale.js';
 
 /** Changes whenever rules.ts or the scoring below change; stored with every coded verdict. */
-export const CODER_VERSION = 'rules-2026.12.2';
+export const CODER_VERSION = 'rules-2026.12.3';
+
+/** Confidence of a NOT_OBSERVED decided by the statement kind alone, no phrase in the text confirming it. */
+const KIND_ONLY_CONFIDENCE = 0.45;
 
 export interface CodeVerdictInput {
   quote: string;
@@ -791,9 +794,11 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
     hint?.verdict === 'NOT_OBSERVED' && notObserved.length === 0 && evaluativeWeight >= 2 && evaluative.some((s) => s.weight >= 2);
   if (hint?.verdict === 'NOT_OBSERVED' && !assessesWhileAway && !deployed) {
     const ids = ['kind.declined', ...new Set(notObserved.map((s) => s.match.rule.id))];
+    // The kind is the codebook's R8 signal, but metadata alone is weak evidence: with no phrase in the
+    // text saying the body stayed away, the coding is sent to review (codebook R16: below 0.5).
     return {
       verdict: 'NOT_OBSERVED',
-      confidence: hint.confidence,
+      confidence: notObserved.length > 0 ? hint.confidence : KIND_ONLY_CONFIDENCE,
       rule: ids.join('+'),
       evidence,
       explanation: `statement kind "${kind}": ${hint.note}. Evidence: ${evidenceText}.`,
