@@ -40,7 +40,8 @@ export const CODER_EVAL_FILES: readonly { file: string; group: EvalGroup }[] = [
   { file: 'data/sources/assessments-extra.csv', group: 'rules' },
   { file: 'data/sources/coder-heldout.csv', group: 'rules' },
   { file: 'data/sources/coder-heldout-2.csv', group: 'rules' },
-  { file: 'data/sources/coder-heldout-3.csv', group: 'heldout' },
+  { file: 'data/sources/coder-heldout-3.csv', group: 'rules' },
+  { file: 'data/sources/coder-heldout-4.csv', group: 'heldout' },
 ];
 
 /** The evaluation files of one group, as absolute paths. */

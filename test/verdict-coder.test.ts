@@ -258,7 +258,9 @@ describe('codeVerdict: NOT_OBSERVED', () => {
     const c = code('ODIHR cited restrictions imposed by the host', 'declined');
     expect(c.verdict).toBe('NOT_OBSERVED');
     expect(c.rule).toContain('kind.declined');
-    expect(c.confidence).toBeGreaterThan(0.9);
+    // no phrase confirms it: the kind alone decides, below the review threshold (codebook R16)
+    expect(c.confidence).toBeLessThan(0.5);
+    expect(code('ODIHR declined to send an observation mission', 'declined').confidence).toBeGreaterThan(0.9);
   });
 
   it('recognises declined/prevented phrases without the kind', () => {

@@ -27,7 +27,10 @@ import {
 import { verdictFromScore, type Verdict } from './scale.js';
 
 /** Changes whenever rules.ts or the scoring below change; stored with every coded verdict. */
-export const CODER_VERSION = 'rules-2026.12.2';
+export const CODER_VERSION = 'rules-2026.12.3';
+
+/** Confidence of a NOT_OBSERVED decided by the statement kind alone, no phrase in the text confirming it. */
+const KIND_ONLY_CONFIDENCE = 0.45;
 
 export interface CodeVerdictInput {
   quote: string;
@@ -75,7 +78,7 @@ interface Token {
 }
 
 /** Cues whose reach is the rest of a clause rather than a few words. */
-type ScopeKind = 'withheld' | 'concession' | 'purpose' | 'hypothetical';
+type ScopeKind = 'withheld' | 'concession' | 'purpose' | 'hypothetical' | 'denied';
 
 function normalise(text: string): string {
   return text
@@ -124,6 +127,11 @@ function resolveLanguage(language: string | undefined, text: string): Lang {
 const CUE_ORDER: CueKind[] = [
   // contrast first: its words ("тем не менее") must not also count as negation
   'contrast',
+  // before negation, purpose and prospective: "не похоже, чтобы ..." is a denial, not a goal
+  'denied',
+  'conclusion',
+  'postDoubt',
+  'remedy',
   'postNegation',
   'deficit',
   'negation',
@@ -167,7 +175,7 @@ function tokensIn(tokens: Token[], start: number, end: number): number[] {
  * infinitive governs the rest of its clause ("to create a legal framework ... fully in line with").
  */
 function markScopes(tokens: Token[]): void {
-  const kinds: ScopeKind[] = ['withheld', 'concession', 'purpose', 'hypothetical'];
+  const kinds: ScopeKind[] = ['withheld', 'concession', 'purpose', 'hypothetical', 'denied'];
   for (const kind of kinds) {
     for (let i = 0; i < tokens.length; i++) {
       if (!tokens[i]?.cues.has(kind)) continue;
@@ -176,15 +184,28 @@ function markScopes(tokens: Token[]): void {
       for (; j < tokens.length; j++) {
         const t = tokens[j];
         if (!t || t.strong) break;
-        if (kind !== 'withheld' && kind !== 'hypothetical' && !t.isWord && t.text === ',') break;
+        if (kind !== 'withheld' && kind !== 'hypothetical' && kind !== 'denied' && !t.isWord && t.text === ',') break;
         if (kind === 'hypothetical' && t.cues.has('contrast')) break;
         // a contrast opens a new assertion ("we cannot say it was free, but it was calm")
-        if ((kind === 'purpose' || kind === 'withheld') && t.cues.has('contrast')) break;
+        if ((kind === 'purpose' || kind === 'withheld' || kind === 'denied') && t.cues.has('contrast')) break;
         t.scopes.add(kind);
       }
       i = j;
     }
   }
+}
+
+/** A conditional conjunction among the few words before a token ("before elections can be called democratic"). */
+const CONDITIONAL = /^(?:before|until|unless|if|once|when|so|прежде|пока|если|когда|чтобы)$/iu;
+function conditionBefore(tokens: Token[], at: number): boolean {
+  for (let i = at - 1, words = 0; i >= 0 && words < 5; i--) {
+    const t = tokens[i];
+    if (!t || t.strong) break;
+    if (!t.isWord) continue;
+    words++;
+    if (CONDITIONAL.test(t.text)) return true;
+  }
+  return false;
 }
 
 function markCues(text: string, tokens: Token[], lang: Lang): void {
@@ -197,6 +218,10 @@ function markCues(text: string, tokens: Token[], lang: Lang): void {
       // Words of a contrast phrase are not negations ("тем не менее", "nevertheless").
       if ((kind === 'negation' || kind === 'postNegation' || kind === 'deficit') && idx.some((i) => tokens[i]?.cues.has('contrast')))
         continue;
+      // "не похоже, чтобы ...": the conjunction of an indirect denial opens no goal clause
+      if ((kind === 'purpose' || kind === 'prospective') && idx.some((i) => tokens[i]?.cues.has('denied'))) continue;
+      // "should be considered illegitimate" states a conclusion; "before it can be called democratic" is a condition
+      if (kind === 'conclusion' && conditionBefore(tokens, idx[0] ?? 0)) continue;
       for (const i of idx) tokens[i]?.cues.add(kind);
     }
   }
@@ -293,6 +318,23 @@ function windowAfter(tokens: Token[], from: number, size: number): number[] {
   return out;
 }
 
+/**
+ * Whether the phrase stands in the subject of a passive doubt later in its sentence ("the democratic
+ * nature of the repeat round, which ..., was questioned by the mission"): no other phrase, contrast or
+ * sentence end comes between, within a subject's length.
+ */
+function subjectOfDoubt(tokens: Token[], from: number): boolean {
+  for (let i = from + 1, words = 0; i < tokens.length && words < WINDOWS.subjectLength; i++) {
+    const t = tokens[i];
+    if (!t || t.strong || t.cues.has('contrast')) return false;
+    if (!t.isWord) continue;
+    words++;
+    if (t.cues.has('postDoubt') && t.matchIndex === -1) return true;
+    if (t.matchIndex !== -1 || t.cues.has('negation')) return false;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------
 // Scoring
 // ---------------------------------------------------------------------------------------
@@ -316,6 +358,9 @@ const CONJUNCTION = /^(?:and|or|nor|и|или|ни|,)$/iu;
 /** Words that may stand between a negation and the problem it denies ("did not register any procedural violations"). */
 const FINDING_WORD =
   /^(?:any|no|not|serious|major|significant|grave|gross|such|other|further|were|was|have|has|had|been|there|we|they|it|the|of|observe[ds]?|found|find|record(?:ed)?|register(?:ed)?|note[ds]?|see|seen|notice[ds]?|detect(?:ed)?|identif(?:y|ied)|encounter(?:ed)?|confirmation|evidence|information|cases|reports|instances|facts|signs|widespread|massive|that|with|сталкивал\p{L}*|столкнул\p{L}*|встречал\p{L}*|с|фактов|случаев|информаци\p{L}*|сведени\p{L}*|серьезн\p{L}*|груб\p{L}*|значительн\p{L}*|существенн\p{L}*|каких-либо|никаких|каких|прямых|вопиющ\p{L}*|удалось|выявить|обнаружить|зафиксировать|найти|отметить|было|были|выявлено|зафиксировано|обнаружено|отмечено|мы|нам)$/iu;
+
+/** Doubt words that, said of problems, mean almost none of them. */
+const ALMOST_NONE = /^(?:hardly|scarcely|вряд|едва)$/iu;
 
 function findingBetween(tokens: Token[], from: number, to: number): boolean {
   let unknown = 0;
@@ -386,7 +431,11 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
         // "no reason to doubt that the vote was free": a denied doubt affirms
         const denied = windowBefore(tokens, i, 3, { stopAtComma: true, stopAtContrast: true }).some((j) => has(j, 'negation'));
         if (denied) notes.push('doubt denied');
-        else {
+        else if (rule.absence === true && (ALMOST_NONE.test(tokens[i]?.text ?? '') || ALMOST_NONE.test(tokens[i - 1]?.text ?? ''))) {
+          // "hardly any violations", «вряд ли были нарушения»: almost none, an absence of problems
+          negated = true;
+          negationAt = i;
+        } else {
           doubted = true;
           negationAt = i;
         }
@@ -396,7 +445,7 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
     }
     // "не было отмечено прямых, грубых и вопиющих нарушений": a finding's negation reaches over a list.
     if (!negated && !doubted && rule.absence === true) {
-      for (let i = m.first - 1, words = 0; i >= 0 && words < 10; i--) {
+      for (let i = m.first - 1, words = 0; i >= 0 && words < WINDOWS.absenceListBefore; i--) {
         const t = tokens[i];
         if (!t || t.strong || t.cues.has('contrast')) break;
         if (!t.isWord) continue;
@@ -411,6 +460,14 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
     if (!negated && !doubted) {
       const after = windowAfter(tokens, m.last, WINDOWS.negationAfter);
       if (after.some((i) => free(i) && has(i, 'postNegation'))) negated = true;
+      else if (after.some((i) => free(i) && has(i, 'postDoubt'))) {
+        doubted = true;
+        notes.push('doubted after the phrase');
+      } else if (subjectOfDoubt(tokens, m.last)) {
+        // "the democratic nature of the final round ..., was questioned by the mission" (codebook R13)
+        doubted = true;
+        notes.push('subject of a doubt ("... was questioned")');
+      }
     } else if (doubted) {
       // «сомнений в легитимности выборов нет»: the doubt is denied after the phrase
       const after = windowAfter(tokens, m.last, WINDOWS.negationAfter);
@@ -418,6 +475,25 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
         doubted = false;
         notes.push('doubt denied');
       }
+    }
+  }
+  // "none of the concerns were addressed" denies the remedy, not the concerns (codebook R13): they stand.
+  if (negated && rule.absence === true && windowAfter(tokens, m.last, WINDOWS.negationAfter).some((i) => free(i) && has(i, 'remedy'))) {
+    negated = false;
+    deficit = false;
+    negationAt = -1;
+    notes.push('the negation denies a remedy: the problem stands');
+  }
+  // "I do not think that the vote was free", «не похоже, чтобы были массовые нарушения»: an indirect
+  // denial negates its clause (codebook R13); a negation inside that clause makes a double negative.
+  if (rule.negatable !== false && tokens[m.first]?.scopes.has('denied')) {
+    if (negated && tokens[negationAt]?.scopes.has('denied') && !tokens[negationAt]?.cues.has('denied')) {
+      negated = false;
+      deficit = false;
+      notes.push('negation denied (double negative)');
+    } else if (!negated && !doubted) {
+      negated = true;
+      notes.push('denied ("I do not think that ...")');
     }
   }
   // "cannot say that the elections were fair" withholds the assessment: a doubt over the clause;
@@ -455,15 +531,17 @@ function scoreMatch(text: string, tokens: Token[], m: Match, mi: number): Scored
   // observers as possible"): a goal word is part of the finding, not a recommendation.
   if (!negated && !doubted && rule.negatable !== false) {
     const before = windowBefore(tokens, m.first, WINDOWS.prospectiveBefore, { stopAtComma: true, stopAtContrast: true });
-    const cue = before.find((i) => free(i) && has(i, 'prospective'));
+    // "should be considered illegitimate" is a conclusion, not a recommendation
+    const cue = before.find((i) => free(i) && has(i, 'prospective') && !has(i, 'conclusion'));
     if (cue !== undefined) {
       notes.push(`neutralised by goal/recommendation cue "${tokens[cue]?.text ?? ''}"`);
       return out(null, false);
     }
-    if (inside.some((i) => tokens[i]?.scopes.has('purpose'))) {
-      notes.push('neutralised: inside a goal clause');
-      return out(null, false);
-    }
+  }
+  // a goal clause holds no finding, negated or not ("so that elections are not marred by fraud")
+  if (rule.negatable !== false && inside.some((i) => tokens[i]?.scopes.has('purpose'))) {
+    notes.push('neutralised: inside a goal clause');
+    return out(null, false);
   }
 
   // --- degree: intensifiers and softeners -----------------------------------------
@@ -716,9 +794,11 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
     hint?.verdict === 'NOT_OBSERVED' && notObserved.length === 0 && evaluativeWeight >= 2 && evaluative.some((s) => s.weight >= 2);
   if (hint?.verdict === 'NOT_OBSERVED' && !assessesWhileAway && !deployed) {
     const ids = ['kind.declined', ...new Set(notObserved.map((s) => s.match.rule.id))];
+    // The kind is the codebook's R8 signal, but metadata alone is weak evidence: with no phrase in the
+    // text saying the body stayed away, the coding is sent to review (codebook R16: below 0.5).
     return {
       verdict: 'NOT_OBSERVED',
-      confidence: hint.confidence,
+      confidence: notObserved.length > 0 ? hint.confidence : KIND_ONLY_CONFIDENCE,
       rule: ids.join('+'),
       evidence,
       explanation: `statement kind "${kind}": ${hint.note}. Evidence: ${evidenceText}.`,
@@ -764,7 +844,10 @@ export function codeVerdict(input: CodeVerdictInput): CodedVerdict {
   let contrastApplied = false;
   // Codebook R9: a finding of non-compliance with wholesale-rejection words beside it is CONDEMNED.
   // ("not free" / "not democratic" is such wholesale rejection as well: a denied headline at 1)
-  const rejection = evaluative.some((s) => s.score === 1 && s.weight >= 2 && (s.base === 1 ? !s.negated : s.negated));
+  // A problem word made wholesale by a scale word ("massive fraud") is such rejection too.
+  const rejection = evaluative.some(
+    (s) => s.score === 1 && s.weight >= 2 && (s.base === 1 ? !s.negated : s.negated || s.notes.includes('intensified')),
+  );
   if (contrastCue && posW > 0 && negW > 0) {
     contrastApplied = true;
     const hi = Math.max(posW, negW);

@@ -89,7 +89,11 @@ export type CueKind =
   | 'purpose' // a goal infinitive that governs the rest of its clause: "in order to", "it is necessary to create"
   | 'withheld' // the speaker declines to affirm what follows: "cannot say that", "нет оснований утверждать, что" (a doubt over the clause)
   | 'concession' // "despite", "with the exception of", "несмотря на": what the phrase concedes is not the finding
-  | 'hypothetical'; // "(violations) which could have called into question ...": a condition, not a finding
+  | 'hypothetical' // "(violations) which could have called into question ...": a condition, not a finding
+  | 'denied' // indirect negation over the clause that follows: "I do not think that ...", "не похоже, чтобы ..."
+  | 'postDoubt' // a doubt written after its subject: "the legitimacy of the vote was questioned"
+  | 'conclusion' // a modal that states a conclusion, not a goal: "should be considered illegitimate", "следует признать"
+  | 'remedy'; // "(none of the concerns) were addressed": a negation that denies the remedy, not the problem
 
 // ---------------------------------------------------------------------------------------
 // Pattern helpers
@@ -197,6 +201,46 @@ const EN_RULES: PhraseRule[] = [
     note: '"democratic" in a name or before a topic noun ("democratic institutions", "democratic potential") describes no election',
   },
   {
+    id: 'en.block.openness-to-observers',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      any(
+        `(?:authorities|government|officials|hosts|host\\s+country|commission)(?:'s?)?\\s+(?:${WORD}\\s+)?(?:openness|transparency|cooperation|co-operation|hospitality|readiness|willingness)`,
+        `(?:authorities|government|officials|hosts)\\s+for\\s+(?:their|its)\\s+(?:${WORD}\\s+)?(?:openness|transparency|cooperation|co-operation|hospitality)`,
+        `(?:openness|transparency|cooperation|co-operation|hospitality)\\s+(?:of|from|shown\\s+by|extended\\s+by)\\s+(?:the\\s+)?(?:${WORD}\\s+)?(?:authorities|government|officials|hosts)`,
+      ),
+    ),
+    note: '"the authorities\' openness", "cooperation of the authorities": the hosts\' conduct towards the observers, not the election (codebook R12)',
+  },
+  {
+    id: 'en.block.election-requires',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `an?\\s+(?:genuinely\\s+|truly\\s+)?${EN_DEMO_ADJ}(?:\\s+and\\s+${EN_DEMO_ADJ})?\\s+(?:election|vote|electoral\\s+process|ballot)\\s+(?:depends|relies|rests|requires|presupposes|needs|demands|means|is\\s+one|is\\s+impossible|cannot)`,
+    ),
+    note: '"A free election depends on ...": a definition names the yardstick, it assesses nothing',
+  },
+  {
+    id: 'en.block.topic-nouns',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      any(
+        `(?:peaceful|calm|democratic)(?:\\s*,\\s*|\\s+and\\s+)(?:peaceful|prosperous|stable|secure|democratic|free|independent|united|modern|open|just|better)\\s+(?:future|society|country|nation|state|settlement|resolution|transition|development|path|coexistence)`,
+        `(?:to|for|of|in|into|on)\\s+the\\s+democratic\\s+(?:process|processes|path|development)`,
+        `peaceful\\s+(?:and\\s+lasting\\s+)?(?:settlement|resolution|future|coexistence|transition|transfer|protests?|demonstrations?|assembly|assemblies|means|solution|dialogue)`,
+        `(?:possible|potential|suspected|alleged)\\s+(?:${WORD}\\s+)?(?:violations?|irregularit(?:y|ies)|infringements?)`,
+        `(?:prevent(?:ion\\s+of|ing)?|detect(?:ion\\s+of|ing)?|hotlines?\\s+for|map\\s+of|database\\s+of)\\s+(?:the\\s+)?(?:electoral\\s+)?(?:violations|irregularities)`,
+      ),
+    ),
+    note: 'topics, not findings: "a peaceful settlement", "a democratic and prosperous future", "alleged violations" (complaints received), "the prevention of violations" (codebook R7, R15)',
+  },
+  {
     id: 'en.block.about-observers',
     lang: 'en',
     score: null,
@@ -227,7 +271,7 @@ const EN_RULES: PhraseRule[] = [
     weight: 3,
     negatedScore: 2,
     pattern: re(
-      `(?:fully\\s+|entirely\\s+|completely\\s+)?(?:met|meets|meeting|complied\\s+with|compl(?:y|ies)\\s+with|(?:in\\s+)?(?:full\\s+)?(?:line|accordance|compliance|conformity|keeping)\\s+with|conform(?:s|ed)?\\s+to|consistent\\s+with|respected|upheld|li(?:ve|ved|ves|ving)\\s+up\\s+to)[\\s,]+(?!${EN_QUANT}|neither|none|no(?![\\p{L}]))${gap(6)}${EN_STD}`,
+      `(?:fully\\s+|entirely\\s+|completely\\s+)?(?:met|meets|meeting|complied\\s+with|compl(?:y|ies)\\s+with|(?:in\\s+)?(?:full\\s+)?(?:line|accordance|compliance|conformity|keeping)\\s+with|conform(?:s|ed)?\\s+to|consistent\\s+with|respected|upheld|li(?:ve|ved|ves|ving)\\s+up\\s+to)[\\s,]+(?!${EN_QUANT}|neither|none|no(?![\\p{L}]))${gap(10)}${EN_STD}`,
     ),
     note: '"in line with international standards", "met OSCE commitments"',
   },
@@ -272,10 +316,23 @@ const EN_RULES: PhraseRule[] = [
         `|(?:met|meets?|fulfill?ed|complied\\s+with|compl(?:y|ies)\\s+with)\\s+(?:neither|none\\s+of)(?:[\\s,]+${gap(8)}${EN_STD})?` +
         `|(?:fell|falls?|fallen|falling)\\s+short\\s+of(?:[\\s,]+${gap(8)}${EN_STD}|\\s+(?:(?:a\\s+)?(?:considerable|significant|large|great)\\s+number|a\\s+number|some|many|most|several|certain|key|a\\s+few|important))?` +
         `|(?:was|were|is|are)\\s+not\\s+in\\s+(?:line|accordance|compliance|conformity)\\s+with(?:[\\s,]+${gap(6)}${EN_STD})?` +
-        `|(?:run|runs|ran)\\s+counter\\s+to(?:[\\s,]+${gap(6)}${EN_STD})?`,
+        `|(?:run|runs|ran)\\s+counter\\s+to(?:[\\s,]+${gap(6)}${EN_STD})?` +
+        // "OSCE commitments were not fulfilled", "contrary to OSCE commitments"
+        `|${EN_STD}\\s+${gap(6)}(?:were|was|have\\s+been|has\\s+been)\\s+not\\s+(?:fully\\s+)?(?:fulfill?ed|honou?red|met|respected|implemented|upheld)` +
+        `|(?:contrary\\s+to|at\\s+odds\\s+with|inconsistent\\s+with|incompatible\\s+with)(?:[\\s,]+${gap(6)}${EN_STD})`,
     ),
     intensify: 'none',
     note: '"did not meet a (considerable) number of OSCE commitments", "fell short of": CRITICAL whatever the quantifier (codebook R9); only wholesale-rejection words make it CONDEMNED',
+  },
+  {
+    id: 'en.standards-violated',
+    lang: 'en',
+    score: 2,
+    weight: 3,
+    absence: true,
+    intensify: 'none',
+    pattern: re(`(?:violations?|breach(?:es)?|infringements?|disregard)\\s+(?:of|for)\\s+${gap(6)}${EN_STD}`),
+    note: '"held with violations of the standards of fair and democratic elections": the non-compliance family (codebook R9); "no violations of international standards were found" is the R3 absence',
   },
   {
     id: 'en.legality',
@@ -445,6 +502,8 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 5,
     weight: 2,
+    negatedScore: 2,
+    note: '"not fair" is a CRITICAL formula (codebook, CRITICAL: "was not fair"), unlike "not free" (CONDEMNED)',
     pattern: re(`fair(?:ly|ness)?|honest(?:ly|y)?`),
   },
   {
@@ -460,7 +519,11 @@ const EN_RULES: PhraseRule[] = [
     lang: 'en',
     score: 5,
     weight: 1,
-    pattern: re(`open(?:ly|ness)?(?!\\s+(?:to|up|question|issue|air))`),
+    // "openly partisan", "openly campaigned": an adverb before a word qualifies that word, not the election
+    // "polling stations open at 7 am" is a time, not a verdict (codebook R12)
+    pattern: re(
+      `open(?:ness)?(?!\\s+(?:to|up|question|issue|air|at|on|from|until|till|between|early|late|daily)(?![\\p{L}]))|openly(?=\\s*[,.;:!?)»"”]|\\s+(?:and|or|nor|but)\\s|\\s*$)`,
+    ),
   },
   {
     id: 'en.term.legitimate',
@@ -485,6 +548,26 @@ const EN_RULES: PhraseRule[] = [
     note: 'adjective only; "democracy" (noun) names the topic, not a verdict',
   },
   {
+    id: 'en.term.democratic-election',
+    lang: 'en',
+    score: 5,
+    weight: 3,
+    pattern: re(
+      `democratic(?:\\s*,\\s*(?:free|fair|genuine|competitive|pluralistic|transparent|open|honest|peaceful))*(?:\\s+and\\s+(?:free|fair|genuine|competitive|pluralistic|transparent|open|honest|peaceful))?\\s+(?:elections?|electoral\\s+process|election\\s+process|vote|voting|polls?|contest|ballot|referendum)`,
+    ),
+    note: '"a democratic and pluralistic electoral process", "a pattern of democratic elections": the term said of the election itself is the overall conclusion (ENDORSED anchor "democratic"); a yardstick ("standards for democratic elections") or a goal ("to hold democratic elections") is blocked or neutralised',
+  },
+  {
+    id: 'en.block.democratic-attribute',
+    lang: 'en',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `democratic\\s+(?!(?:and|or|nor|but|in|at|on|by|as|with|without|for|from|to|than|if|while|although|though|despite|overall|enough|yet|so|because|since|after|before|the|a|an|according|throughout|until|elections?|electoral|election|vote|votes|voting|polls?|ballot|balloting|contest|campaign|process|manner|way|character|nature|conduct|choice|competition|expression|procedures?)(?![\\p{L}]))\\p{L}+`,
+    ),
+    note: '"democratic" before another noun describes that noun ("the democratic separation of state and party", "a democratic future", "democratic practice"), not the election (codebook R15: names and topics are not evaluative words)',
+  },
+  {
     id: 'en.term.undemocratic',
     lang: 'en',
     score: 1,
@@ -505,7 +588,7 @@ const EN_RULES: PhraseRule[] = [
     score: 4,
     weight: 2,
     pattern: re(
-      `level\\s+playing\\s+field|equal\\s+(?:conditions|opportunities|treatment|access)|(?:genuine|real)\\s+(?:political\\s+)?(?:choice|competition|alternatives?|opposition)|meaningful\\s+(?:choice|competition)`,
+      `level\\s+playing\\s+field|equal\\s+(?:conditions|opportunities|treatment|access)|(?:genuine|real|meaningful)(?:\\s+and\\s+\\p{L}+)?\\s+(?:political\\s+)?(?:choices?|competition|alternatives?|opposition)|(?:distinct|wide|broad|clear)(?:\\s+and\\s+\\p{L}+)?\\s+(?:political\\s+)?(?:choices?|alternatives)`,
     ),
     note: '"lack of a level playing field" = CRITICAL via the negation cue "lack of"',
   },
@@ -516,7 +599,7 @@ const EN_RULES: PhraseRule[] = [
     weight: 1,
     maxScore: 4,
     pattern: re(
-      `balanced|(?:political\\s+)?balance|unbiased|impartial(?:ity|ly)?|even-?handed|independen(?:t|ce)\\s+(?:of\\s+the\\s+)?(?:election\\s+administration|administration|commissions?)`,
+      `balanced|(?:political\\s+)?balance|unbiased|non-?partisan(?:ship)?|impartial(?:ity|ly)?|even-?handed|independen(?:t|ce)\\s+(?:of\\s+the\\s+)?(?:election\\s+administration|administration|commissions?)`,
     ),
   },
   {
@@ -525,7 +608,7 @@ const EN_RULES: PhraseRule[] = [
     score: 4,
     weight: 1,
     pattern: re(
-      `calm(?:ly)?|peaceful(?:ly)?|orderly|well[- ]organi[sz]ed|well[- ]administered|efficient(?:ly)?|professional(?:ly)?|smooth(?:ly)?|competitive|pluralis(?:tic|m)|vibrant|high[- ]quality|of\\s+high\\s+quality|good|positive(?:ly)?|clean` +
+      `calm(?:ly)?|peaceful(?:ly)?|orderly|well[- ]organi[sz]ed|well[- ]administered|efficient(?:ly)?|professional(?:ly)?|smooth(?:ly)?|pluralis(?:tic|m)|vibrant|high[- ]quality|of\\s+high\\s+quality|good|positive(?:ly)?|clean` +
         `|(?:organi[sz]ed|conducted|held|prepared|run)\\s+(?:${WORD}\\s+){0,3}?at\\s+(?:a\\s+|the\\s+)?(?:high|proper|good|appropriate)\\s+level` +
         `|(?:equal\\s+|fair\\s+)?access\\s+to\\s+(?:the\\s+)?(?:state\\s+|public\\s+)?(?:media|airtime|broadcasters?)` +
         // the campaign let contestants reach voters
@@ -533,6 +616,37 @@ const EN_RULES: PhraseRule[] = [
     ),
     maxScore: 4,
     note: 'procedural praise: real but secondary, so weight 1; one good stage is at most LARGELY_POSITIVE (codebook R7)',
+  },
+  {
+    id: 'en.term.competitive',
+    lang: 'en',
+    score: 4,
+    weight: 2,
+    maxScore: 4,
+    pattern: re(`competitive(?:ness)?|competition`),
+    note: 'competition is one criterion of a genuine election: "competitive" alone LARGELY_POSITIVE (R7), "not competitive", "lacked competition" CRITICAL (codebook CRITICAL anchors)',
+  },
+  {
+    id: 'en.term.free-to',
+    lang: 'en',
+    score: 4,
+    weight: 1,
+    maxScore: 4,
+    pattern: re(`free\\s+to\\s+\\p{L}+`),
+    note: '"free to campaign": a freedom of contestants or voters, one part of the process (codebook R7)',
+  },
+  {
+    id: 'en.progress.step',
+    lang: 'en',
+    score: 3,
+    weight: 2,
+    intensify: 'none',
+    maxScore: 3,
+    comparison: true,
+    pattern: re(
+      `(?:important|significant|major|big|great|decisive|key|first|positive|further|another|concrete|notable)\\s+steps?(?!\\s+(?:back|backward|backwards|towards?|forward)(?![\\p{L}]))`,
+    ),
+    note: '"an important step in the nation\'s development": progress that names no standard, MIXED when it is all there is (codebook R5)',
   },
   {
     id: 'en.term.mixed',
@@ -548,7 +662,7 @@ const EN_RULES: PhraseRule[] = [
     weight: 1,
     absence: true,
     pattern: re(
-      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|problematic|(?:allegations?|claims|reports)\\s+of\\s+(?:${WORD}\\s+)?(?:fraud|falsification|rigging|ballot[- ]stuffing)|alleged\\s+fraud|restrict(?:s|ing)|(?:assessed|rated|evaluated)\\s+(?:as\\s+)?(?:negatively|bad|poor(?:ly)?)|negative\\s+assessments?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated` +
+      `violations?|excess(?:es)?|irregularit(?:y|ies)|shortcomings?|deficienc(?:y|ies)|flaws?|flawed|problems?|concerns?|infringements?|malpractices?|misconduct|intimidat\\p{L}*|harass\\p{L}*|pressure|coercion|bias(?:ed)?|partiality|restrictions?|restricted|restrictive|interference|tampering|manipulat\\p{L}*|multiple\\s+voting|vote[- ]buying|unequal|uneven|disproportionate|marred|undermin\\p{L}*|skewed|slanted|tilted|disappoint\\p{L}*|obstruct\\p{L}*|detentions?|arrests?|limited\\s+(?:voter\\s+)?choice|predominant\\s+position|incidents?|problematic|(?:allegations?|claims|reports)\\s+of\\s+(?:${WORD}\\s+)?(?:fraud|falsification|rigging|ballot[- ]stuffing)|alleged\\s+fraud|restrict(?:s|ing)|(?:assessed|rated|evaluated)\\s+(?:as\\s+)?(?:negatively|bad|poor(?:ly)?)|negative\\s+assessments?|worr(?:isome|ying)|alarming|troubling|of\\s+(?:serious\\s+)?concern|politically\\s+motivated|partisan|distort(?:ed|ion|ions)` +
         `|(?:central|key|major|main|outstanding|principal)\\s+(?:issues?|challenges?)` +
         `|(?:neglect|disregard|contempt|flouting)\\s+(?:of|for)\\s+(?:the\\s+)?(?:${WORD}\\s+){0,2}?(?:law|laws|legislation|rules|constitution)`,
     ),
@@ -566,11 +680,34 @@ const EN_RULES: PhraseRule[] = [
   {
     id: 'en.term.fraud',
     lang: 'en',
+    score: 2,
+    weight: 2,
+    absence: true,
+    pattern: re(
+      `fraud\\p{L}*|falsif\\p{L}*|rigging|ballot[- ]box\\s+stuffing|ballot\\s+stuffing|stuffing\\s+of\\s+ballot\\s+boxes|vote\\s+rigging`,
+    ),
+    note: 'fraud is a problem word (codebook R9): CRITICAL as found ("evidence of ballot box stuffing"), CONDEMNED only with a scale word ("massive / widespread / systematic fraud"); "no fraud" reassures (R3)',
+  },
+  {
+    id: 'en.term.sham',
+    lang: 'en',
     score: 1,
     weight: 2,
     pattern: re(
-      `fraud\\p{L}*|falsif\\p{L}*|rigg(?:ed|ing)|ballot[- ]box\\s+stuffing|ballot\\s+stuffing|farce|sham|travesty|(?:severely|fundamentally|deeply)\\s+flawed|far\\s+(?:beyond|from)\\s+(?:acceptable|international|democratic|satisf\\p{L}*)`,
+      `rigged|farce|sham|travesty|charade|mockery\\s+of\\s+(?:democracy|elections?)|(?:severely|fundamentally|deeply|seriously)\\s+flawed|far\\s+(?:beyond|from)\\s+(?:acceptable|international|democratic|satisf\\p{L}*)|beyond\\s+(?:any\\s+)?acceptable\\s+(?:practice|limits?)`,
     ),
+    note: 'wholesale-rejection words of the CONDEMNED anchors: a farce, a sham, fundamentally flawed, far beyond acceptable practice',
+  },
+  {
+    id: 'en.term.advantage',
+    lang: 'en',
+    score: 2,
+    weight: 2,
+    negatable: false,
+    pattern: re(
+      `(?:clear|undue|unfair|significant|considerable|decisive|overwhelming|unequal)\\s+advantages?\\s+(?:to|for)\\s+(?:the\\s+)?(?:ruling|governing|incumbent|pro-government|presidential|authorities'?|dominant)`,
+    ),
+    note: '"a clear advantage to the ruling party": the field slanted in favour of the ruling party, a CRITICAL anchor',
   },
   {
     id: 'en.term.regret',
@@ -797,6 +934,44 @@ const RU_RULES: PhraseRule[] = [
   },
 
   {
+    id: 'ru.block.against-standards',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(`на\\s+(?:предмет\\s+)?(?:их\\s+|его\\s+)?соответстви\\p{L}*\\s+${gap(6)}(?:${RU_STD}|${RU_LAW})`),
+    note: '«оценивать выборы на соответствие обязательствам ОБСЕ»: the yardstick of an assessment to come, not a finding',
+  },
+  {
+    id: 'ru.block.kind-of-elections',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `(?:в\\s+отношении|относительно|касательно|касающ\\p{L}*|для|к|по|о|об|на\\s+пути\\s+к)\\s+(?:проведени\\p{L}*\\s+|организаци\\p{L}*\\s+)?${RU_DEMO_ADJ}(?:\\s*,\\s*${RU_DEMO_ADJ})*(?:\\s+и\\s+${RU_DEMO_ADJ})?\\s+выбор\\p{L}*`,
+    ),
+    note: '«обязательства в отношении демократических выборов», «к свободным выборам»: the kind of elections named as a yardstick or goal, not a verdict',
+  },
+  {
+    id: 'ru.block.openness-to-observers',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `(?:открытост|прозрачност|готовност|гостеприимств|содействи|радушн)\\p{L}*(?:\\s*,\\s*(?:открытост|прозрачност|готовност|гостеприимств|содействи)\\p{L}*)*(?:\\s+и\\s+(?:открытост|прозрачност|готовност|гостеприимств|содействи)\\p{L}*)?\\s+(?:${WORD}\\s+){0,2}?(?:власт|руководств|организатор|принимающ|хозя|официальн)\\p{L}*`,
+    ),
+    note: "«открытость и готовность властей к сотрудничеству»: the hosts' openness towards the observers, not the election (codebook R12)",
+  },
+  {
+    id: 'ru.block.violations-topic',
+    lang: 'ru',
+    score: null,
+    weight: 0,
+    pattern: re(
+      `(?:карт|баз|реестр|журнал|фиксаци|профилактик|предотвращени|выявлени|пресечени|горяч\\p{L}*\\s+лини)\\p{L}*\\s+(?:${WORD}\\s+)?нарушени\\p{L}*|(?:возможн|предполагаем|потенциальн|вероятн)\\p{L}*\\s+нарушени\\p{L}*`,
+    ),
+    note: '«карта нарушений», «предотвращение нарушений», «возможные нарушения»: violations named as a task or a possibility, not found (codebook R7, R15)',
+  },
+  {
     id: 'ru.block.name',
     lang: 'ru',
     score: null,
@@ -841,7 +1016,10 @@ const RU_RULES: PhraseRule[] = [
     score: 5,
     weight: 3,
     negatedScore: 2,
-    pattern: re(`(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)[\\s,]+${gap(8)}${RU_STD}`),
+    // a quantifier after the verb grades the compliance (ru.compliance.most / .partial, codebook R4)
+    pattern: re(
+      `(?:в\\s+(?:полном\\s+)?соответствии\\s+со?|соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)[\\s,]+(?!(?:большинству|большей|основным|ряду|некоторым|многим|отдельным|части)\\s)${gap(8)}${RU_STD}`,
+    ),
     note: '"соответствуют международным стандартам", "общепризнанным демократическим нормам"',
   },
   {
@@ -851,10 +1029,25 @@ const RU_RULES: PhraseRule[] = [
     weight: 3,
     negatable: false,
     pattern: re(
-      `(?:не\\s+(?:в\\s+полной\\s+мере\\s+|полностью\\s+)?(?:соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)|несоответстви\\p{L}*|нарушил\\p{L}*)(?:[\\s,]+${gap(8)}(?:${RU_STD}|${RU_LAW}))?`,
+      `(?:не\\s+(?:в\\s+полной\\s+мере\\s+|полностью\\s+)?(?:соответств\\p{L}*|отвеча\\p{L}*|соблюд\\p{L}*)|несоответстви\\p{L}*|нарушил\\p{L}*)(?:[\\s,]+${gap(8)}(?:${RU_STD}|${RU_LAW}))?` +
+        // «обязательства ... не были выполнены», «не выполнила обязательств»
+        `|(?:обязательств|стандарт|принцип)\\p{L}*\\s+${gap(6)}не\\s+(?:был\\p{L}*\\s+)?(?:выполнен|соблюден|исполнен|реализован)\\p{L}*` +
+        `|не\\s+(?:выполнил|выполня|исполнил|исполня|реализовал)\\p{L}*\\s+${gap(6)}(?:обязательств|стандарт|принцип)\\p{L}*` +
+        // «вопреки обязательствам ОБСЕ», «в противоречии с принципами»
+        `|(?:вопреки|в\\s+противоречии\\s+с|в\\s+нарушение)\\s+${gap(5)}(?:стандарт|принцип|обязательств|норм)\\p{L}*`,
     ),
     intensify: 'none',
     note: '"не соответствуют стандартам": CRITICAL whatever the quantifier ("значительному числу", "ряду"), codebook R9',
+  },
+  {
+    id: 'ru.standards-violated',
+    lang: 'ru',
+    score: 2,
+    weight: 3,
+    absence: true,
+    intensify: 'none',
+    pattern: re(`(?:нарушени|попрани|пренебрежени)\\p{L}*\\s+${gap(5)}(?:стандарт|принцип|обязательств)\\p{L}*`),
+    note: '«с нарушением демократических стандартов»: the non-compliance family (codebook R9); «нарушений стандартов не выявлено» is the R3 absence',
   },
   {
     id: 'ru.not-violated',
@@ -881,7 +1074,7 @@ const RU_RULES: PhraseRule[] = [
     negatable: false,
     intensify: 'none', // "some violations did not affect the result" is not weaker for "some"
     pattern: re(
-      `(?:${RU_PROBLEM_NOUNS}[\\s,]+${gap(5)})?не\\s+(?:мог\\p{L}*\\s+|смог\\p{L}*\\s+|могут\\s+|способн\\p{L}*\\s+)?(?:повлия\\p{L}*|влия\\p{L}*|сказа\\p{L}*|отрази\\p{L}*|измени\\p{L}*|поставить\\s+под\\s+сомнение|ставят\\s+под\\s+сомнение)\\s+(?:на\\s+)?${gap(3)}(?:итог\\p{L}*|результат\\p{L}*|исход\\p{L}*|волеизъявлени\\p{L}*)`,
+      `(?:${RU_PROBLEM_NOUNS}[\\s,]+${gap(9)})?не\\s+(?:мог\\p{L}*\\s+|смог\\p{L}*\\s+|могут\\s+|способн\\p{L}*\\s+)?(?:повлия\\p{L}*|влия\\p{L}*|сказа\\p{L}*|отрази\\p{L}*|измени\\p{L}*|поставить\\s+под\\s+сомнение|ставят\\s+под\\s+сомнение)\\s+(?:на\\s+)?${gap(3)}(?:итог\\p{L}*|результат\\p{L}*|исход\\p{L}*|волеизъявлени\\p{L}*)`,
     ),
     secondary: true,
     note: '"нарушения не могли повлиять на итоги выборов"',
@@ -937,14 +1130,16 @@ const RU_RULES: PhraseRule[] = [
     score: 5,
     weight: 2,
     pattern: re(`честн\\p{L}*|справедлив\\p{L}*`),
-    note: '"честными", "свободные и справедливые"',
+    negatedScore: 2,
+    note: '"честными", "свободные и справедливые"; "не были честными" is CRITICAL (codebook, CRITICAL: "was not fair")',
   },
   {
     id: 'ru.term.unfair',
     lang: 'ru',
-    score: 1,
+    score: 2,
     weight: 2,
     pattern: re(`нечестн\\p{L}*|несправедлив\\p{L}*`),
+    note: '"нечестные, несправедливые": not fair = CRITICAL (codebook); only "not free", "not democratic" reject wholesale',
   },
   {
     id: 'ru.term.legitimate',
@@ -1013,7 +1208,9 @@ const RU_RULES: PhraseRule[] = [
     maxScore: 4,
     comparison: true,
     // "прогрессивное законодательство" praises a law, it reports no progress
-    pattern: re(`прогресс(?!ивн)\\p{L}*|шаг\\p{L}*\\s+вперед|продвижени\\p{L}*\\s+к`),
+    pattern: re(
+      `прогресс(?!ивн)\\p{L}*|шаг\\p{L}*\\s+вперед|продвижени\\p{L}*\\s+к|(?:важн|значим|серьезн|больш|перв|очередн|позитивн|заметн|существенн)\\p{L}*\\s+шаг(?:ом|а|и|ов|ами)?(?!\\s+назад)`,
+    ),
   },
   {
     id: 'ru.improvement',
@@ -1058,6 +1255,15 @@ const RU_RULES: PhraseRule[] = [
     pattern: re(`неоднозначн\\p{L}*|противоречив\\p{L}*|смешанн\\p{L}*|двойственн\\p{L}*`),
   },
   {
+    id: 'ru.compliance.most',
+    lang: 'ru',
+    score: 4,
+    weight: 3,
+    intensify: 'none',
+    pattern: re(`(?:соответств|отвеча)\\p{L}*\\s+(?:большинству|большей\\s+части|основным)\\s+${gap(6)}${RU_STD}`),
+    note: '«соответствовали большинству обязательств»: met most, LARGELY_POSITIVE (codebook R4)',
+  },
+  {
     id: 'ru.compliance.partial',
     lang: 'ru',
     score: 3,
@@ -1092,6 +1298,29 @@ const RU_RULES: PhraseRule[] = [
     note: '"нарушения не носили системного характера": problems conceded as immaterial (codebook R3); the conceded problems are part of the formula',
   },
   {
+    id: 'ru.episodic',
+    lang: 'ru',
+    score: 4,
+    weight: 3,
+    negatable: false,
+    intensify: 'none',
+    secondary: true,
+    pattern: re(
+      `(?:${RU_PROBLEM_NOUNS}\\s+${gap(8)})?(?:носил\\p{L}*|имел\\p{L}*|име(?:ют|ет))\\s+(?:лишь\\s+|исключительно\\s+|только\\s+)?(?:эпизодическ|единичн|локальн|частн|случайн|изолированн|точечн|несистемн|технически?)\\p{L}*\\s+характер\\p{L}*`,
+    ),
+    note: '«нарушения носили эпизодический (единичный, локальный) характер»: problems conceded as immaterial, the R3 formula like «не носили системного характера»',
+  },
+  {
+    id: 'ru.term.impressive',
+    lang: 'ru',
+    score: 5,
+    weight: 2,
+    pattern: re(
+      `великолепн\\p{L}*|превосходн\\p{L}*|отличн(?:ые|ыми|ый|ая|ое|ой|ых|ым|о)|безупречн\\p{L}*|образцов(?:ые|ыми|ый|ая|ое|ой|ых|ым|о)|блестящ\\p{L}*|прекрасн(?:ые|ыми|ый|ая|ое|ой|ых|ым)\\s+(?:${WORD}\\s+)?(?:выбор|голосовани|организаци|референдум)\\p{L}*`,
+    ),
+    note: '«великолепные выборы», «безупречно»: unreserved praise, like "excellent", "exemplary" (codebook R11)',
+  },
+  {
     id: 'ru.term.opaque',
     lang: 'ru',
     score: 2,
@@ -1123,12 +1352,21 @@ const RU_RULES: PhraseRule[] = [
   {
     id: 'ru.term.fraud',
     lang: 'ru',
+    score: 2,
+    weight: 2,
+    absence: true,
+    pattern: re(`фальсификац\\p{L}*|фальсифицир\\p{L}*|вброс\\p{L}*|подтасовк\\p{L}*|карусел\\p{L}*|приписк\\p{L}*`),
+    note: 'fraud is a problem word (codebook R9): CRITICAL as found, CONDEMNED with a scale word («массовые фальсификации»); «фальсификаций не выявлено» reassures (R3)',
+  },
+  {
+    id: 'ru.term.sham',
+    lang: 'ru',
     score: 1,
     weight: 2,
     pattern: re(
-      `фальсификац\\p{L}*|фальсифицир\\p{L}*|вброс\\p{L}*|подтасовк\\p{L}*|карусел\\p{L}*|фарс\\p{L}*|имитаци\\p{L}*\\s+(?:выбор|демократ|голосовани)\\p{L}*`,
+      `фарс\\p{L}*|имитаци\\p{L}*\\s+(?:выбор|демократ|голосовани|волеизъявлени)\\p{L}*|профанаци\\p{L}*|пароди\\p{L}*\\s+на\\s+(?:выбор|демократи)\\p{L}*`,
     ),
-    note: '"фальсификации"',
+    note: 'wholesale-rejection words of the CONDEMNED anchors: «фарс», «имитация выборов»',
   },
   {
     id: 'ru.term.regret',
@@ -1301,8 +1539,34 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       // split negation in reported speech: "of serious violations ... did not notice"
       "(?:did|do|does)(?:\\s+not|n't)\\s+(?:notice|find|see|observe|record|register|detect|identify|establish|reveal)",
     ],
-    doubt: ['doubts?', 'doubtful', 'question(?:s|ed|able)?', 'dubious', 'uncertain(?:ty)?', 'call(?:s|ed)?\\s+into\\s+question'],
-    limiter: ['fully', 'entirely', 'completely', 'totally', 'wholly', 'in\\s+full', 'quite', 'always'],
+    // "can hardly be considered as fair": a conclusion stated as a condition withholds it (codebook R13)
+    doubt: [
+      'doubts?',
+      'doubtful',
+      'question(?:s|ed|able|ing)?',
+      'dubious',
+      'uncertain(?:ty)?',
+      'call(?:s|ed|ing)?\\s+into\\s+question',
+      'put(?:s|ting)?\\s+in(?:to)?\\s+question',
+      'hardly',
+      'scarcely',
+      'challeng(?:e|es|ed|ing)',
+      'disput(?:e|es|ed|ing)',
+      'contest(?:s|ed|ing)',
+    ],
+    limiter: [
+      'fully',
+      'entirely',
+      'completely',
+      'totally',
+      'wholly',
+      'in\\s+full',
+      'quite',
+      'always',
+      'enough',
+      'sufficiently',
+      'adequately',
+    ],
     contrast: [
       'however',
       'nevertheless',
@@ -1401,15 +1665,20 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'stand\\s+ready',
       'pave[sd]?\\s+the\\s+way',
       '(?:can|could|would|will|might)\\s+be\\s+(?:called|considered|regarded|described|deemed|recogni[sz]ed)',
-      'to\\s+(?:fully\\s+)?(?:live\\s+up|meet|comply|fulfil+|create|establish|bring|build|adopt|develop|make)',
+      'to\\s+(?:fully\\s+)?(?:live\\s+up|meet|comply|fulfil+|create|establish|bring|build|adopt|develop|make|consolidate|strengthen|improve|enhance|increase|promote|align|harmoni[sz]e|restore|foster)',
     ],
     purpose: [
       'in\\s+order\\s+to',
       'so\\s+as\\s+to',
       '(?:logical|necessary|important|essential|vital|crucial|time|needed|required|urgent|advisable)\\s+to\\s+\\p{L}+',
       'to\\s+(?:hold|ensure|conduct|organi[sz]e|guarantee|achieve|secure)',
-      'to\\s+(?:fully\\s+)?(?:live\\s+up|create|establish|bring|build|adopt|develop)',
+      'to\\s+(?:fully\\s+)?(?:live\\s+up|create|establish|bring|build|adopt|develop|consolidate|strengthen|improve|enhance|increase|promote|align|harmoni[sz]e|restore|foster)',
       'opportunit(?:y|ies)\\s+to\\s+\\p{L}+',
+      // "should ensure that future elections are free" is a goal; "ensured that" (past) is a finding
+      '(?:ensure|ensures|ensuring|guarantee|guarantees|guaranteeing|make\\s+sure)\\s+that',
+      'so\\s+that',
+      // "a free election depends on ...": a definition of the yardstick governs its clause
+      'an?\\s+(?:genuinely\\s+|truly\\s+)?(?:democratic|free|fair|genuine|competitive)(?:\\s+and\\s+\\p{L}+)?\\s+(?:election|vote|electoral\\s+process)\\s+(?:depends\\s+on|relies\\s+on|rests\\s+on|requires|presupposes|needs|demands|means)',
     ],
     withheld: [
       "(?:cannot|can't|can\\s+not|could\\s+not|couldn't|impossible\\s+to|unable\\s+to|not\\s+possible\\s+to|(?:no\\s+one|nobody)\\s+(?:can|could))\\s+(?:yet\\s+)?(?:say|claim|state|conclude|assert|affirm|confirm)",
@@ -1418,22 +1687,55 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       'call(?:s|ed)?\\s+into\\s+question',
       'raise[sd]?\\s+(?:serious\\s+)?(?:doubts|questions)\\s+(?:about|over|as\\s+to)',
     ],
-    hypothetical: ['(?:which|that)\\s+(?:could|might|would)(?:\\s+have)?', '(?:capable\\s+of|likely\\s+to)'],
+    hypothetical: [
+      '(?:which|that)\\s+(?:could|might|would)(?:\\s+have)?',
+      '(?:capable\\s+of|likely\\s+to)',
+      // hopes, expectations and questions before the vote assess nothing yet (codebook R10, R15)
+      '(?:hope|hopes|hoped|hoping|expect|expects|wish|wishes)\\s+that',
+      '(?:to|will|shall|would|must)\\s+(?:assess|evaluate|determine|judge|establish|see)\\s+(?:whether|if|how\\s+far)',
+      'it\\s+remains\\s+to\\s+be\\s+seen\\s+(?:whether|if)',
+    ],
     concession: ['despite', 'in\\s+spite\\s+of', 'notwithstanding', 'with\\s+the\\s+exception\\s+of', 'except\\s+for', 'apart\\s+from'],
+
+    denied: [
+      // indirect denial in reported speech: the clause that follows is negated (codebook R13)
+      "(?:i|we|he|she|they|the\\s+mission|the\\s+delegation)\\s+(?:do|does|did)(?:\\s+not|n't)\\s+(?:think|believe|consider|feel|find)(?:\\s+that)?",
+      "(?:it|this)\\s+(?:does|did)(?:\\s+not|n't)\\s+(?:seem|appear|look)\\s+(?:as\\s+(?:if|though)|that|like)",
+      'there\\s+(?:is|was|were)\\s+no\\s+(?:sign|signs|indication|indications|evidence|suggestion)\\s+that',
+    ],
+    postDoubt: [
+      '(?:was|were|is|are|has\\s+been|have\\s+been|had\\s+been|being)\\s+(?:seriously\\s+|openly\\s+|widely\\s+)?(?:questioned|challenged|disputed|doubted|contested|called\\s+into\\s+question|put\\s+(?:into|in)\\s+question|cast\\s+into\\s+doubt|put\\s+in\\s+doubt)',
+    ],
+    conclusion: [
+      '(?:should|must|can|could|may|ought\\s+to)\\s+(?:therefore\\s+|thus\\s+|only\\s+|rightly\\s+|safely\\s+|hardly\\s+|not\\s+|no\\s+longer\\s+)?be\\s+(?:considered|regarded|recogni[sz]ed|deemed|declared|seen|viewed|called|described|assessed|characteri[sz]ed|qualified|judged|treated)(?:\\s+as)?',
+    ],
+    remedy: [
+      '(?:was|were|has\\s+been|have\\s+been|had\\s+been|is|are)\\s+(?:not\\s+)?(?:properly\\s+|adequately\\s+|fully\\s+|ever\\s+)?(?:addressed|dealt\\s+with|resolved|remedied|rectified|heeded|implemented|accommodated|acted\\s+(?:up)?on|answered|taken\\s+into\\s+account|followed\\s+up|investigated|corrected)',
+    ],
   },
   ru: {
     negation: ['не', 'нет', 'ни', 'без', 'нельзя', 'невозможно', 'лишен\\p{L}*', 'лишил\\p{L}*'],
     deficit: ['отсутстви\\p{L}*', 'нехватк\\p{L}*', 'недостаточн\\p{L}*', 'недостат(?:ок|ка|ком)'],
     postNegation: [
-      'не\\s+(?:(?:было|были|был|была)(?!\\s+(?!(?:выявлен|зафиксирован|обнаружен|отмечен|установлен|зарегистрирован|замечен)\\p{L}*)\\p{L}+[нт][аоы]?(?![\\p{L}]))|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявили|зафиксировали|обнаружили|отметили|нашли|нашел|нашла|заметил\\p{L}*|обнаружил\\p{L}*|увидел\\p{L}*)',
+      'не\\s+(?:(?:было|были|был|была)(?!\\s+(?!(?:выявлен|зафиксирован|обнаружен|отмечен|установлен|зарегистрирован|замечен)\\p{L}*)\\p{L}+[нт][аоы]?(?![\\p{L}]))|выявлен\\p{L}*|зафиксирован\\p{L}*|обнаружен\\p{L}*|отмечен\\p{L}*|наблюдал\\p{L}*|установлен\\p{L}*|зарегистрирован\\p{L}*|выявил\\p{L}*|зафиксировал\\p{L}*|обнаружил\\p{L}*|отметил\\p{L}*|нашли|нашел|нашла|нашло|заметил\\p{L}*|увидел\\p{L}*|констатировал\\p{L}*|зарегистрировал\\p{L}*|встретил\\p{L}*|наблюдали)',
       '(?:выявлено|зафиксировано|обнаружено|отмечено)\\s+не\\s+было',
       'нет',
       'отсутствовал\\p{L}*',
       'отсутствует',
       'отсутствуют',
     ],
-    doubt: ['сомнени\\p{L}*', 'сомнительн\\p{L}*', 'под\\s+вопрос\\p{L}*', 'усомни\\p{L}*'],
-    limiter: ['полностью', 'в\\s+полной\\s+мере', 'вполне', 'всегда', 'целиком'],
+    doubt: [
+      'сомнени\\p{L}*',
+      'сомнительн\\p{L}*',
+      'под\\s+вопрос\\p{L}*',
+      'усомни\\p{L}*',
+      'вряд\\s+ли',
+      'едва\\s+ли',
+      'оспарива\\p{L}*',
+      'оспори\\p{L}*',
+      'подвер(?:г|га)\\p{L}*\\s+сомнению',
+    ],
+    limiter: ['полностью', 'в\\s+полной\\s+мере', 'вполне', 'всегда', 'целиком', 'достаточно', 'до\\s+конца'],
     contrast: [
       'однако',
       'тем\\s+не\\s+менее',
@@ -1481,8 +1783,30 @@ export const CUES: Record<Lang, Record<CueKind, string[]>> = {
       '(?:нельзя|невозможно|не\\s+можем|не\\s+могу|не\\s+может|не\\s+могут|не\\s+смог\\p{L}*|нет\\s+(?:никаких\\s+)?оснований|нет\\s+основания|никто\\s+не\\s+может)\\s+(?:бы\\s+)?(?:сказать|утверждать|говорить|считать|констатировать|заявить|подтвердить|прийти\\s+к\\s+выводу|сделать\\s+вывод)',
       '(?:ставит|ставят|ставило|ставила|поставил\\p{L}*|поставить)\\s+под\\s+(?:вопрос|сомнение)',
     ],
-    hypothetical: ['котор\\p{L}*\\s+(?:мог\\p{L}*|могут|способн\\p{L}*)(?:\\s+бы)?', 'способн\\p{L}*', 'могущ\\p{L}*'],
+    hypothetical: [
+      'котор\\p{L}*\\s+(?:мог\\p{L}*|могут|способн\\p{L}*)(?:\\s+бы)?',
+      'способн\\p{L}*',
+      'могущ\\p{L}*',
+      // «надеемся, что выборы пройдут честно»: a hope before the vote assesses nothing yet (codebook R10, R15)
+      '(?:надеемся|надеюсь|надеется|надеются|рассчитываем|рассчитывает|ожидаем|ожидает|выража\\p{L}*\\s+надежду)\\s*,?\\s*(?:что|на\\s+то\\s*,?\\s*что)',
+      '(?:оцени|оценива|провер|установ|определ|посмотр|выясн|изуч)\\p{L}*(?:\\s*,\\s*|\\s+)(?:насколько|ли)',
+    ],
     concession: ['несмотря\\s+на', 'невзирая\\s+на', 'за\\s+исключением', 'помимо'],
+
+    denied: [
+      // «не похоже (на то), чтобы ...», «не думаю, что ...»: the clause that follows is negated (codebook R13)
+      'не\\s+(?:похоже|думаю|думаем|считаю|считаем|кажется|верю|верим|представляется|видно)(?:\\s+на\\s+то)?\\s*,?\\s*(?:что(?:бы)?|будто(?:\\s+бы)?)',
+      'нет\\s+(?:никаких\\s+)?(?:признаков|свидетельств|оснований\\s+(?:полагать|считать|думать))\\s*,?\\s*(?:что(?:бы)?|будто)',
+    ],
+    postDoubt: [
+      '(?:был\\p{L}*\\s+|были\\s+)?(?:поставлен\\p{L}*\\s+под\\s+(?:сомнение|вопрос)|оспорен\\p{L}*|подвергнут\\p{L}*\\s+сомнению|вызыва\\p{L}*\\s+сомнени\\p{L}*|вызвал\\p{L}*\\s+сомнени\\p{L}*)',
+    ],
+    conclusion: [
+      '(?:следует|нужно|необходимо|надо|можно|должн\\p{L}*\\s+быть)\\s+(?:было\\s+)?(?:признать|признаны|признан\\p{L}*|считать|назвать|оценить|квалифицировать|расценивать|расценить)',
+    ],
+    remedy: [
+      '(?:не\\s+)?(?:был\\p{L}*\\s+)?(?:учтен\\p{L}*|устранен\\p{L}*|рассмотрен\\p{L}*|удовлетворен\\p{L}*|исправлен\\p{L}*|принят\\p{L}*\\s+во\\s+внимание)',
+    ],
   },
 };
 
@@ -1498,6 +1822,10 @@ export const WINDOWS = {
   hedgeBefore: 8,
   /** goal/recommendation cues before the phrase */
   prospectiveBefore: 4,
+  /** how far back a post-posed negation reaches over a list of denied problems («не увидели ни X, ни Y, ни Z») */
+  absenceListBefore: 14,
+  /** how far a passive doubt after the phrase reaches back over its subject ("the democratic nature of ... was questioned") */
+  subjectLength: 30,
 } as const;
 
 /**

@@ -166,7 +166,9 @@ describe('NOT_OBSERVED', () => {
 
   it('the statement kind "declined" decides unless the text assesses the election without saying the body stayed away (codebook R10)', () => {
     expect(brief('The mission will not be deployed.', 'declined').verdict).toBe('NOT_OBSERVED');
-    expect(brief('Nothing to add.', 'declined')).toEqual({ verdict: 'NOT_OBSERVED', confidence: 0.95, rule: 'kind.declined' });
+    // the kind alone decides, but below the review threshold (codebook R16); a phrase confirming it keeps 0.95
+    expect(brief('Nothing to add.', 'declined')).toEqual({ verdict: 'NOT_OBSERVED', confidence: 0.45, rule: 'kind.declined' });
+    expect(brief('The mission was not invited.', 'declined').confidence).toBe(0.95);
     const warning = brief('The vote will not be free and fair.', 'declined');
     expect(warning.verdict).toBe('CONDEMNED');
     expect(warning.rule).toContain('kind.declined-but-assessed');
