@@ -74,6 +74,12 @@ export interface FileReport {
   alphaOrdinal: number | null;
   /** Rows the coder gave no verdict (it could not decide). */
   abstained: number;
+  /**
+   * Rows the coder coded at or above the codebook's review threshold (R16: below 0.5 goes to a
+   * person), and how many of them agree exactly and within one step: what a reader who trusts
+   * only confident codings gets.
+   */
+  confident: { rows: number; exact: number; withinOne: number };
   /** Rows a human left without a verdict (R15), and how many of them the coder left without one too. */
   unverdicted: { rows: number; coderAbstained: number };
   confusion: { rows: Verdict[]; columns: CoderLabel[]; counts: number[][] };
@@ -93,6 +99,9 @@ function alphaOf(pairs: [number, number][]): number | null {
   return krippendorffAlphaOrdinal(tableOfPairs(pairs, [1, 2, 3, 4, 5]));
 }
 
+/** The codebook's review threshold (R16): a coding below it is sent to a person. */
+const REVIEW_THRESHOLD = 0.5;
+
 export function evaluateFile(file: string): FileReport {
   const rows = parse(fs.readFileSync(file), { columns: true, skip_empty_lines: true }) as Row[];
   const columns: CoderLabel[] = [...VERDICTS, 'none'];
@@ -104,6 +113,7 @@ export function evaluateFile(file: string): FileReport {
   let exact = 0;
   let withinOne = 0;
   const unverdicted = { rows: 0, coderAbstained: 0 };
+  const confident = { rows: 0, exact: 0, withinOne: 0 };
 
   rows.forEach((row, i) => {
     const line = i + 2; // header is line 1
@@ -138,6 +148,11 @@ export function evaluateFile(file: string): FileReport {
         rule: coded.rule,
       });
     if (withinOneStep(human, coder)) withinOne++;
+    if (coded.verdict !== null && coded.confidence >= REVIEW_THRESHOLD) {
+      confident.rows++;
+      if (coder === human) confident.exact++;
+      if (withinOneStep(human, coder)) confident.withinOne++;
+    }
     const hs = verdictScore(human);
     const cs = coder === 'none' ? null : verdictScore(coder);
     if (hs !== null && cs !== null) pairs.push([hs, cs]);
@@ -157,6 +172,7 @@ export function evaluateFile(file: string): FileReport {
     alphaOrdinal: alphaOf(pairs),
     abstained: counts.reduce((a, row) => a + (row[columns.length - 1] ?? 0), 0),
     unverdicted,
+    confident,
     confusion: { rows: [...VERDICTS], columns, counts },
     misses,
   };
@@ -191,6 +207,10 @@ function printReport(rep: FileReport): void {
   );
   console.log(`Krippendorff's alpha ordinal ${k(rep.alphaOrdinal)} (same pairs)`);
   console.log(`no verdict (abstained) ${rep.abstained}/${rep.n}`);
+  const c = rep.confident;
+  console.log(
+    `coded at confidence ≥ ${REVIEW_THRESHOLD} (R16: the rest go to review): ${c.rows}/${rep.n}; of them exact ${c.exact}/${c.rows} = ${pct(c.rows ? c.exact / c.rows : null)}, within one step ${pct(c.rows ? c.withinOne / c.rows : null)}`,
+  );
   if (rep.unverdicted.rows)
     console.log(
       `left without a verdict by the human (R15, not counted above): ${rep.unverdicted.rows}; the coder abstained on ${rep.unverdicted.coderAbstained}`,
