@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './helpers/database.js';
+import { createTestDatabase, provider, type TestDatabase } from './helpers/database.js';
+import { withIndexesDeferred } from '../src/db/bulk-write.js';
 import { snapshot } from './helpers/snapshot.js';
 import { ingestBundled, ingestStatementsFile } from '../src/ingest/pipeline.js';
 import { CsvValidationError } from '../src/ingest/statements-csv.js';
@@ -193,6 +194,34 @@ describe('a spreadsheet read as a stream, in one pass after its bytes are hashed
     const error = await rejected(file);
     expect(error.problems).toEqual([expect.objectContaining({ row: 10_052, field: 'quote_language' })]);
   }, 120_000);
+
+  it.skipIf(provider !== 'sqlite')(
+    'a large file builds the indexes it does not read once, after its rows; all are there after the ingest',
+    async () => {
+      const indexes = () =>
+        t.db.$queryRawUnsafe<{ name: string; sql: string }[]>("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name");
+      const before = await indexes();
+      // Within a transaction the named indexes are gone until rebuilt (an unknown name is passed over).
+      await t.db.$transaction(async (tx) => {
+        const rebuild = await withIndexesDeferred(tx, ['Claim_sourceId_locator_idx', 'no_such_index']);
+        const inside = await tx.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'index'");
+        expect(inside.map((i) => i.name)).not.toContain('Claim_sourceId_locator_idx');
+        await rebuild();
+        const rebuilt = await tx.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'index'");
+        expect(rebuilt.map((i) => i.name)).toContain('Claim_sourceId_locator_idx');
+      });
+      const file = path.join(t.dir, 'large.csv');
+      writeSpreadsheet(file, 10_050, 11);
+      const report = await ingestStatementsFile(t.db, file);
+      expect(report.statements).toBeGreaterThan(10_000);
+      expect(await indexes()).toEqual(before);
+      // What the indexes serve still answers: the file's claims by locator, its statements by source.
+      const source = await t.db.source.findUniqueOrThrow({ where: { key: report.files[0].key } });
+      expect(await t.db.claim.count({ where: { sourceId: source.id, locator: 'row 2' } })).toBeGreaterThan(0);
+      expect(await t.db.statement.count({ where: { sourceId: source.id } })).toBe(report.statements);
+    },
+    120_000,
+  );
 
   it('lists a thousand problems of a file with more, and says how many more there are', async () => {
     const file = writeCsv('stream-bad.csv', [HEADER, ...Array.from({ length: 1_200 }, () => GOOD.replace(',en,', ',english,'))]);

@@ -128,6 +128,28 @@ function bySignature(rows: Row[]): Map<string[], Row[]> {
   return new Map([...groups.values()].filter((g) => g.columns.length).map((g) => [g.columns, g.rows]));
 }
 
+/**
+ * Drops these secondary indexes (those of them that exist) for the rest of the caller's
+ * transaction, and returns what builds them again; on PostgreSQL nothing is dropped. SQLite keeps
+ * an index up to date row by row, at up to half the cost of a row (measured on Claim: 28 µs a
+ * row with its two indexes, 11 without), while building one afterwards sorts the table once.
+ * Readers on other connections never see the indexes gone: the drop and the rebuild commit together.
+ * Only indexes nothing reads before they are built again may be named.
+ */
+export async function withIndexesDeferred(tx: Client, names: readonly string[]): Promise<() => Promise<void>> {
+  const connection = providerOfClient(tx) === 'sqlite' ? sqliteConnectionOf(tx) : null;
+  if (!connection || !names.length) return async () => {};
+  const found = connection
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND name IN (${names.map(() => '?').join(', ')})`,
+    )
+    .all(...names) as { name: string; sql: string }[];
+  for (const { name } of found) connection.exec(`DROP INDEX ${quote(name)}`);
+  return async () => {
+    for (const { sql } of found) connection.exec(sql);
+  };
+}
+
 // ── PostgreSQL ──
 
 /**

@@ -11,7 +11,13 @@ import { loadReference } from './load-reference.js';
 import { ingestArticle000 } from './article-000.js';
 import { ingestMissionMembers } from './mission-members.js';
 import { bundledAnnotationFiles, ingestAnnotations } from './annotations.js';
-import { defaultDatasetKey, writeStatements, type NearDuplicate, type SpreadsheetSource } from './statements-csv.js';
+import {
+  deferIndexesOfLargeFile,
+  defaultDatasetKey,
+  writeStatements,
+  type NearDuplicate,
+  type SpreadsheetSource,
+} from './statements-csv.js';
 import { digestStatementsFile, lookupOnce, type StatementsInput } from './statements-file.js';
 import { sourcesDir } from './sources.js';
 import type { ProgressListener } from './progress.js';
@@ -90,9 +96,12 @@ async function ingestStatementFile(
   const names = lookupOnce(store.reconciler);
   const digest = await digestStatementsFile(input);
   const key = 'key' in spreadsheet ? spreadsheet.key : (source.key ?? (await keyOfPath(store.tx, file)));
+  const buildIndexes = await deferIndexesOfLargeFile(store, digest);
   const written = await writeStatements(store, input, digest, names, { ...source, key, uploaded }, onProgress);
   onProgress?.({ phase: 'code verdicts', done: 0, total: written.unsettled.length });
   const ruleCoded = written.ruleCoded + (await store.settleVerdicts(written.unsettled));
+  await store.flush();
+  await buildIndexes();
   const registered = written.source;
   return {
     statements: written.statementIds.length,

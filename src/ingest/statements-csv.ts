@@ -14,6 +14,7 @@ import { phaseReporter, type ProgressListener } from './progress.js';
 import { projectRoot } from '../db/config.js';
 import { providerOfClient } from '../db/client.js';
 import { IDS } from '../db/id-set.js';
+import { withIndexesDeferred } from '../db/bulk-write.js';
 import { StatementRowError, type NameLookup, type StatementRow } from './statement-row.js';
 import { COLUMN_OF_FIELD, CsvValidationError, nameOf, statementBatches, type FileDigest, type StatementsInput } from './statements-file.js';
 import { nearDuplicatesOf, pairVersions, type StatementShape } from '../reconcile/statement-versions.js';
@@ -95,6 +96,38 @@ export async function checkDatasetKey(store: Store, key: string): Promise<void> 
   const known = await store.tx.source.findUnique({ where: { key }, select: { kind: true } });
   if (known && known.kind !== 'DATASET')
     throw new SourceKeyError(`the key "${key}" names a source of kind ${known.kind}, not a spreadsheet`);
+}
+
+/**
+ * Secondary indexes a spreadsheet's write reads nothing through (bodies' and speakers' statements,
+ * verdict and source lookups, claims by entity or locator, missions by election): kept up to date
+ * row by row they cost a large load up to half its insert time, so a large file builds them once,
+ * after its rows (`deferIndexesOfLargeFile`). Statement.roundId (a row's neighbours), the unique
+ * ones and VerdictCoding.statementId (a batch's stored codings) are read while writing and stay.
+ */
+const INDEXES_UNREAD_WHILE_WRITING = [
+  'Statement_organizationId_idx',
+  'Statement_verdict_idx',
+  'Statement_sourceId_idx',
+  'Statement_speakerId_idx',
+  'Claim_entityType_entityId_idx',
+  'Claim_sourceId_locator_idx',
+  'Mission_electionId_idx',
+  'Mission_headId_idx',
+] as const;
+
+/** A file of fewer lines than this is written with its indexes kept up to date. */
+const DEFER_INDEXES_FROM_LINES = 10_000;
+
+/**
+ * For a file at least as large as the statements on record (a first load, a large new source),
+ * drops the indexes the write does not read and returns what builds them again, to run once its
+ * rows are flushed and before anything reads through them; else a no-op. Below that size an
+ * index kept row by row is cheaper than one built again over the whole table.
+ */
+export async function deferIndexesOfLargeFile(store: Store, digest: FileDigest): Promise<() => Promise<void>> {
+  if (digest.lines < DEFER_INDEXES_FROM_LINES || digest.lines < (await store.tx.statement.count())) return async () => {};
+  return withIndexesDeferred(store.tx, INDEXES_UNREAD_WHILE_WRITING);
 }
 
 /**
@@ -408,7 +441,9 @@ export async function writeStatementRows(
       if (!p.row.verdict) result.uncoded.push(id);
       result.statementIds.push(id);
       result.unsettled.push(id);
-      if (result.unsettled.length >= BATCH_ROWS) await settleBatch();
+      // A batch's codings are taken after the next batch is placed, not at once: the coder (working
+      // aside on the batches read ahead) is not waited for. Held rows settle every two batches.
+      if (result.unsettled.length >= 2 * BATCH_ROWS) await settleBatch();
     }
   };
   const settleBatch = async () => {
@@ -437,8 +472,8 @@ export async function writeStatementRows(
       // API stays queued: its caller writes nothing when the statement is on record already).
       if (store.writes.size() >= BATCH_ROWS) await store.flush();
     } else {
-      // Nothing to pair: the batch is written now. Its last statements wait for the next batch, or
-      // for the caller, to be settled.
+      // Nothing to pair: the batch is written now. Its statements wait for the next batch, or for
+      // the caller, to be settled.
       if (result.unsettled.length) await settleBatch();
       await write(placed, new Map());
     }
