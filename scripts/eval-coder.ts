@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { CODER_VERSION, codeVerdict } from '../src/verdicts/coder.js';
 import { krippendorffAlphaOrdinal, tableOfPairs, weightedKappa } from '../src/verdicts/agreement.js';
-import { VERDICTS, parseVerdict, verdictScore, type Verdict } from '../src/verdicts/scale.js';
+import { VERDICTS, isNoVerdict, parseVerdict, verdictScore, type Verdict } from '../src/verdicts/scale.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -119,8 +119,10 @@ export function evaluateFile(file: string): FileReport {
     const line = i + 2; // header is line 1
     const human = parseVerdict(row.verdict);
     if (!human) {
-      skipped.push({ line, reason: `unknown human verdict "${row.verdict ?? ''}"` });
-      if ((row.verdict ?? '').trim() === '') {
+      // NO_VERDICT: the human coded it as assessing no election; an empty cell in these files says the same.
+      const unverdictedRow = (row.verdict ?? '').trim() === '' || isNoVerdict(row.verdict);
+      skipped.push({ line, reason: unverdictedRow ? 'no verdict by the human (R15)' : `unknown human verdict "${row.verdict ?? ''}"` });
+      if (unverdictedRow) {
         unverdicted.rows++;
         const coded = codeVerdict({ quote: row.quote ?? '', language: row.quote_language, statementKind: row.statement_kind });
         if (coded.verdict === null) unverdicted.coderAbstained++;

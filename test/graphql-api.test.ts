@@ -106,10 +106,10 @@ describe('filters a dashboard needs', () => {
   it('codedBy: the verdict in force comes from that coder, the one Statement.verdictCoding names', async () => {
     type Page = {
       totalCount: number;
-      edges: { node: { verdict: string | null; verdictCoding: { coder: string; verdict: string } | null } }[];
+      edges: { node: { verdict: string | null; verdictCoding: { coder: string; verdict: string | null; abstained: boolean } | null } }[];
     };
     const r = await t.gql<{ all: Page; rule: Page; source: Page; human: Page; uncoded: Page }>(
-      `fragment P on QueryStatementsConnection { totalCount edges { node { verdict verdictCoding { coder verdict } } } }
+      `fragment P on QueryStatementsConnection { totalCount edges { node { verdict verdictCoding { coder verdict abstained } } } }
        { all: statements(first: 1) { ...P } rule: statements(first: 50, filter: { codedBy: RULE }) { ...P }
          source: statements(first: 50, filter: { codedBy: SOURCE }) { ...P } human: statements(first: 50, filter: { codedBy: HUMAN }) { ...P }
          uncoded: statements(first: 50, filter: { uncoded: true }) { ...P } }`,
@@ -126,7 +126,12 @@ describe('filters a dashboard needs', () => {
     ] as const) {
       for (const { node } of page.edges) expect([node.verdictCoding?.coder, node.verdictCoding?.verdict]).toEqual([coder, node.verdict]);
     }
-    for (const { node } of uncoded.edges) expect([node.verdict, node.verdictCoding]).toEqual([null, null]);
+    // With no verdict in force: not coded at all, or the coding in force abstains (assessments.csv line 17, NO_VERDICT).
+    for (const { node } of uncoded.edges) {
+      expect(node.verdict).toBeNull();
+      if (node.verdictCoding) expect(node.verdictCoding).toMatchObject({ verdict: null, abstained: true });
+    }
+    expect(uncoded.edges.filter((e) => e.node.verdictCoding?.abstained)).toHaveLength(1);
   });
 
   it('observedBy (a mission or a statement) includes assessedBy (a statement)', async () => {

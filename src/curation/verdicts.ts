@@ -41,7 +41,8 @@ export async function setVerdict(
   tx: Tx,
   actor: string,
   statementId: string,
-  verdict: Verdict,
+  /** Null: the curator judges that the statement assesses no election (an abstention, codebook R15). */
+  verdict: Verdict | null,
   note: string | null,
 ): Promise<{ statement: Statement; coding: VerdictCoding }> {
   const statement = await findStatement(tx, statementId);

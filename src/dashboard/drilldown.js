@@ -33,6 +33,7 @@ function statementView(s) {
       { class: 'coder', 'data-testid': 'coder' },
       'Verdict ',
       verdictChip(s.verdict) ?? 'none',
+      coding?.abstained ? ': judged to assess no election' : '',
       coding
         ? ` coded by ${CODERS[coding.coder] ?? coding.coder} (${coding.coder}: ${coding.codedBy}${coding.rule ? `, rule ${coding.rule}` : ''}${coding.confidence !== null ? `, confidence ${coding.confidence.toFixed(2)}` : ''})`
         : ' not coded',

@@ -9,7 +9,7 @@ import { hasControlCharacter } from '../reconcile/normalize.js';
 import type { ElectionType, RoundKind, StatementKind, Verdict } from '../generated/prisma/enums.js';
 import { parseIsoPartial, type PartialDate } from '../reconcile/dates.js';
 import { AmbiguousNameError, type Reconciler } from '../reconcile/reconciler.js';
-import { parseVerdict } from '../verdicts/scale.js';
+import { isNoVerdict, parseVerdict } from '../verdicts/scale.js';
 import { parseBoolean, parseElectionType, parseRound, parseStatementKind } from './vocabulary.js';
 
 /**
@@ -53,6 +53,12 @@ export interface StatementRow {
   quoteLanguage: string;
   translated: boolean;
   verdict: Verdict | null;
+  /**
+   * The source says on purpose that the statement gives no verdict (its verdict cell holds
+   * NO_VERDICT: it assesses no election, codebook R15). An empty cell says nothing, and the rule
+   * coder's verdict stands; an abstention is the source's coding, and beats the rule coder's.
+   */
+  abstained: boolean;
   sourceTitle: string | null;
   sourceUrl: string | null;
   note: string | null;
@@ -136,9 +142,13 @@ export function checkStatement(
   const translated = typeof fields.translated === 'boolean' ? fields.translated : parseBoolean(get('translated'));
   if (translated === null) problem('translated', `"${get('translated')}" is not true or false`);
   const verdictText = get('verdict');
-  const verdict = verdictText ? parseVerdict(verdictText) : null;
-  if (verdictText && !verdict)
-    problem('verdict', `"${verdictText}" is not a verdict (ENDORSED, LARGELY_POSITIVE, MIXED, CRITICAL, CONDEMNED, NOT_OBSERVED or empty)`);
+  const abstained = isNoVerdict(verdictText);
+  const verdict = verdictText && !abstained ? parseVerdict(verdictText) : null;
+  if (verdictText && !verdict && !abstained)
+    problem(
+      'verdict',
+      `"${verdictText}" is not a verdict (ENDORSED, LARGELY_POSITIVE, MIXED, CRITICAL, CONDEMNED, NOT_OBSERVED, NO_VERDICT or empty)`,
+    );
   const sourceUrl = get('sourceUrl');
   if (sourceUrl && !/^https?:\/\/\S+$/.test(sourceUrl)) problem('sourceUrl', `"${sourceUrl}" is not an http(s) URL`);
 
@@ -159,6 +169,7 @@ export function checkStatement(
       quoteLanguage,
       translated,
       verdict,
+      abstained,
       sourceTitle: get('sourceTitle') || null,
       sourceUrl: sourceUrl || null,
       note: get('note') || null,

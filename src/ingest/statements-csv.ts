@@ -12,6 +12,7 @@ import { normalizeName } from '../reconcile/normalize.js';
 import { AmbiguousElectionError, type Store } from './store.js';
 import { phaseReporter, type ProgressListener } from './progress.js';
 import { projectRoot } from '../db/config.js';
+import { NO_VERDICT } from '../verdicts/scale.js';
 import { providerOfClient } from '../db/client.js';
 import { IDS } from '../db/id-set.js';
 import { withIndexesDeferred } from '../db/bulk-write.js';
@@ -385,7 +386,7 @@ export async function writeStatementRows(
 
     for (const [index, p] of placed.entries()) {
       const before = pairs.get(index);
-      const sourceVerdict = p.row.verdict ? { verdict: p.row.verdict, codedBy: datasetKey } : null;
+      const sourceVerdict = p.row.verdict || p.row.abstained ? { verdict: p.row.verdict, codedBy: datasetKey } : null;
       const same = before ? undefined : elsewhere.get(p.fingerprint);
       const textOf = before ? null : (same?.id ?? store.statementTextOf({ ...p.data, fingerprint: p.fingerprint }));
       if (textOf) {
@@ -410,13 +411,15 @@ export async function writeStatementRows(
           });
         }
       } else {
-        const stored = before.codings.find((c) => c.codedBy === datasetKey)?.verdict ?? null;
+        const storedCoding = before.codings.find((c) => c.codedBy === datasetKey);
+        const stored = storedCoding?.verdict ?? null;
         const edited = CONTENT_COLUMNS.some((c) => (c === 'fingerprint' ? p.fingerprint : p.data[c]) !== before[c]);
-        if (edited || stored !== (p.row.verdict ?? null) || before.retiredAt) result.counts.updated++;
+        const recoded = sourceCodingOf(storedCoding) !== sourceCodingOf(sourceVerdict);
+        if (edited || recoded || before.retiredAt) result.counts.updated++;
         else result.counts.unchanged++;
         if (before.withdrawnAt) result.withdrawn++;
         if (edited) store.writes.put('statementRevision', revisionOf(before, stored, store));
-        if (stored && !p.row.verdict) {
+        if (storedCoding && !sourceVerdict) {
           // The source no longer gives a verdict: its old one is kept in the revision, not as a coding in force.
           const dropped = before.codings.filter((c) => c.codedBy === datasetKey).map((c) => c.id);
           await store.tx.verdictCoding.deleteMany({ where: { id: { in: dropped } } });
@@ -438,7 +441,7 @@ export async function writeStatementRows(
         translated: p.data.translated,
       });
       await store.claim('Statement', id, 'quote', p.row.quote, { ...p.at, restated: false });
-      if (!p.row.verdict) result.uncoded.push(id);
+      if (!sourceVerdict) result.uncoded.push(id);
       result.statementIds.push(id);
       result.unsettled.push(id);
       // A batch's codings are taken after the next batch is placed, not at once: the coder (working
@@ -526,6 +529,11 @@ function toAsync<T>(iterator: Iterator<T>): AsyncIterator<T> {
 
 function* chunksOf<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** What a source's coding of a statement says, for telling whether a new version recoded it: a verdict, NO_VERDICT, or nothing. */
+function sourceCodingOf(coding: { verdict: StatementRow['verdict'] } | null | undefined): string {
+  return coding ? (coding.verdict ?? NO_VERDICT) : '';
 }
 
 /**

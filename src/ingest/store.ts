@@ -541,7 +541,7 @@ export class Store {
    * Returns how many statements have only the rule coder's verdict.
    */
   async settleVerdicts(statementIds: string[]): Promise<number> {
-    type Coding = { id: string; statementId: string; verdict: Verdict; coder: 'SOURCE' | 'HUMAN' | 'RULE'; codedAt: Date };
+    type Coding = { id: string; statementId: string; verdict: Verdict | null; coder: 'SOURCE' | 'HUMAN' | 'RULE'; codedAt: Date };
     // One statement for the whole batch: the ids go in as one JSON array parameter.
     const stored = (
       await this.tx.$queryRawUnsafe<(Omit<Coding, 'codedAt'> & { codedAt: Date | string })[]>(
@@ -574,7 +574,7 @@ export class Store {
       this.pendingCodingIds.delete(statementId);
       for (const id of pending) {
         const queued = this.writes.get('verdictCoding', id);
-        if (queued) add({ id, statementId, verdict: queued.verdict as Verdict, coder: 'SOURCE', codedAt: queued.codedAt as Date });
+        if (queued) add({ id, statementId, verdict: queued.verdict as Verdict | null, coder: 'SOURCE', codedAt: queued.codedAt as Date });
       }
       const key = codingKey(input);
       // Taken once: a batch's codings are let go of with it (a repeated statement is coded again, alike).
@@ -648,8 +648,8 @@ export class Store {
     return id;
   }
 
-  /** Queues a statement and the verdict its source gave it (if any). */
-  statement(row: Record<string, unknown> & PlacedStatement, sourceVerdict: { verdict: Verdict; codedBy: string } | null): void {
+  /** Queues a statement and the source's coding of it, if any (a verdict, or none on purpose: an abstention). */
+  statement(row: Record<string, unknown> & PlacedStatement, sourceVerdict: { verdict: Verdict | null; codedBy: string } | null): void {
     const { id: _id, ...update } = row;
     this.writes.put('statement', row, update);
     this.noteStatement(row);

@@ -56,7 +56,10 @@ export const StatementFilter = builder.inputType('StatementFilter', {
     verdicts: t.field({ type: [VerdictEnum], description: 'Only statements whose verdict in force is one of these.' }),
     kinds: t.field({ type: [StatementKindEnum], description: 'Only these kinds of statement.' }),
     codedBy: t.field({ type: CoderKindEnum, description: 'Only statements whose verdict in force comes from this kind of coder.' }),
-    uncoded: t.boolean({ description: 'Only statements with no verdict at all.' }),
+    uncoded: t.boolean({
+      description:
+        'Only statements with no verdict in force: no coder gave one, or the coding in force gives none on purpose (`VerdictCoding.abstained`).',
+    }),
     source: t.string({ description: 'Only statements read from this source, by its key (as `Source.key`: "dataset/assessments.csv").' }),
     statuses: t.field({
       type: [StatementStatusEnum],

@@ -1,6 +1,8 @@
 /**
  * Which coding of a statement is in force: a person's beats the source dataset's, which
- * beats the rule coder's; within a kind, the latest wins. All codings stay stored.
+ * beats the rule coder's; within a kind, the latest wins. All codings stay stored. A coding
+ * without a verdict is an abstention (the coder judged that the statement assesses no election,
+ * codebook R15): in force, it leaves the statement with no verdict, whatever a coder below it said.
  *
  * This file is the one home of that rule: in memory (`effectiveCoding`), as what a statement
  * stores for its codings (`storedVerdict`), and as a database condition (`verdictInForceFrom`).
@@ -12,7 +14,7 @@ import { scoreOf } from './scale.js';
 const PRECEDENCE: Record<CoderKind, number> = { HUMAN: 3, SOURCE: 2, RULE: 1 };
 
 export interface CodingLike {
-  verdict: Verdict;
+  verdict: Verdict | null;
   coder: CoderKind;
   codedAt: Date;
 }
@@ -41,12 +43,17 @@ export function codersAbove(coder: CoderKind): CoderKind[] {
 
 /**
  * Statements whose verdict in force comes from this kind of coder, as a database condition:
- * the coder coded the statement and no coder of higher precedence did.
+ * the coder coded the statement, no coder of higher precedence did, and the statement has a
+ * verdict (an abstention in force leaves it with none).
  */
 export function verdictInForceFrom(coder: CoderKind): Prisma.StatementWhereInput {
   const above = codersAbove(coder);
   return {
-    AND: [{ codings: { some: { coder } } }, ...(above.length ? [{ codings: { none: { coder: { in: above } } } }] : [])],
+    AND: [
+      { verdict: { not: null } },
+      { codings: { some: { coder } } },
+      ...(above.length ? [{ codings: { none: { coder: { in: above } } } }] : []),
+    ],
   };
 }
 

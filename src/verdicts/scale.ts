@@ -57,6 +57,23 @@ export function verdictFromScore(score: number): OrdinalVerdict | null {
  * underscores interchangeable ("largely positive", "Largely-Positive", "LARGELY_POSITIVE").
  * Returns null for anything unknown.
  */
+/**
+ * The word a spreadsheet's verdict cell holds for a coding that gives no verdict on purpose (the
+ * statement assesses no election, codebook R15), as against an empty cell, which codes nothing.
+ */
+export const NO_VERDICT = 'NO_VERDICT';
+
+/** Whether a verdict cell holds NO_VERDICT (in any case, with spaces or hyphens for the underscore). */
+export function isNoVerdict(text: string | null | undefined): boolean {
+  return (
+    typeof text === 'string' &&
+    text
+      .trim()
+      .toUpperCase()
+      .replace(/[\s\-_]+/g, '_') === NO_VERDICT
+  );
+}
+
 export function parseVerdict(text: string | null | undefined): Verdict | null {
   if (typeof text !== 'string') return null;
   const key = text

@@ -127,7 +127,7 @@ const AuditActionEnum = builder.enumType('AuditAction', {
   description: 'What a change did.',
   values: {
     ADD_STATEMENT: { description: 'A statement was added through the API.' },
-    SET_VERDICT: { description: 'A curator coded the verdict of a statement.' },
+    SET_VERDICT: { description: 'A curator coded the verdict of a statement, or that it gives none (setNoVerdict).' },
     WITHDRAW_VERDICT: { description: 'A curator withdrew their own coding of a statement.' },
     ADD_ALIAS: { description: 'A curated alias was added.' },
     REMOVE_ALIAS: { description: 'A curated alias was removed.' },
@@ -519,6 +519,21 @@ builder.mutationFields((t) => ({
     resolve: async (query, _r, args, ctx) => {
       const note = checkedNote(args.note);
       const { statement } = await change(ctx, (tx, actor) => setVerdict(tx, actor, args.statement.id, args.verdict, note));
+      return ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: statement.id } });
+    },
+  }),
+  setNoVerdict: t.prismaField({
+    type: 'Statement',
+    authScopes: { editor: true },
+    description:
+      "Records the token's curator's judgement that a statement assesses no election (codebook R15: a remark on politics, a call for the next elections, a procedural announcement): a HUMAN coding without a verdict, which beats SOURCE and RULE codings, so the statement has no verdict and counts in no figure. Every coding stays stored; withdrawVerdict takes it back.",
+    args: {
+      statement: t.arg.globalID({ for: StatementNode, required: true }),
+      note: t.arg.string({ required: false }),
+    },
+    resolve: async (query, _r, args, ctx) => {
+      const note = checkedNote(args.note);
+      const { statement } = await change(ctx, (tx, actor) => setVerdict(tx, actor, args.statement.id, null, note));
       return ctx.db.statement.findUniqueOrThrow({ ...query, where: { id: statement.id } });
     },
   }),

@@ -55,7 +55,8 @@ builder.prismaNode('Statement', {
     verdict: t.expose('verdict', {
       type: VerdictEnum,
       nullable: true,
-      description: 'The verdict in force: HUMAN beats SOURCE beats RULE.',
+      description:
+        'The verdict in force: HUMAN beats SOURCE beats RULE. Null when no coder gave one, or when the coding in force is an abstention (see `verdictCoding.abstained`).',
     }),
     score: t.exposeInt('verdictScore', {
       nullable: true,
@@ -64,7 +65,7 @@ builder.prismaNode('Statement', {
     verdictCoding: t.prismaField({
       type: 'VerdictCoding',
       nullable: true,
-      description: 'The coding the verdict in force comes from: who coded it.',
+      description: 'The coding in force: who gave the verdict, or who judged that the statement gives none.',
       select: (_a, _c, nested) => ({ codings: nested({ orderBy: { codedAt: 'desc' } }) }),
       resolve: (_q, s) => effectiveCoding(s.codings),
     }),
@@ -133,11 +134,21 @@ builder.prismaNode('VerdictCoding', {
   id: NODE_ID,
   description: 'One coding of a statement: the verdict, who made it, and for the rule coder why.',
   fields: (t) => ({
-    verdict: t.expose('verdict', { type: VerdictEnum, description: 'The verdict of this coding.' }),
+    verdict: t.expose('verdict', {
+      type: VerdictEnum,
+      nullable: true,
+      description:
+        'The verdict of this coding; null when the coder judged that the statement assesses no election (an abstention, codebook R15: see `abstained`).',
+    }),
+    abstained: t.boolean({
+      description:
+        'True when this coding gives no verdict on purpose: the coder judged that the statement assesses no election. In force, it keeps the statement out of every verdict figure, whatever the codings below it say.',
+      resolve: (c) => c.verdict === null,
+    }),
     score: t.int({
       nullable: true,
-      description: 'Ordinal score of the verdict; null for NOT_OBSERVED.',
-      resolve: (c) => verdictScore(c.verdict),
+      description: 'Ordinal score of the verdict; null for NOT_OBSERVED and for an abstention.',
+      resolve: (c) => (c.verdict ? verdictScore(c.verdict) : null),
     }),
     coder: t.expose('coder', { type: CoderKindEnum, description: 'Source dataset, curator or rule coder.' }),
     codedBy: t.exposeString('codedBy', { description: 'Dataset, curator or rule-set version.' }),

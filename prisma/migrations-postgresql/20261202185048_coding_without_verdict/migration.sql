@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "VerdictCoding" ALTER COLUMN "verdict" DROP NOT NULL;
