@@ -79,14 +79,19 @@ describe('effectiveCoding', () => {
     expect(storedVerdict([])).toEqual({ verdict: null, verdictScore: null });
   });
 
-  it('as a database condition: the coder coded the statement and no coder above it did', () => {
+  it('an abstention (a coding without a verdict) in force leaves no verdict; one below a verdict changes nothing', () => {
+    expect(storedVerdict([coding('RULE', 'ENDORSED', 9), coding('SOURCE', null, 1)])).toEqual({ verdict: null, verdictScore: null });
+    expect(storedVerdict([coding('SOURCE', null, 1), coding('HUMAN', 'MIXED', 1)])).toEqual({ verdict: 'MIXED', verdictScore: 3 });
+  });
+
+  it('as a database condition: the statement has a verdict, the coder coded it and no coder above it did', () => {
     expect(codersAbove('RULE').sort()).toEqual(['HUMAN', 'SOURCE']);
     expect(codersAbove('SOURCE')).toEqual(['HUMAN']);
     expect(codersAbove('HUMAN')).toEqual([]);
     expect(verdictInForceFrom('SOURCE')).toEqual({
-      AND: [{ codings: { some: { coder: 'SOURCE' } } }, { codings: { none: { coder: { in: ['HUMAN'] } } } }],
+      AND: [{ verdict: { not: null } }, { codings: { some: { coder: 'SOURCE' } } }, { codings: { none: { coder: { in: ['HUMAN'] } } } }],
     });
-    expect(verdictInForceFrom('HUMAN')).toEqual({ AND: [{ codings: { some: { coder: 'HUMAN' } } }] });
+    expect(verdictInForceFrom('HUMAN')).toEqual({ AND: [{ verdict: { not: null } }, { codings: { some: { coder: 'HUMAN' } } }] });
   });
 });
 
